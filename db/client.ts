@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** The common Drizzle surface of both drivers; services are written against this. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type RawClient =
+  { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; client: postgres.Sql; url: string };
+
+export interface Database {
+  db: Db;
+  raw: RawClient;
+  /** Where it runs, for logs: never includes a password. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; maxConnections?: number };
+
+/** Opens the embedded PGlite (file-backed, or in memory when dataDir is null) or a real PostgreSQL. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'pglite') {
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+    return {
+      db,
+      raw: { kind: 'pglite', client },
+      describe: target.dataDir ? `PGlite at ${target.dataDir}` : 'PGlite in memory',
+      close: () => client.close(),
+    };
+  }
+  const client = postgres(target.url, {
+    max: target.maxConnections ?? 10,
+    onnotice: () => {},
+    // Keep timestamps as strings off the wire where Drizzle expects them; Drizzle maps them.
+  });
+  const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    raw: { kind: 'postgres', client, url: target.url },
+    describe: `PostgreSQL at ${redactUrl(target.url)}`,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { carePlans } from './care-plans.ts';
+import {
+  professionEnum,
+  taskTypeEnum,
+  visitPriorityEnum,
+  visitSourceEnum,
+  visitStatusEnum,
+} from './enums.ts';
+import { municipalities } from './municipalities.ts';
+import { patients } from './patients.ts';
+
+/**
+ * One occurrence of a visit. The window bounds the start (UTC): earliest start windowStart,
+ * latest start windowEnd; a hard window may not be missed, a soft one costs lateness.
+ */
+export const visits = pgTable(
+  'visits',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityCode: text()
+      .notNull()
+      .references(() => municipalities.code),
+    patientId: uuid()
+      .notNull()
+      .references(() => patients.id),
+    carePlanId: uuid().references(() => carePlans.id),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    windowEnd: timestamp({ withTimezone: true }).notNull(),
+    windowHard: boolean().notNull().default(false),
+    durationMinutes: integer().notNull(),
+    taskTypes: taskTypeEnum().array().notNull(),
+    requiredProfession: professionEnum().notNull(),
+    staffCount: smallint().notNull().default(1),
+    priority: visitPriorityEnum().notNull().default('planned'),
+    source: visitSourceEnum().notNull().default('plan'),
+    status: visitStatusEnum().notNull().default('unassigned'),
+    pinned: boolean().notNull().default(false),
+    /** Optimistic concurrency: every write names the version it expects. */
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.municipalityCode, t.windowStart),
+    index().on(t.patientId, t.windowStart),
+    index().on(t.municipalityCode, t.status),
+    check('visit_window_order', sql`${t.windowEnd} >= ${t.windowStart}`),
+    check('visit_staff_count', sql`${t.staffCount} in (1, 2)`),
+    check('visit_duration', sql`${t.durationMinutes} between 5 and 480`),
+    check('visit_has_tasks', sql`cardinality(${t.taskTypes}) > 0`),
+  ],
+);

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { type Database, type DatabaseTarget, openDatabase } from '../db/client.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import {
+  DEFAULT_SCALE,
+  isDatabaseEmpty,
+  seedDemoData,
+  seedMunicipalities,
+} from '../db/seed/seed.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { todayLocal } from './time/stockholm.ts';
+
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.DATABASE_URL
+    ? { kind: 'postgres', url: config.DATABASE_URL }
+    : { kind: 'pglite', dataDir: join(config.DATA_DIR, 'pglite') };
+}
+
+/**
+ * Opens the database, applies the committed migrations, loads the reference data and, on an
+ * empty demo database, synthetic demo data for today and tomorrow.
+ */
+export async function prepareDatabase(
+  config: Config,
+  logger: Logger,
+  now: Date,
+): Promise<Database> {
+  const database = await openDatabase(databaseTarget(config));
+  try {
+    logger.info('database opened', { database: database.describe });
+    await migrateDatabase(database);
+    await seedMunicipalities(database.db);
+    const demo =
+      config.DEMO_DATA === 'on' || (config.DEMO_DATA === 'auto' && database.raw.kind === 'pglite');
+    if (demo && (await isDatabaseEmpty(database.db))) {
+      const started = performance.now();
+      const scale = config.DEMO_SCALE ?? DEFAULT_SCALE;
+      const summary = await seedDemoData(database.db, {
+        seed: config.DEMO_SEED,
+        scale,
+        today: todayLocal(now),
+      });
+      logger.info('demo data loaded', {
+        ...summary,
+        scale,
+        ms: Math.round(performance.now() - started),
+      });
+    }
+    return database;
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
+  }
+}

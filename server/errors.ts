@@ -1,0 +1,51 @@
+/** Stable error codes clients can rely on; the message is for people. */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'malformed_json'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'not_found'
+  | 'conflict'
+  | 'constraint_violation'
+  | 'method_not_allowed'
+  | 'unavailable'
+  | 'internal';
+
+export interface ErrorDetail {
+  /** Dotted path of the offending field, e.g. `query.municipality` or `body.windowEnd`. */
+  field?: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: ErrorDetail[] };
+}
+
+/** An error the client can act on; anything else becomes a 500 with no internals shown. */
+export class AppError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409 | 413 | 415 | 422 | 503,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  details: ErrorDetail[] = [],
+): ErrorBody {
+  return { error: { code, message, details } };
+}
+
+export const notFound = (what: string, field?: string) =>
+  new AppError(
+    404,
+    'not_found',
+    `${what} not found`,
+    field ? [{ field, message: `${what} not found` }] : [],
+  );

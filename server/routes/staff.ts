@@ -1,0 +1,51 @@
+import { createRoute } from '@hono/zod-openapi';
+import { notFound } from '../errors.ts';
+import { createRouter } from '../openapi/router.ts';
+import { IdParam, errorResponse } from '../schemas/common.ts';
+import { StaffPage, StaffQuery, StaffSchema } from '../schemas/staff.ts';
+import { assertMunicipality } from '../services/municipalities.ts';
+import { getStaff, listStaff } from '../services/staff.ts';
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Staff'],
+  summary: 'Caregivers, filtered by municipality, profession and active flag',
+  request: { query: StaffQuery },
+  responses: {
+    200: { description: 'A page of staff', content: { 'application/json': { schema: StaffPage } } },
+    400: errorResponse('Bad query'),
+    404: errorResponse('Unknown municipality'),
+  },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['Staff'],
+  summary: 'One caregiver',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'The caregiver', content: { 'application/json': { schema: StaffSchema } } },
+    400: errorResponse('Bad id'),
+    404: errorResponse('No such caregiver'),
+  },
+});
+
+export const staffRoutes = createRouter()
+  .openapi(list, async (c) => {
+    const { limit, offset, municipality, profession, active } = c.req.valid('query');
+    const db = c.get('deps').database.db;
+    if (municipality) await assertMunicipality(db, municipality, 'query.municipality');
+    const filter = {
+      municipality,
+      profession,
+      active: active === undefined ? undefined : active === 'true',
+    };
+    return c.json(await listStaff(db, filter, limit, offset), 200);
+  })
+  .openapi(one, async (c) => {
+    const row = await getStaff(c.get('deps').database.db, c.req.valid('param').id);
+    if (!row) throw notFound('Caregiver', 'path.id');
+    return c.json(row, 200);
+  });

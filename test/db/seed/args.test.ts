@@ -1,0 +1,71 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { parseSeedArgs } from '../../../db/seed/args.ts';
+import { DEFAULT_SCALE } from '../../../db/seed/seed.ts';
+import { databaseTargetFromEnv } from '../../../db/target.ts';
+
+const NOW = DateTime.fromISO('2026-11-22T23:30:00Z'); // already the 23rd in Stockholm
+
+describe('parseSeedArgs', () => {
+  it('has defaults: seed 1, the default scale, today in Stockholm, all municipalities', () => {
+    const a = parseSeedArgs([], NOW);
+    expect(a.options).toEqual({ seed: 1, scale: DEFAULT_SCALE, today: '2026-11-23' });
+    expect(a.reset).toBe(false);
+  });
+
+  it('reads every flag, in both --flag value and --flag=value form', () => {
+    const a = parseSeedArgs(
+      [
+        '--seed',
+        '9',
+        '--scale=0.5',
+        '--today',
+        '2027-03-27',
+        '--municipality',
+        '0180',
+        '0184',
+        '--municipality=0188,0180',
+        '--reset',
+      ],
+      NOW,
+    );
+    expect(a.options).toEqual({
+      seed: 9,
+      scale: 0.5,
+      today: '2027-03-27',
+      municipalities: ['0180', '0184', '0188'],
+    });
+    expect(a.reset).toBe(true);
+  });
+
+  it.each([
+    [['--bogus'], /unknown argument/],
+    [['--seed'], /needs a value/],
+    [['--seed', '1.5'], /integer/],
+    [['--scale', 'abc'], /scale/],
+    [['--scale', '0'], /scale/],
+    [['--today', '2026-02-30'], /today/],
+    [['--today', '23/11/2026'], /today/],
+    [['--municipality'], /needs a value/],
+    [['--municipality', '9999'], /unknown municipality/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseSeedArgs(argv, NOW)).toThrow(message);
+  });
+});
+
+describe('databaseTargetFromEnv', () => {
+  it('uses DATABASE_URL for PostgreSQL', () => {
+    expect(databaseTargetFromEnv({ DATABASE_URL: 'postgres://u:p@h/db' })).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@h/db',
+    });
+  });
+
+  it('otherwise keeps PGlite under DATA_DIR/pglite', () => {
+    expect(databaseTargetFromEnv({ DATA_DIR: '/var/lib/hsv' })).toEqual({
+      kind: 'pglite',
+      dataDir: '/var/lib/hsv/pglite',
+    });
+    expect(databaseTargetFromEnv({})).toEqual({ kind: 'pglite', dataDir: 'data/pglite' });
+  });
+});

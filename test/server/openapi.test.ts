@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.ts';
+import { createApp } from '../../server/app.ts';
+import { createLogger } from '../../server/logger.ts';
+
+// The document and the docs page need no database: a stand-in that is never queried.
+const app = createApp({
+  database: {} as Database,
+  logger: createLogger('silent'),
+  now: () => new Date(),
+});
+
+describe('API description', () => {
+  it('serves an OpenAPI 3.1 document with every route and the error schema', async () => {
+    const res = await app.request('/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as any;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/municipalities',
+      '/api/municipalities/{code}',
+      '/api/patients',
+      '/api/patients/{id}',
+      '/api/staff',
+      '/api/staff/{id}',
+      '/api/visits',
+      '/api/visits/{id}',
+      '/health',
+      '/ready',
+    ]);
+    expect(doc.components.schemas.Error).toBeDefined();
+    expect(doc.paths['/api/visits'].get.parameters.map((p: any) => p.name)).toEqual(
+      expect.arrayContaining(['municipality', 'date', 'status', 'limit', 'offset']),
+    );
+  });
+
+  it('serves a browsable reference at /docs with its assets', async () => {
+    const page = await app.request('/docs');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/docs/assets/swagger-ui-bundle.js');
+    const js = await app.request('/docs/assets/swagger-ui-bundle.js');
+    expect(js.status).toBe(200);
+    expect((await js.text()).length).toBeGreaterThan(100_000);
+    expect((await app.request('/docs/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+});
