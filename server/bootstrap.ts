@@ -7,6 +7,7 @@ import {
   seedDemoData,
   seedMunicipalities,
 } from '../db/seed/seed.ts';
+import { type DemoUser, seedDemoUsers } from '../db/seed/demo-users.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { todayLocal } from './time/stockholm.ts';
@@ -52,4 +53,14 @@ export async function prepareDatabase(
     await database.close().catch(() => {});
     throw err;
   }
+}
+
+/**
+ * Demo log-ins exist only on the embedded demo database (PGlite, demo data not switched off):
+ * on a real PostgreSQL nobody can log in until `npm run admin:create` makes the first admin.
+ */
+export async function prepareDemoUsers(config: Config, database: Database): Promise<DemoUser[]> {
+  if (database.raw.kind !== 'pglite' || config.DEMO_DATA === 'off') return [];
+  if (await isDatabaseEmpty(database.db)) return [];
+  return seedDemoUsers(database.db);
 }

@@ -3,6 +3,9 @@ import { z } from 'zod';
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** A signing secret: long enough that it cannot be guessed (e.g. `openssl rand -base64 48`). */
+const Secret = z.string().min(32, 'must be at least 32 characters');
+
 /** Every setting the server reads from the environment, with its default. The README lists them. */
 const ConfigSchema = z.object({
   PORT: z.coerce
@@ -28,6 +31,29 @@ const ConfigSchema = z.object({
     .max(2, 'must be at most 2')
     .optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  AUTH_SECRET: Secret.optional(),
+  AUTH_PREVIOUS_SECRETS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(Secret).max(5, 'at most 5 previous secrets'))
+    .default([]),
+  SESSION_TTL_MINUTES: z.coerce
+    .number({ error: 'must be a whole number of minutes' })
+    .int('must be a whole number of minutes')
+    .min(5, 'must be at least 5')
+    .max(10_080, 'must be at most 10080 (a week)')
+    .default(720),
+  AUDIT_RETENTION_YEARS: z.coerce
+    .number({ error: 'must be a whole number of years' })
+    .int('must be a whole number of years')
+    .min(5, 'must be at least 5 (Patientdatalagen)')
+    .max(100)
+    .default(5),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -46,11 +72,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsed = ConfigSchema.safeParse(cleaned);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // Several processes on one PostgreSQL must share the secret: none may invent its own.
+    if (parsed.data.DATABASE_URL && !parsed.data.AUTH_SECRET)
+      throw new ConfigError(['AUTH_SECRET: required with DATABASE_URL (at least 32 characters)']);
+    return parsed.data;
+  }
   throw new ConfigError(
     parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? '?');
-      return `${key}=${JSON.stringify(env[key] ?? '')}: ${i.message}`;
+      // Never echo a secret back into a terminal or log.
+      const shown = /SECRET/.test(key) ? '(hidden)' : JSON.stringify(env[key] ?? '');
+      return `${key}=${shown}: ${i.message}`;
     }),
   );
 }

@@ -1,6 +1,9 @@
 /** Stable error codes clients can rely on; the message is for people. */
 export type ErrorCode =
   | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
   | 'malformed_json'
   | 'unsupported_media_type'
   | 'payload_too_large'
@@ -24,10 +27,12 @@ export interface ErrorBody {
 /** An error the client can act on; anything else becomes a 500 with no internals shown. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 413 | 415 | 422 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Extra response headers, e.g. WWW-Authenticate on 401, Retry-After on 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'AppError';

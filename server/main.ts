@@ -1,5 +1,8 @@
+import { formatDemoUsers } from '../db/seed/demo-users.ts';
 import { createApp } from './app.ts';
-import { prepareDatabase } from './bootstrap.ts';
+import { purgeAuditLog } from './audit/retention.ts';
+import { resolveAuthSettings } from './auth/secret-file.ts';
+import { prepareDatabase, prepareDemoUsers } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { listen } from './http-server.ts';
 import { createLogger } from './logger.ts';
@@ -17,18 +20,34 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const auth = resolveAuthSettings(config, logger);
   const database = await prepareDatabase(config, logger, new Date());
-  const app = createApp({ database, logger, now: () => new Date() });
+  const demoUsers = await prepareDemoUsers(config, database);
+  const purge = async () => {
+    const removed = await purgeAuditLog(database.db, config.AUDIT_RETENTION_YEARS, new Date());
+    if (removed) logger.info('audit rows past retention removed', { removed });
+  };
+  await purge();
+  // Once a day while running; a failure is logged, never fatal.
+  const purgeTimer = setInterval(
+    () => void purge().catch((err: unknown) => logger.error('audit purge failed', { err })),
+    86_400_000,
+  );
+  purgeTimer.unref();
+  const app = createApp({ database, logger, now: () => new Date(), auth });
   const running = await listen(app, config.PORT, config.HOST);
   const url = `http://localhost:${running.port}`;
   logger.info('server listening', { url, docs: `${url}/docs`, database: database.describe });
-  if (config.LOG_LEVEL !== 'silent')
+  if (config.LOG_LEVEL !== 'silent') {
     process.stderr.write(`\n  Ready: ${url}  (API reference: ${url}/docs)\n\n`);
+    if (demoUsers.length) process.stderr.write(`${formatDemoUsers(demoUsers)}\n`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(purgeTimer);
     logger.info('shutting down', { signal });
     await running.close(config.SHUTDOWN_TIMEOUT_MS);
     await database.close();

@@ -10,3 +10,4 @@ export * from './patients.ts';
 export * from './shifts.ts';
 export * from './staff.ts';
 export * from './visits.ts';
+export * from './users.ts';

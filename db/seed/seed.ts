@@ -10,7 +10,6 @@ import type { Db } from '../client.ts';
 import { MUNICIPALITIES, municipalityByCode } from '../reference/municipalities.ts';
 import {
   assignments,
-  auditLog,
   bases,
   carePlans,
   delegations,
@@ -19,9 +18,13 @@ import {
   municipalities,
   patientExclusions,
   patients,
+  sessions,
   shifts,
   staff,
   teams,
+  userMunicipalities,
+  users,
+  userTeams,
   visits,
 } from '../schema/index.ts';
 import { generateMunicipality, type MunicipalityRows, ZONE } from './generate.ts';
@@ -174,10 +177,18 @@ async function insertBatches<T extends PgTable>(
   }
 }
 
-/** Deletes every row of every table, children first, in one transaction (municipalities included). */
+/**
+ * Deletes every row of every table, children first, in one transaction (municipalities and
+ * users included). The patient-data audit log stays: the database refuses to delete it
+ * (Patientdatalagen: kept at least five years; see db/migrations/0002_audit_append_only.sql).
+ */
 export async function resetDatabase(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     for (const table of [
+      sessions,
+      userTeams,
+      userMunicipalities,
+      users,
       assignments,
       patientExclusions,
       delegations,
@@ -190,7 +201,6 @@ export async function resetDatabase(db: Db): Promise<void> {
       bases,
       events,
       eventSequences,
-      auditLog,
       municipalities,
     ]) {
       await tx.delete(table);

@@ -6,6 +6,7 @@ import { AppError, errorBody } from '../errors.ts';
 /** The single place an error becomes a response; unknown errors are logged and hidden. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof AppError) {
+    for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
     return c.json(errorBody(err.code, err.message, err.details), err.status);
   }
   if (err instanceof HTTPException) {
@@ -33,7 +34,7 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
     );
   }
   const logger = c.get('logger');
-  logger?.error('unhandled error', { err, path: c.req.path, method: c.req.method });
+  logger?.error('unhandled error', { err, route: c.req.routePath, method: c.req.method });
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
 }
 

@@ -5,9 +5,17 @@ import { AppError } from '../errors.ts';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
+/** A request with no body at all (e.g. log-out) need not name a content type. */
+function hasBody(c: Parameters<MiddlewareHandler<AppEnv>>[0]): boolean {
+  const length = c.req.header('content-length');
+  return (
+    c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0')
+  );
+}
+
 /** Writes must say they send JSON; anything else is refused before it is read. */
 export const requireJson = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (WRITE_METHODS.has(c.req.method)) {
+  if (WRITE_METHODS.has(c.req.method) && (hasBody(c) || c.req.header('content-type'))) {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
       throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json', [

@@ -1,7 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 
-/** One line per request: method, path (no query: it may name a patient), status, time. */
+/**
+ * One line per request: method, route pattern (`/api/patients/:id`: neither the path nor the
+ * query, which may name a patient), status, time and the user id. Never bodies or headers:
+ * they carry passwords, tokens and door codes. Who read which patient is the audit log's job.
+ */
 export const requestLog =
   (deps: AppDeps): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
@@ -12,7 +16,8 @@ export const requestLog =
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const status = c.res.status;
-    const fields = { method: c.req.method, path: c.req.path, status, ms };
+    const userId = c.get('principal')?.userId;
+    const fields = { method: c.req.method, route: c.req.routePath, status, ms, userId };
     if (status >= 500) logger.error('request', fields);
     else logger.debug('request', fields);
   };

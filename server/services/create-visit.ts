@@ -6,7 +6,7 @@ import { patients, visits } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import type { CreateVisitBody } from '../schemas/visit.ts';
 import { parseInstant } from '../time/stockholm.ts';
-import { appendEvent } from './events.ts';
+import { type Tx, appendEvent } from './events.ts';
 import { assertMunicipality } from './municipalities.ts';
 import { type VisitView, visitView } from './visit-view.ts';
 
@@ -23,8 +23,15 @@ export function requiredProfession(tasks: TaskType[]): Profession | undefined {
   return undefined;
 }
 
-/** Registers a single or unplanned visit and its event in one transaction. */
-export async function createVisit(db: Db, body: CreateVisitBody): Promise<VisitView> {
+/**
+ * Registers a single or unplanned visit and its event in one transaction; `inTransaction`
+ * (the audit row of the change) commits or rolls back with them.
+ */
+export async function createVisit(
+  db: Db,
+  body: CreateVisitBody,
+  inTransaction?: (tx: Tx, view: VisitView) => Promise<void>,
+): Promise<VisitView> {
   const problems: ErrorDetail[] = [];
   const start = parseInstant(body.windowStart);
   const end = parseInstant(body.windowEnd);
@@ -80,6 +87,7 @@ export async function createVisit(db: Db, body: CreateVisitBody): Promise<VisitV
       .returning();
     const view = visitView(row);
     await appendEvent(tx, body.municipality, 'visit.created', { visit: view });
+    await inTransaction?.(tx, view);
     return view;
   });
 }

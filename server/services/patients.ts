@@ -1,6 +1,8 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { patients } from '../../db/schema/index.ts';
+import type { DataScope } from '../auth/scope.ts';
+import { patientScope } from './scope-filters.ts';
 
 const columns = {
   id: patients.id,
@@ -17,10 +19,13 @@ const columns = {
 export async function listPatients(
   db: Db,
   f: { municipality?: string },
+  scope: DataScope,
   limit: number,
   offset: number,
 ) {
-  const w = f.municipality ? eq(patients.municipalityCode, f.municipality) : undefined;
+  const parts: SQL[] = patientScope(db, scope);
+  if (f.municipality) parts.push(eq(patients.municipalityCode, f.municipality));
+  const w = and(...parts);
   const [items, [{ total }]] = await Promise.all([
     db
       .select(columns)
@@ -34,7 +39,11 @@ export async function listPatients(
   return { items, page: { limit, offset, total } };
 }
 
-export async function getPatient(db: Db, id: string) {
-  const [row] = await db.select(columns).from(patients).where(eq(patients.id, id));
+/** One patient, or undefined when there is none in scope (the caller answers 404 either way). */
+export async function getPatient(db: Db, id: string, scope: DataScope) {
+  const [row] = await db
+    .select(columns)
+    .from(patients)
+    .where(and(eq(patients.id, id), ...patientScope(db, scope)));
   return row;
 }

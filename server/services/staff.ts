@@ -2,6 +2,8 @@ import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Profession } from '../../db/reference/professions.ts';
 import { staff } from '../../db/schema/index.ts';
+import type { DataScope } from '../auth/scope.ts';
+import { staffScope } from './scope-filters.ts';
 
 export interface StaffFilter {
   municipality?: string;
@@ -20,16 +22,22 @@ const columns = {
   active: staff.active,
 };
 
-function where(f: StaffFilter): SQL | undefined {
-  const parts: SQL[] = [];
+function where(f: StaffFilter, scope: DataScope): SQL | undefined {
+  const parts: SQL[] = staffScope(scope);
   if (f.municipality) parts.push(eq(staff.municipalityCode, f.municipality));
   if (f.profession) parts.push(eq(staff.profession, f.profession));
   if (f.active !== undefined) parts.push(eq(staff.active, f.active));
   return parts.length ? and(...parts) : undefined;
 }
 
-export async function listStaff(db: Db, f: StaffFilter, limit: number, offset: number) {
-  const w = where(f);
+export async function listStaff(
+  db: Db,
+  f: StaffFilter,
+  scope: DataScope,
+  limit: number,
+  offset: number,
+) {
+  const w = where(f, scope);
   const [items, [{ total }]] = await Promise.all([
     db
       .select(columns)
@@ -43,7 +51,10 @@ export async function listStaff(db: Db, f: StaffFilter, limit: number, offset: n
   return { items, page: { limit, offset, total } };
 }
 
-export async function getStaff(db: Db, id: string) {
-  const [row] = await db.select(columns).from(staff).where(eq(staff.id, id));
+export async function getStaff(db: Db, id: string, scope: DataScope) {
+  const [row] = await db
+    .select(columns)
+    .from(staff)
+    .where(and(eq(staff.id, id), ...staffScope(scope)));
   return row;
 }

@@ -2,7 +2,9 @@ import { and, asc, count, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { VisitStatus } from '../../db/reference/task-types.ts';
 import { visits } from '../../db/schema/index.ts';
+import type { DataScope } from '../auth/scope.ts';
 import { localDayBounds } from '../time/stockholm.ts';
+import { visitScope } from './scope-filters.ts';
 import { visitView } from './visit-view.ts';
 
 export interface VisitFilter {
@@ -13,8 +15,8 @@ export interface VisitFilter {
   patient?: string;
 }
 
-function where(f: VisitFilter): SQL | undefined {
-  const parts: SQL[] = [];
+function where(db: Db, f: VisitFilter, scope: DataScope): SQL | undefined {
+  const parts: SQL[] = visitScope(db, scope);
   if (f.municipality) parts.push(eq(visits.municipalityCode, f.municipality));
   if (f.date) {
     const { start, end } = localDayBounds(f.date);
@@ -25,8 +27,14 @@ function where(f: VisitFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-export async function listVisits(db: Db, f: VisitFilter, limit: number, offset: number) {
-  const w = where(f);
+export async function listVisits(
+  db: Db,
+  f: VisitFilter,
+  scope: DataScope,
+  limit: number,
+  offset: number,
+) {
+  const w = where(db, f, scope);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select()
@@ -40,7 +48,10 @@ export async function listVisits(db: Db, f: VisitFilter, limit: number, offset: 
   return { items: rows.map(visitView), page: { limit, offset, total } };
 }
 
-export async function getVisit(db: Db, id: string) {
-  const [row] = await db.select().from(visits).where(eq(visits.id, id));
+export async function getVisit(db: Db, id: string, scope: DataScope) {
+  const [row] = await db
+    .select()
+    .from(visits)
+    .where(and(eq(visits.id, id), ...visitScope(db, scope)));
   return row ? visitView(row) : undefined;
 }

@@ -68,7 +68,12 @@ function timeRoute(
   const travel = input.profiles[cg.profile].durations;
   const n = input.locations;
   if (seq.length === 0) {
-    return { caregiver: k, stops: [], departure: cg.shiftStart, arrival: cg.shiftStart };
+    return {
+      caregiver: k,
+      stops: [],
+      departure: cg.shiftStart,
+      arrival: cg.shiftStart,
+    };
   }
   let t = cg.shiftStart;
   let at = cg.startLocation;

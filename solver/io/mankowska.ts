@@ -70,7 +70,12 @@ export function parseMankowska(text: string, options: MankowskaOptions = {}): Pr
   const syncs: SyncInput[] = [];
   const patients: PatientInput[] = [];
   for (let i = 1; i <= N - 2; i++) {
-    patients.push({ id: `patient-${i}`, contact: -1, known: [], maxDistinct: 0 });
+    patients.push({
+      id: `patient-${i}`,
+      contact: -1,
+      known: [],
+      maxDistinct: 0,
+    });
     const needed = servicesOf(r.values[i]);
     const first = visits.length;
     for (const s of needed) {
@@ -92,7 +97,12 @@ export function parseMankowska(text: string, options: MankowskaOptions = {}): Pr
       });
     }
     if (needed.length === 2) {
-      syncs.push({ first, second: first + 1, minGap: sc(mind[i]), maxGap: sc(maxd[i]) });
+      syncs.push({
+        first,
+        second: first + 1,
+        minGap: sc(mind[i]),
+        maxGap: sc(maxd[i]),
+      });
     }
   }
   assertSafeTotal(source, UNASSIGNED_PENALTY * visits.length);

@@ -28,7 +28,10 @@ interface Node {
 }
 
 /** DIMACS truncates to one decimal (scale 10); "double" keeps four decimals (scale 10000). */
-export const SOLOMON_SCALE: Record<SolomonRounding, number> = { dimacs: 10, double: 10000 };
+export const SOLOMON_SCALE: Record<SolomonRounding, number> = {
+  dimacs: 10,
+  double: 10000,
+};
 
 /**
  * Solomon / Gehring-Homberger VRPTW text → ProblemInput. Node 0 is the depot and location

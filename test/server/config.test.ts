@@ -32,4 +32,38 @@ describe('configuration from the environment', () => {
     expect(config.PORT).toBe(8080);
     expect(config.DATABASE_URL).toBeUndefined();
   });
+
+  it('reads the auth settings, with a five-year minimum audit retention', () => {
+    const secret = 'x'.repeat(32);
+    const config = loadConfig({
+      AUTH_SECRET: secret,
+      AUTH_PREVIOUS_SECRETS: `${'y'.repeat(40)}, ${'z'.repeat(33)}`,
+      SESSION_TTL_MINUTES: '60',
+      AUDIT_RETENTION_YEARS: '10',
+    });
+    expect(config).toMatchObject({
+      AUTH_SECRET: secret,
+      AUTH_PREVIOUS_SECRETS: ['y'.repeat(40), 'z'.repeat(33)],
+      SESSION_TTL_MINUTES: 60,
+      AUDIT_RETENTION_YEARS: 10,
+    });
+    expect(loadConfig({})).toMatchObject({ AUDIT_RETENTION_YEARS: 5, SESSION_TTL_MINUTES: 720 });
+    const problems = (() => {
+      try {
+        loadConfig({ AUTH_SECRET: 'short-secret', AUDIT_RETENTION_YEARS: '3' });
+      } catch (e) {
+        return (e as ConfigError).problems.join('\n');
+      }
+    })();
+    expect(problems).toContain('AUTH_SECRET=(hidden): must be at least 32 characters');
+    expect(problems).toContain('AUDIT_RETENTION_YEARS="3": must be at least 5');
+    expect(problems).not.toContain('short-secret');
+  });
+
+  it('requires a shared AUTH_SECRET with DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://h/db' })).toThrow(/AUTH_SECRET: required/);
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://h/db', AUTH_SECRET: 's'.repeat(32) }).AUTH_SECRET,
+    ).toBe('s'.repeat(32));
+  });
 });

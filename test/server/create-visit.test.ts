@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { events, visits } from '../../db/schema/index.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
+import { bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { dbKinds, freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
 
@@ -22,6 +23,7 @@ describe.each(dbKinds())('POST /api/visits on %s', (kind) => {
   beforeAll(async () => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
+    await insertUsers(database.db);
     app = createApp({
       database,
       logger: createLogger('silent'),
@@ -33,7 +35,7 @@ describe.each(dbKinds())('POST /api/visits on %s', (kind) => {
   const post = async (body: unknown, contentType = 'application/json') => {
     const res = await app.request('/api/visits', {
       method: 'POST',
-      headers: { 'content-type': contentType },
+      headers: { 'content-type': contentType, ...bearer(await loginAs(app, 'dispatcher')) },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as any };

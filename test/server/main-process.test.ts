@@ -15,8 +15,12 @@ interface Started {
 
 /** Starts `server/main.ts` as `npm start` would, on a free port, and waits for its URL. */
 async function startServer(env: Record<string, string>): Promise<Started> {
+  // Like a real deployment: no secret inherited from the test runner's environment.
+  const inherited = { ...process.env };
+  delete inherited['AUTH_SECRET'];
+  delete inherited['AUTH_PREVIOUS_SECRETS'];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -57,6 +61,34 @@ async function waitReady(url: string): Promise<void> {
   throw new Error('never ready');
 }
 
+async function login(url: string, username: string, password: string): Promise<Response> {
+  return fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+}
+
+async function getAs(url: string, path: string, token: string): Promise<any> {
+  const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return res.json();
+}
+
+/** `npm run admin:create` as an operator would run it, the password on stdin. */
+async function createAdmin(env: Record<string, string>, username: string, password: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/auth/create-admin.ts', '--username', username],
+    { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stdin!.end(`${password}\n`);
+  const [code] = (await once(child, 'exit')) as [number];
+  return { code, out };
+}
+
 async function stopServer(s: Started): Promise<number | null> {
   s.child.kill('SIGTERM');
   const [code] = (await once(s.child, 'exit')) as [number | null];
@@ -76,9 +108,16 @@ describe('the server process', () => {
     const body = (await res.json()) as { items: { code: string }[]; page: { total: number } };
     expect(body.page.total).toBe(26);
     expect(body.items.map((m) => m.code)).toContain('0180');
-    const staff = (await (await fetch(`${server.url}/api/staff?limit=1`)).json()) as {
-      page: { total: number };
-    };
+    // Patient and staff data need a log-in; the demo users are printed at start.
+    expect((await fetch(`${server.url}/api/staff?limit=1`)).status).toBe(401);
+    const printed = server.lines.join('\n');
+    expect(printed).toContain('dispatcher-0180');
+    expect(printed).toContain('demo-dispatcher-0180');
+    expect(printed).toContain('generated an auth secret');
+    const session = (await (
+      await login(server.url, 'dispatcher-0180', 'demo-dispatcher-0180')
+    ).json()) as { token: string };
+    const staff = await getAs(server.url, '/api/staff?limit=1', session.token);
     expect(staff.page.total).toBeGreaterThan(0);
     expect(await stopServer(server)).toBe(0);
     expect(server.lines.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
@@ -86,9 +125,8 @@ describe('the server process', () => {
     // A restart on the same files keeps the data and does not seed twice.
     const again = await startServer({ DATA_DIR: dataDir, DEMO_SCALE: '0.005' });
     await waitReady(again.url);
-    const staffAgain = (await (await fetch(`${again.url}/api/staff?limit=1`)).json()) as {
-      page: { total: number };
-    };
+    // The secret in DATA_DIR survives the restart, and with it the session.
+    const staffAgain = await getAs(again.url, '/api/staff?limit=1', session.token);
     expect(staffAgain.page.total).toBe(staff.page.total);
     expect(again.lines.some((l) => l.includes('demo data loaded'))).toBe(false);
     expect(await stopServer(again)).toBe(0);
@@ -99,15 +137,24 @@ describe('the server process', () => {
     async () => {
       const pg = await createPgDatabase();
       try {
-        const server = await startServer({ DATABASE_URL: pg.url });
+        const env = { DATABASE_URL: pg.url, AUTH_SECRET: 'a-test-secret-that-is-long-enough-0123' };
+        const server = await startServer(env);
         await waitReady(server.url);
         const body = (await (await fetch(`${server.url}/api/municipalities`)).json()) as {
           page: { total: number };
         };
         expect(body.page.total).toBe(26);
-        const staff = (await (await fetch(`${server.url}/api/staff`)).json()) as {
-          page: { total: number };
-        };
+        // No demo users on PostgreSQL: nobody can log in until the first admin is created.
+        expect(server.lines.join('\n')).not.toContain('Demo log-ins');
+        expect((await login(server.url, 'admin', 'demo-admin-all')).status).toBe(401);
+        const created = await createAdmin(env, 'first-admin', 'correct horse battery');
+        expect(created.code, created.out).toBe(0);
+        expect(created.out).not.toContain('correct horse battery');
+        expect((await createAdmin(env, 'first-admin', 'another long password')).code).toBe(3);
+        const res = await login(server.url, 'first-admin', 'correct horse battery');
+        expect(res.status).toBe(200);
+        const { token } = (await res.json()) as { token: string };
+        const staff = await getAs(server.url, '/api/staff', token);
         expect(staff.page.total).toBe(0);
         expect(await stopServer(server)).toBe(0);
       } finally {
@@ -128,5 +175,23 @@ describe('the server process', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('PORT="abc"');
     expect(stderr).toContain('LOG_LEVEL="chatty"');
+  }, 60_000);
+
+  it('refuses DATABASE_URL without AUTH_SECRET, and never echoes a secret', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+        AUTH_SECRET: '',
+        AUTH_PREVIOUS_SECRETS: 'too-short-but-secret',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(2);
+    expect(stderr).toContain('AUTH_PREVIOUS_SECRETS=(hidden)');
+    expect(stderr).not.toContain('too-short-but-secret');
   }, 60_000);
 });

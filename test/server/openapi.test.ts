@@ -17,18 +17,27 @@ describe('API description', () => {
     const doc = (await res.json()) as any;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/audit/patients/{id}',
+      '/api/audit/review',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
       '/api/municipalities',
       '/api/municipalities/{code}',
       '/api/patients',
       '/api/patients/{id}',
       '/api/staff',
       '/api/staff/{id}',
+      '/api/users',
       '/api/visits',
       '/api/visits/{id}',
       '/health',
       '/ready',
     ]);
     expect(doc.components.schemas.Error).toBeDefined();
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/api/patients'].get.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/api/auth/login'].post.security).toEqual([]);
     expect(doc.paths['/api/visits'].get.parameters.map((p: any) => p.name)).toEqual(
       expect.arrayContaining(['municipality', 'date', 'status', 'limit', 'offset']),
     );
@@ -42,5 +51,27 @@ describe('API description', () => {
     expect(js.status).toBe(200);
     expect((await js.text()).length).toBeGreaterThan(100_000);
     expect((await app.request('/docs/assets/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('sends security headers whose CSP lets /docs load only its own assets', async () => {
+    const page = await app.request('/docs');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    // Every script the page loads comes from our own origin.
+    const scripts = [...(await page.text()).matchAll(/<script[^>]*src="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) expect(src.startsWith('/docs/assets/')).toBe(true);
+    const api = await app.request('/api/staff');
+    expect(api.status).toBe(401);
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    expect(api.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 });

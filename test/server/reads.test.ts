@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { createApp } from '../../server/app.ts';
 import { createLogger } from '../../server/logger.ts';
+import type { Role } from '../../server/auth/principal.ts';
+import { bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { dbKinds, freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
 
@@ -11,6 +13,7 @@ describe.each(dbKinds())('read API on %s', (kind) => {
   beforeAll(async () => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
+    await insertUsers(database.db);
     app = createApp({
       database,
       logger: createLogger('silent'),
@@ -19,8 +22,10 @@ describe.each(dbKinds())('read API on %s', (kind) => {
   });
   afterAll(async () => database.close());
 
-  const get = async (path: string) => {
-    const res = await app.request(path);
+  // A Stockholm dispatcher unless the test says otherwise; the admin sees every municipality.
+  const get = async (path: string, role: Role = 'dispatcher', municipality = '0180') => {
+    const headers = bearer(await loginAs(app, role, municipality));
+    const res = await app.request(path, { headers });
     return { status: res.status, body: (await res.json()) as any };
   };
 
@@ -53,7 +58,7 @@ describe.each(dbKinds())('read API on %s', (kind) => {
   });
 
   it('reads patients of one municipality', async () => {
-    const { body } = await get('/api/patients?municipality=0184');
+    const { body } = await get('/api/patients?municipality=0184', 'dispatcher', '0184');
     expect(body.items.map((p: any) => p.id)).toEqual([IDS.patientSolna]);
   });
 
@@ -70,7 +75,7 @@ describe.each(dbKinds())('read API on %s', (kind) => {
     ['/api/visits/00000000-0000-4000-8000-000000000000', 404, 'path.id'],
     ['/api/patients/00000000-0000-4000-8000-000000000000', 404, 'path.id'],
   ])('GET %s answers %i naming %s', async (path, status, field) => {
-    const res = await get(path);
+    const res = await get(path, 'admin');
     expect(res.status).toBe(status);
     expect(res.body.error.details.map((d: any) => d.field)).toContain(field);
   });

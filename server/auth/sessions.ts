@@ -1,0 +1,63 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { sessions, users } from '../../db/schema/index.ts';
+import type { Principal } from './principal.ts';
+import {
+  type AuthSettings,
+  EPHEMERAL_AUTH,
+  issueToken,
+  tokenHash,
+  tokenSignatureValid,
+} from './secrets.ts';
+import { loadPrincipal } from './users.ts';
+
+/** What authentication needs from the app's dependencies (AppDeps satisfies it). */
+export interface AuthDeps {
+  database: Database;
+  now: () => Date;
+  auth?: AuthSettings;
+}
+
+export const settingsOf = (deps: AuthDeps): AuthSettings => deps.auth ?? EPHEMERAL_AUTH;
+
+export async function openSession(deps: AuthDeps, userId: string) {
+  const settings = settingsOf(deps);
+  const token = issueToken(settings);
+  const expiresAt = new Date(deps.now().getTime() + settings.sessionTtlMs);
+  await deps.database.db
+    .insert(sessions)
+    .values({ tokenHash: tokenHash(token), userId, expiresAt });
+  return { token, expiresAt };
+}
+
+/** Log-out: the token stops working in every server process at once. */
+export async function revokeSession(deps: AuthDeps, token: string): Promise<void> {
+  await deps.database.db
+    .update(sessions)
+    .set({ revokedAt: deps.now() })
+    .where(and(eq(sessions.tokenHash, tokenHash(token)), isNull(sessions.revokedAt)));
+}
+
+/**
+ * Who a bearer token belongs to, or null when it is malformed, signed by an unknown secret,
+ * expired, revoked, or its user is disabled. Used by the HTTP middleware and by the WebSocket
+ * handshake (server/live): call it with the token the client sent, refuse the upgrade on null,
+ * and check each municipality the client asks for with `inMunicipalityScope(principal, code)`.
+ */
+export async function authenticateToken(deps: AuthDeps, token: string): Promise<Principal | null> {
+  // The signature check is free: forged or random tokens never reach the database.
+  if (!tokenSignatureValid(settingsOf(deps), token)) return null;
+  const db = deps.database.db;
+  const [row] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash(token)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, deps.now()),
+      ),
+    );
+  return row ? loadPrincipal(db, row.userId) : null;
+}

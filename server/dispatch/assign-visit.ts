@@ -1,0 +1,144 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { assignments, visits } from '../../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import type { Tx } from '../services/events.ts';
+import { parseInstant } from '../time/stockholm.ts';
+import type { AssignVisitInput, VisitVersionInput } from './schemas.ts';
+import { type CheckedStaff, OVERTIME_MS, checkStaffFor } from './staff-checks.ts';
+import {
+  type DispatchDeps,
+  type VisitState,
+  bumpVersion,
+  commitAndPublish,
+  loadVisitState,
+  visitForChange,
+} from './visit-state.ts';
+
+type VisitRow = typeof visits.$inferSelect;
+
+/** The given start, else the window start, else now once the window has opened. */
+function plannedStartOf(input: { plannedStart?: string }, visit: VisitRow, now: Date): Date {
+  if (input.plannedStart !== undefined) {
+    const p = parseInstant(input.plannedStart);
+    if (!p.ok) {
+      throw new AppError(400, 'validation_failed', 'The request is not valid', [
+        { field: 'body.plannedStart', message: p.message },
+      ]);
+    }
+    return p.value;
+  }
+  return visit.windowStart > now ? visit.windowStart : now;
+}
+
+function wrongStatus(visit: VisitRow, what: string): AppError {
+  return new AppError(409, 'conflict', `The visit is ${visit.status}: ${what}`, [
+    { field: 'body.visitId', message: `status is ${visit.status}` },
+  ]);
+}
+
+/** Writes the caregivers of a visit and renumbers each one's route within the shift. */
+export async function writeAssignments(
+  tx: Tx,
+  visitId: string,
+  checked: { staffId: string; shift: CheckedStaff['shift'] }[],
+  start: Date,
+): Promise<void> {
+  await tx.delete(assignments).where(eq(assignments.visitId, visitId));
+  for (const c of checked) {
+    await tx
+      .insert(assignments)
+      .values({ visitId, staffId: c.staffId, plannedStart: start, routeOrder: 0 });
+    const until = new Date(c.shift.endsAt.getTime() + OVERTIME_MS);
+    await tx.execute(sql`
+      update assignments a set route_order = r.n
+      from (select id, row_number() over (order by planned_start, id) as n
+            from assignments
+            where staff_id = ${c.staffId}
+              and planned_start >= ${c.shift.startsAt.toISOString()}::timestamptz
+              and planned_start <= ${until.toISOString()}::timestamptz) r
+      where a.id = r.id`);
+  }
+}
+
+/** Assigns an unassigned visit (one caregiver, or two for a two-person visit). */
+export async function assignVisit(
+  deps: DispatchDeps,
+  input: AssignVisitInput,
+): Promise<VisitState> {
+  return commitAndPublish(deps, async (tx, emit) => {
+    const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
+    if (visit.status !== 'unassigned')
+      throw wrongStatus(visit, 'use reassign to change caregivers');
+    const start = plannedStartOf(input, visit, deps.now());
+    const checked = await checkStaffFor(tx, visit, input.staffIds, start);
+    await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), { status: 'assigned' });
+    await writeAssignments(tx, visit.id, checked, start);
+    const state = (await loadVisitState(tx, visit.id))!;
+    await emit(visit.municipalityCode, 'visit.assigned', {
+      visit: state,
+      competence: competencePayload(checked),
+    });
+    return state;
+  });
+}
+
+/** Moves an assigned visit to other caregivers; the status stays 'assigned'. */
+export async function reassignVisit(
+  deps: DispatchDeps,
+  input: AssignVisitInput,
+): Promise<VisitState> {
+  return commitAndPublish(deps, async (tx, emit) => {
+    const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
+    if (visit.status !== 'assigned')
+      throw wrongStatus(visit, 'only an assigned visit is reassigned');
+    const before = await previousStaff(tx, visit.id);
+    const start = plannedStartOf(input, visit, deps.now());
+    const checked = await checkStaffFor(tx, visit, input.staffIds, start);
+    await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {});
+    await writeAssignments(tx, visit.id, checked, start);
+    const state = (await loadVisitState(tx, visit.id))!;
+    await emit(visit.municipalityCode, 'visit.assigned', {
+      visit: state,
+      previousStaffIds: before,
+      competence: competencePayload(checked),
+    });
+    return state;
+  });
+}
+
+/** Takes an assigned visit off its caregivers' routes. */
+export async function unassignVisit(
+  deps: DispatchDeps,
+  input: VisitVersionInput,
+): Promise<VisitState> {
+  return commitAndPublish(deps, async (tx, emit) => {
+    const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
+    if (visit.status !== 'assigned')
+      throw wrongStatus(visit, 'only an assigned visit is unassigned');
+    const before = await previousStaff(tx, visit.id);
+    await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), { status: 'unassigned' });
+    await tx.delete(assignments).where(and(eq(assignments.visitId, visit.id)));
+    const state = (await loadVisitState(tx, visit.id))!;
+    await emit(visit.municipalityCode, 'visit.unassigned', {
+      visit: state,
+      previousStaffIds: before,
+    });
+    return state;
+  });
+}
+
+export async function previousStaff(tx: Tx, visitId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ staffId: assignments.staffId })
+    .from(assignments)
+    .where(eq(assignments.visitId, visitId));
+  return rows.map((r) => r.staffId).sort();
+}
+
+function competencePayload(checked: CheckedStaff[]) {
+  return checked.map((c) => ({
+    staffId: c.staffId,
+    kind: c.competence.kind,
+    validTo: c.competence.kind === 'delegation' ? c.competence.validTo.toISOString() : null,
+  }));
+}

@@ -1,0 +1,100 @@
+import { and, eq, gte, lte } from 'drizzle-orm';
+import { delegations, patientExclusions, shifts, staff, visits } from '../../db/schema/index.ts';
+import { AppError, type ErrorDetail } from '../errors.ts';
+import type { Tx } from '../services/events.ts';
+import { toLocalIso } from '../time/stockholm.ts';
+import { type Competence, competenceFor } from './competence.ts';
+
+/** Overtime a plan may use past the shift end (priced by the solver, allowed here too). */
+export const OVERTIME_MS = 60 * 60_000;
+
+type VisitRow = typeof visits.$inferSelect;
+export type ShiftRow = typeof shifts.$inferSelect;
+
+export interface CheckedStaff {
+  staffId: string;
+  shift: ShiftRow;
+  competence: Exclude<Competence, { kind: 'none' }>;
+}
+
+/**
+ * Whether these caregivers may make the visit starting at `start`: a distinct caregiver per
+ * place (one, or two for a two-person visit), each active in the visit's municipality, on
+ * shift over the whole visit (the overtime hour counts), competent by profession or by a
+ * delegation valid over the whole visit, and not refused by the patient. Refusals name the
+ * field (`body.staffIds.1`): 400 for a malformed list, 422 for a rule the choice breaks.
+ */
+export async function checkStaffFor(
+  tx: Tx,
+  visit: VisitRow,
+  staffIds: string[],
+  start: Date,
+): Promise<CheckedStaff[]> {
+  if (staffIds.length !== visit.staffCount || new Set(staffIds).size !== staffIds.length) {
+    throw new AppError(400, 'validation_failed', 'The request is not valid', [
+      {
+        field: 'body.staffIds',
+        message: `this visit takes exactly ${visit.staffCount} different caregiver(s)`,
+      },
+    ]);
+  }
+  const end = new Date(start.getTime() + visit.durationMinutes * 60_000);
+  const problems: ErrorDetail[] = [];
+  const out: CheckedStaff[] = [];
+  const excluded = new Set(
+    (
+      await tx
+        .select({ staffId: patientExclusions.staffId })
+        .from(patientExclusions)
+        .where(eq(patientExclusions.patientId, visit.patientId))
+    ).map((r) => r.staffId),
+  );
+  for (const [i, staffId] of staffIds.entries()) {
+    const field = `body.staffIds.${i}`;
+    const fail = (message: string) => problems.push({ field, message });
+    const [s] = await tx.select().from(staff).where(eq(staff.id, staffId));
+    if (!s || s.municipalityCode !== visit.municipalityCode) {
+      fail('no such caregiver in the visit’s municipality');
+      continue;
+    }
+    if (!s.active) {
+      fail('the caregiver is not active');
+      continue;
+    }
+    if (excluded.has(staffId)) {
+      fail('the patient has refused this caregiver');
+      continue;
+    }
+    const [shift] = await tx
+      .select()
+      .from(shifts)
+      .where(
+        and(
+          eq(shifts.staffId, staffId),
+          lte(shifts.startsAt, start),
+          gte(shifts.endsAt, new Date(end.getTime() - OVERTIME_MS)),
+        ),
+      )
+      .limit(1);
+    if (!shift) {
+      fail(`not on shift from ${toLocalIso(start)} to ${toLocalIso(end)}`);
+      continue;
+    }
+    const held = await tx.select().from(delegations).where(eq(delegations.staffId, staffId));
+    const competence = competenceFor(s, visit, held, start, end);
+    if (competence.kind === 'none') {
+      fail(`not competent: ${competence.reason}`);
+      continue;
+    }
+    out.push({ staffId, shift, competence });
+  }
+  if (problems.length) {
+    throw new AppError(
+      422,
+      'constraint_violation',
+      'These caregivers cannot make the visit',
+      problems,
+    );
+  }
+  return out;
+}

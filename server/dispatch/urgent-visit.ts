@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import { patients, visits } from '../../db/schema/index.ts';
+import { AppError, type ErrorDetail } from '../errors.ts';
+import { requiredProfession } from '../services/create-visit.ts';
+import { assertMunicipality } from '../services/municipalities.ts';
+import { parseInstant } from '../time/stockholm.ts';
+import type { UrgentVisitInput } from './schemas.ts';
+import { type PlanningDeps, type Suggestion, suggestCaregivers } from './suggestions.ts';
+import { type VisitState, commitAndPublish, loadVisitState } from './visit-state.ts';
+
+/** Response targets (DOMAIN.md: an assumption, so a setting): priority 1 in 1 h, 2 in 4 h. */
+export const DEFAULT_RESPONSE_MINUTES = { urgent1: 60, urgent2: 240 } as const;
+
+export interface UrgentDeps extends PlanningDeps {
+  responseMinutes?: Partial<Record<'urgent1' | 'urgent2', number>>;
+}
+
+function invalid(details: ErrorDetail[]): AppError {
+  return new AppError(400, 'validation_failed', 'The request is not valid', details);
+}
+
+/** The window: the one given, else from now until the response target of the priority. */
+function urgentWindow(deps: UrgentDeps, input: UrgentVisitInput): { start: Date; end: Date } {
+  const now = deps.now();
+  if ((input.windowStart === undefined) !== (input.windowEnd === undefined)) {
+    const field = input.windowStart === undefined ? 'body.windowStart' : 'body.windowEnd';
+    throw invalid([{ field, message: 'give both windowStart and windowEnd, or neither' }]);
+  }
+  if (input.windowStart !== undefined && input.windowEnd !== undefined) {
+    const s = parseInstant(input.windowStart);
+    const e = parseInstant(input.windowEnd);
+    const problems: ErrorDetail[] = [];
+    if (!s.ok) problems.push({ field: 'body.windowStart', message: s.message });
+    if (!e.ok) problems.push({ field: 'body.windowEnd', message: e.message });
+    if (s.ok && e.ok && e.value < s.value) {
+      problems.push({ field: 'body.windowEnd', message: 'must not be before windowStart' });
+    }
+    if (problems.length || !s.ok || !e.ok) throw invalid(problems);
+    return { start: s.value, end: e.value };
+  }
+  const minutes =
+    input.responseMinutes ??
+    deps.responseMinutes?.[input.priority] ??
+    DEFAULT_RESPONSE_MINUTES[input.priority];
+  return { start: now, end: new Date(now.getTime() + minutes * 60_000) };
+}
+
+/**
+ * An urgent call (fall, blocked catheter, pain): registers the visit and its event, then
+ * ranks who could go, from the routes as they stand now.
+ */
+export async function registerUrgentVisit(
+  deps: UrgentDeps,
+  input: UrgentVisitInput,
+): Promise<{ visit: VisitState; suggestions: Suggestion[] }> {
+  const window = urgentWindow(deps, input);
+  const profession = requiredProfession(input.taskTypes);
+  if (!profession) {
+    throw invalid([
+      {
+        field: 'body.taskTypes',
+        message: 'these tasks need different professions: register one visit each',
+      },
+    ]);
+  }
+  await assertMunicipality(deps.db, input.municipality, 'body.municipality');
+  const visit = await commitAndPublish(deps, async (tx, emit) => {
+    const [patient] = await tx
+      .select({ municipalityCode: patients.municipalityCode })
+      .from(patients)
+      .where(eq(patients.id, input.patientId));
+    if (!patient || patient.municipalityCode !== input.municipality) {
+      throw new AppError(404, 'not_found', 'Patient not found in this municipality', [
+        { field: 'body.patientId', message: 'no such patient in the municipality' },
+      ]);
+    }
+    const [row] = await tx
+      .insert(visits)
+      .values({
+        municipalityCode: input.municipality,
+        patientId: input.patientId,
+        windowStart: window.start,
+        windowEnd: window.end,
+        windowHard: false,
+        durationMinutes: input.durationMinutes,
+        taskTypes: input.taskTypes,
+        requiredProfession: profession,
+        staffCount: input.staffCount,
+        priority: input.priority,
+        source: 'urgent_call',
+      })
+      .returning();
+    const state = (await loadVisitState(tx, row.id))!;
+    await emit(input.municipality, 'visit.created', { visit: state });
+    return state;
+  });
+  const suggestions = await suggestCaregivers(deps, visit.id, input.limit);
+  return { visit, suggestions };
+}

@@ -1,0 +1,117 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { assignments, visits } from '../../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { type EventBus, toLiveEvent } from '../live/event-bus.ts';
+import { type AppendedEvent, type Tx, appendEvent } from '../services/events.ts';
+import { visitView } from '../services/visit-view.ts';
+import { toLocalIso } from '../time/stockholm.ts';
+
+export interface DispatchDeps {
+  db: Db;
+  /** Committed events are published here after the commit. */
+  bus?: EventBus;
+  now: () => Date;
+}
+
+type VisitRow = typeof visits.$inferSelect;
+
+/** A visit with its caregivers: what services return and events carry (no patient data). */
+export function visitState(
+  v: VisitRow,
+  rows: { staffId: string; plannedStart: Date; routeOrder: number }[],
+) {
+  return {
+    ...visitView(v),
+    assignees: rows.map((a) => ({
+      staffId: a.staffId,
+      plannedStart: a.plannedStart.toISOString(),
+      plannedStartLocal: toLocalIso(a.plannedStart),
+      routeOrder: a.routeOrder,
+    })),
+  };
+}
+export type VisitState = ReturnType<typeof visitState>;
+
+export async function loadVisitState(tx: Tx, visitId: string): Promise<VisitState | null> {
+  const [v] = await tx.select().from(visits).where(eq(visits.id, visitId));
+  if (!v) return null;
+  const rows = await tx
+    .select()
+    .from(assignments)
+    .where(eq(assignments.visitId, visitId))
+    .orderBy(asc(assignments.staffId));
+  return visitState(v, rows);
+}
+
+/**
+ * A write based on a stale version. It is an ordinary 409 'conflict' AppError (the generic
+ * error handler renders it, naming `body.expectedVersion`), and it also carries the visit as
+ * it is now in `current`, so a route can return that for the client to redo its change.
+ */
+export class VersionConflict extends AppError {
+  constructor(readonly current: VisitState) {
+    super(409, 'conflict', 'The visit was changed by someone else', [
+      {
+        field: 'body.expectedVersion',
+        message: `the visit is at version ${current.version} (status ${current.status})`,
+      },
+    ]);
+    this.name = 'VersionConflict';
+  }
+}
+
+export const visitNotFound = () =>
+  new AppError(404, 'not_found', 'Visit not found', [
+    { field: 'body.visitId', message: 'no such visit' },
+  ]);
+
+/** Reads the visit for a change and refuses at once when the caller's version is stale. */
+export async function visitForChange(tx: Tx, visitId: string, expected: number): Promise<VisitRow> {
+  const [v] = await tx.select().from(visits).where(eq(visits.id, visitId));
+  if (!v) throw visitNotFound();
+  if (v.version !== expected) throw new VersionConflict((await loadVisitState(tx, visitId))!);
+  return v;
+}
+
+/**
+ * The one write that decides races: `where id = … and version = expected`. The row lock
+ * makes a concurrent writer wait and then find the version moved on, so exactly one wins
+ * (PostgreSQL re-checks the condition after the wait; PGlite runs transactions one by one).
+ */
+export async function bumpVersion(
+  tx: Tx,
+  visitId: string,
+  expected: number,
+  now: Date,
+  set: Partial<Pick<VisitRow, 'status' | 'pinned'>>,
+): Promise<VisitRow> {
+  const [row] = await tx
+    .update(visits)
+    .set({ ...set, version: sql`${visits.version} + 1`, updatedAt: now })
+    .where(and(eq(visits.id, visitId), eq(visits.version, expected)))
+    .returning();
+  if (row) return row;
+  const current = await loadVisitState(tx, visitId);
+  if (!current) throw visitNotFound();
+  throw new VersionConflict(current);
+}
+
+/**
+ * Runs a change and its events in one transaction, then publishes the events. A failed
+ * publish is not the caller's failure: the change is committed and the bus reads missed
+ * events back from the table.
+ */
+export async function commitAndPublish<T>(
+  deps: DispatchDeps,
+  work: (tx: Tx, emit: (m: string, type: string, payload: unknown) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const appended: AppendedEvent[] = [];
+  const result = await deps.db.transaction(async (tx) =>
+    work(tx, async (municipality, type, payload) => {
+      appended.push(await appendEvent(tx, municipality, type, payload));
+    }),
+  );
+  for (const e of appended) await deps.bus?.publish(toLiveEvent(e)).catch(() => {});
+  return result;
+}

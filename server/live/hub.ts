@@ -1,0 +1,151 @@
+import { inMunicipalityScope, type Principal } from '../auth/principal.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { Connection, type ConnectionHost } from './connection.ts';
+import type { BusSubscription, EventBus, LiveEvent } from './event-bus.ts';
+import type { EventStore } from './event-store.ts';
+import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
+import { CloseCode } from './protocol.ts';
+import {
+  type Authenticate,
+  type LiveSocket,
+  realTimers,
+  type SnapshotProvider,
+  type Timers,
+} from './socket.ts';
+import { Subscription } from './subscription.ts';
+
+export interface HubDeps {
+  bus: EventBus;
+  /** The events table, for resumes and gaps. */
+  store: EventStore;
+  snapshotProvider: SnapshotProvider;
+  logger?: Logger;
+  /** Milliseconds clock; tests pin it. */
+  now?: () => number;
+  /** Tests pass timers that never fire and call `tick()` themselves. */
+  timers?: Timers;
+  limits?: Partial<HubLimits>;
+  /**
+   * Who may follow a municipality. Default: in scope, and not a caregiver — events cover
+   * the whole municipality, and a caregiver may see only their own route (PDL).
+   */
+  canFollow?: (principal: Principal, municipalityCode: string) => boolean;
+}
+
+/** The transport's handle on one connection. */
+export interface HubConnection {
+  /** A frame's text, or null for a binary frame. */
+  receive(frame: string | null): void;
+  /** The socket has closed (either side). */
+  closed(): void;
+}
+
+const defaultCanFollow = (p: Principal, code: string) =>
+  p.role !== 'caregiver' && inMunicipalityScope(p, code);
+
+interface Topic {
+  subs: Set<Subscription>;
+  bus: BusSubscription;
+}
+
+/**
+ * Connects sockets to the event bus, knowing nothing of the transport: one bus subscription
+ * per municipality followed here, fanned out to each connection's Subscription.
+ */
+export class LiveHub {
+  readonly limits: HubLimits;
+  private readonly connections = new Set<Connection>();
+  private readonly topics = new Map<string, Topic>();
+  private readonly timer: unknown;
+  private readonly timers: Timers;
+  private readonly host: ConnectionHost;
+  private closing = false;
+
+  constructor(private readonly deps: HubDeps) {
+    this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
+    this.timers = deps.timers ?? realTimers;
+    const now = deps.now ?? Date.now;
+    const logger = deps.logger ?? createLogger('silent');
+    this.host = {
+      limits: this.limits,
+      now,
+      logger,
+      canFollow: deps.canFollow ?? defaultCanFollow,
+      follow: (conn, code, lastSeq) => this.follow(conn, code, lastSeq, logger),
+      unfollow: (sub) => this.unfollow(sub),
+      forget: (conn) => this.connections.delete(conn),
+    };
+    this.timer = this.timers.setInterval(() => this.tick(), this.limits.tickMs);
+  }
+
+  connect(socket: LiveSocket, options: { authenticate: Authenticate }): HubConnection {
+    const conn = new Connection(socket, options.authenticate, this.host);
+    if (this.closing) conn.close(CloseCode.goingAway, 'server shutting down');
+    else if (this.connections.size >= this.limits.maxConnections)
+      conn.close(CloseCode.tryAgainLater, 'too many connections');
+    else this.connections.add(conn);
+    return { receive: (frame) => conn.receive(frame), closed: () => conn.closed() };
+  }
+
+  /** Flushes send queues and enforces timeouts; runs every `tickMs`. */
+  tick(): void {
+    for (const conn of [...this.connections]) conn.tick();
+  }
+
+  stats(): { connections: number; municipalities: number; queued: number } {
+    let queued = 0;
+    for (const conn of this.connections) queued += conn.queued;
+    return { connections: this.connections.size, municipalities: this.topics.size, queued };
+  }
+
+  /** Closes every connection with `goingAway` (clients resume elsewhere or later). */
+  async close(): Promise<void> {
+    this.closing = true;
+    this.timers.clearInterval(this.timer);
+    for (const conn of [...this.connections])
+      conn.close(CloseCode.goingAway, 'server shutting down');
+  }
+
+  private follow(conn: Connection, code: string, lastSeq: number | undefined, logger: Logger) {
+    const sub = new Subscription(code, {
+      store: this.deps.store,
+      snapshot: this.deps.snapshotProvider,
+      maxBacklog: this.limits.maxBacklog,
+      maxHeld: this.limits.maxHeldEvents,
+      send: (msg) => conn.send(msg),
+      refuse: (errCode, message) => {
+        this.unfollow(sub);
+        conn.dropped(sub);
+        conn.error(errCode, message, code);
+      },
+      crash: (err) => {
+        logger.error('live subscription failed', { municipality: code, err });
+        conn.error('unavailable', `Live updates of ${code} failed; resume with lastSeq`, code);
+        conn.close(CloseCode.internalError, 'live updates failed');
+      },
+    });
+    let topic = this.topics.get(code);
+    if (!topic) {
+      const subs = new Set<Subscription>();
+      const bus = this.deps.bus.subscribe(code, (event: LiveEvent) => {
+        for (const s of subs) s.deliver(event);
+      });
+      topic = { subs, bus };
+      this.topics.set(code, topic);
+    }
+    // The bus follows the municipality before the log or snapshot is read: nothing falls between.
+    topic.subs.add(sub);
+    sub.start(lastSeq, topic.bus.ready);
+    return sub;
+  }
+
+  private unfollow(sub: Subscription): void {
+    sub.cancel();
+    const topic = this.topics.get(sub.code);
+    if (!topic || !topic.subs.delete(sub)) return;
+    if (topic.subs.size === 0) {
+      topic.bus.unsubscribe();
+      this.topics.delete(sub.code);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../app-env.ts';
+
+/**
+ * Security headers on every response. The CSP allows only our own origin: /docs loads Swagger
+ * UI from /docs/assets (no CDN, no inline script); its inline style attributes need
+ * 'unsafe-inline' for styles only.
+ */
+export const securityHeaders = (): MiddlewareHandler<AppEnv> =>
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+    crossOriginEmbedderPolicy: false,
+  });
+
+/** API answers carry health data: no browser or proxy may keep a copy. */
+export const noStore = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+};

@@ -1,0 +1,21 @@
+import type { ProblemInput } from '../../solver/model/problem-input.ts';
+import type { Solution } from '../../solver/model/solution.ts';
+import type { SolveProgress } from '../../solver/solve.ts';
+
+/** What the parent sends to start a solve (in `workerData`). */
+export interface SolveRequest {
+  input: ProblemInput;
+  seed: number;
+  timeLimitMs: number;
+  maxIterations?: number;
+  initial?: Solution;
+}
+
+/** Messages from the worker to the parent. */
+export type WorkerMessage =
+  | ({ type: 'progress' } & SolveProgress)
+  | { type: 'result'; solution: Solution }
+  | { type: 'error'; message: string };
+
+/** Messages from the parent to the worker (on the control port). */
+export type ControlMessage = { type: 'cancel' };

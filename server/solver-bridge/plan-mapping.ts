@@ -1,0 +1,105 @@
+import type { Solution, UnassignedReason } from '../../solver/model/solution.ts';
+import type { BuiltProblem } from './build-problem.ts';
+import type { VisitRow } from './problem-rows.ts';
+
+const ZERO_TERMS: Solution['terms'] = {
+  travelTime: 0,
+  distance: 0,
+  lateness: 0,
+  maxLateness: 0,
+  overtime: 0,
+  nonContact: 0,
+  distinctCaregivers: 0,
+  distinctOverCap: 0,
+  fixedCost: 0,
+  unassignedPenalty: 0,
+  knownCredit: 0,
+  usedCaregivers: 0,
+};
+
+/**
+ * The plan as it stands in the database, as a solver Solution: each caregiver's visits in
+ * route order. Only the order matters to the solver (it recomputes times), so starts are
+ * the planned ones and the cost is left at zero. Warm start for `solve`, and the plan
+ * `rankInsertions` inserts into.
+ */
+export function currentSolution(built: BuiltProblem, visits: readonly VisitRow[]): Solution {
+  const perCaregiver = built.staffIds.map(
+    () => [] as { visit: number; at: number; order: number }[],
+  );
+  const placed = new Set<number>();
+  const origin = built.origin.getTime();
+  for (const v of visits) {
+    const indices = built.visitIndices.get(v.id);
+    if (!indices) continue;
+    const assignees = [...v.assignees].sort((a, b) => a.staffId.localeCompare(b.staffId));
+    // A two-person visit is only planned when both halves have someone.
+    if (assignees.length < indices.length) continue;
+    indices.forEach((visit, h) => {
+      const k = built.staffIndex.get(assignees[h].staffId);
+      if (k === undefined) return;
+      const a = assignees[h];
+      perCaregiver[k].push({
+        visit,
+        at: Math.max(0, Math.round((a.plannedStart.getTime() - origin) / 1000)),
+        order: a.routeOrder,
+      });
+      placed.add(visit);
+    });
+  }
+  const routes = perCaregiver.map((stops, caregiver) => {
+    stops.sort((a, b) => a.at - b.at || a.order - b.order);
+    return {
+      caregiver,
+      stops: stops.map((s) => ({ kind: 'visit' as const, visit: s.visit, start: s.at })),
+      departure: 0,
+      arrival: 0,
+    };
+  });
+  const unassigned = built.visitIds
+    .map((_, visit) => visit)
+    .filter((visit) => !placed.has(visit))
+    .map((visit) => ({ visit, reason: 'not_worth_it' as UnassignedReason }));
+  return { routes, unassigned, cost: 0, terms: { ...ZERO_TERMS } };
+}
+
+export interface PlannedVisit {
+  visitId: string;
+  /** One entry per caregiver (two for a two-person visit). */
+  staff: { staffId: string; plannedStart: Date; routeOrder: number }[];
+}
+
+export interface PlanAssignments {
+  planned: PlannedVisit[];
+  unassigned: { visitId: string; reason: UnassignedReason }[];
+}
+
+/** A solver Solution back to database terms: visit id → caregivers, start instants, order. */
+export function toAssignments(built: BuiltProblem, solution: Solution): PlanAssignments {
+  const byVisit = new Map<string, PlannedVisit>();
+  const origin = built.origin.getTime();
+  for (const route of solution.routes) {
+    let order = 0;
+    for (const stop of route.stops) {
+      if (stop.kind !== 'visit') continue;
+      order++;
+      const visitId = built.visitIds[stop.visit];
+      const entry = byVisit.get(visitId) ?? { visitId, staff: [] };
+      entry.staff.push({
+        staffId: built.staffIds[route.caregiver],
+        plannedStart: new Date(origin + stop.start * 1000),
+        routeOrder: order,
+      });
+      byVisit.set(visitId, entry);
+    }
+  }
+  const seen = new Set<string>();
+  const unassigned: PlanAssignments['unassigned'] = [];
+  for (const u of solution.unassigned) {
+    const visitId = built.visitIds[u.visit];
+    if (seen.has(visitId) || byVisit.has(visitId)) continue;
+    seen.add(visitId);
+    unassigned.push({ visitId, reason: u.reason });
+  }
+  return { planned: [...byVisit.values()], unassigned };
+}

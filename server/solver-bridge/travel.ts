@@ -1,0 +1,102 @@
+import type { TravelMode } from '../../db/reference/professions.ts';
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+/** Row-major travel matrices in whole seconds and metres, length points². */
+export interface TravelMatrices {
+  durations: Int32Array;
+  /** May be the very same array for every mode (straight-line estimates). */
+  distances: Int32Array;
+}
+
+/**
+ * Where travel times come from. The estimate below is the default; an OSRM (road network)
+ * source can replace it without the problem builder noticing.
+ */
+export interface TravelSource {
+  matrices(points: readonly LatLon[], mode: TravelMode): TravelMatrices;
+}
+
+export interface ModeSpeed {
+  kmh: number;
+  /** Fixed cost of a trip: parking and walking in (car), locking (bike), waiting (transit). */
+  overheadSeconds: number;
+}
+
+export interface EstimateOptions {
+  /** Road distance ÷ straight-line distance; about 1.3 in a city. */
+  detourFactor: number;
+  /** Staff say plans under-estimate travel: every trip is multiplied by this … */
+  bufferFactor: number;
+  /** … and this is added to every trip between two different places. */
+  bufferSeconds: number;
+  modes: Record<TravelMode, ModeSpeed>;
+}
+
+export const DEFAULT_ESTIMATE: EstimateOptions = {
+  detourFactor: 1.3,
+  bufferFactor: 1.1,
+  bufferSeconds: 60,
+  modes: {
+    car: { kmh: 30, overheadSeconds: 240 },
+    bike: { kmh: 15, overheadSeconds: 60 },
+    walk: { kmh: 4.5, overheadSeconds: 0 },
+    transit: { kmh: 18, overheadSeconds: 420 },
+  },
+};
+
+const EARTH_RADIUS_M = 6_371_008.8;
+
+export function haversineMetres(a: LatLon, b: LatLon): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Seconds for one trip of `metres` road distance (0 stays 0: same place, no trip). */
+export function tripSeconds(metres: number, mode: TravelMode, o: EstimateOptions): number {
+  if (metres <= 0) return 0;
+  const m = o.modes[mode];
+  const raw = metres / ((m.kmh * 1000) / 3600) + m.overheadSeconds;
+  return Math.round(raw * o.bufferFactor + o.bufferSeconds);
+}
+
+/**
+ * Straight-line estimate: haversine × detour factor, then speed per mode plus overheads
+ * and a buffer. The distance matrix does not depend on the mode, so it is computed once
+ * per point list and shared by every profile (L² entries each: worth sharing).
+ */
+export function estimateTravel(options: Partial<EstimateOptions> = {}): TravelSource {
+  const o: EstimateOptions = { ...DEFAULT_ESTIMATE, ...options };
+  const distanceCache = new WeakMap<readonly LatLon[], Int32Array>();
+  const distancesOf = (points: readonly LatLon[]): Int32Array => {
+    const cached = distanceCache.get(points);
+    if (cached) return cached;
+    const n = points.length;
+    const out = new Int32Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const m = Math.round(haversineMetres(points[i], points[j]) * o.detourFactor);
+        out[i * n + j] = m;
+        out[j * n + i] = m;
+      }
+    }
+    distanceCache.set(points, out);
+    return out;
+  };
+  return {
+    matrices(points, mode) {
+      const distances = distancesOf(points);
+      const durations = new Int32Array(distances.length);
+      for (let i = 0; i < distances.length; i++) durations[i] = tripSeconds(distances[i], mode, o);
+      return { durations, distances };
+    },
+  };
+}

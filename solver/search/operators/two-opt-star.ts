@@ -1,0 +1,37 @@
+import type { ProblemData } from '../../problem/problem-data.ts';
+import { TwoRouteOperator } from './operator.ts';
+
+const INF = Number.POSITIVE_INFINITY;
+
+/**
+ * 2-opt* (PyVRP `SwapTails`): exchanges the tails after U and after position pv of
+ * another route. Strong on time-window problems because both routes keep their order.
+ * Supports every feature (priced by the evaluator).
+ */
+export class TwoOptStar extends TwoRouteOperator {
+  readonly name = 'two-opt-star';
+
+  static supports(_d: ProblemData): boolean {
+    return true;
+  }
+
+  evaluate(u: number, rv: number, pv: number): number {
+    const { sol, ev } = this.ctx;
+    const ru = sol.routeOf[u];
+    if (ru < 0 || ru === rv) return INF;
+    const pu = sol.posOf[u];
+    const nA = sol.routes[ru].size;
+    const nB = sol.routes[rv].size;
+    if (pu === nA && pv === nB) return INF;
+    this.two = true;
+    this.p1
+      .reset(ru)
+      .slice(ru, 1, pu)
+      .slice(rv, pv + 1, nB);
+    this.p2
+      .reset(rv)
+      .slice(rv, 1, pv)
+      .slice(ru, pu + 1, nA);
+    return ev.delta(this.p1, this.p2, 0);
+  }
+}

@@ -1,0 +1,224 @@
+import type { RouteEval } from '../eval/route-eval.ts';
+import { scheduleSync } from '../eval/sync-schedule.ts';
+import type { ProblemData } from '../problem/problem-data.ts';
+import { Route } from './route.ts';
+
+/** Current penalty weights, as read by cost functions. */
+export interface PenaltyWeights {
+  tw: number;
+  cap: number;
+}
+
+/**
+ * The mutable solution the search works on (PyVRP's search `Solution`): routes with
+ * caches, where each visit is, and the global continuity counts. Edit with
+ * insert/remove/setVisits, then `commit()` to refresh caches (and the joint sync
+ * schedule) before evaluating moves again.
+ */
+export class SearchSolution {
+  readonly routes: Route[];
+  /** Caregiver of each visit, −1 when unassigned. */
+  readonly routeOf: Int32Array;
+  /** 1-based position inside its route (valid after commit). */
+  readonly posOf: Int32Array;
+  /** Visits of patient p made by caregiver k: `patientCnt[p * K + k]`. */
+  readonly patientCnt: Int32Array;
+  readonly distinct: Int32Array;
+  /** Weighted distinct-caregiver terms over all patients. */
+  distinctCost = 0;
+  unassignedPenalty = 0;
+  /** Sync lower bounds and starts of the committed joint schedule. */
+  readonly release: Float64Array | null;
+  readonly starts: Float64Array;
+  syncBroken = false;
+  private readonly dirty: Uint8Array;
+  private readonly scratchEvs: RouteEval[];
+
+  constructor(readonly d: ProblemData) {
+    this.routes = Array.from({ length: d.K }, (_, k) => new Route(d, k));
+    this.routeOf = new Int32Array(d.N).fill(-1);
+    this.posOf = new Int32Array(d.N);
+    const P = d.input.patients.length;
+    this.patientCnt = new Int32Array(P * d.K);
+    this.distinct = new Int32Array(P);
+    this.release = d.hasSync ? new Float64Array(d.N).fill(Number.NEGATIVE_INFINITY) : null;
+    this.starts = new Float64Array(d.N);
+    this.dirty = new Uint8Array(d.K).fill(1);
+    this.scratchEvs = this.routes.map((r) => r.ev);
+    for (let v = 0; v < d.N; v++) this.unassignedPenalty += d.penalty[v];
+    this.commit();
+  }
+
+  /** Put v at 1-based position `pos` of route k (pos = size + 1 appends). */
+  insert(v: number, k: number, pos: number): void {
+    this.routes[k].visits.splice(pos - 1, 0, v);
+    this.assign(v, k);
+    this.dirty[k] = 1;
+  }
+
+  remove(v: number): void {
+    const k = this.routeOf[v];
+    if (k < 0) return;
+    const r = this.routes[k];
+    const i = r.visits.indexOf(v);
+    r.visits.splice(i, 1);
+    this.unassign(v);
+    this.dirty[k] = 1;
+  }
+
+  /** Replace the whole visit order of route k; visits moved in must be removed elsewhere. */
+  setVisits(k: number, visits: number[]): void {
+    const r = this.routes[k];
+    for (const v of r.visits) if (this.routeOf[v] === k) this.unassign(v);
+    r.visits = visits;
+    for (const v of visits) {
+      if (this.routeOf[v] >= 0 && this.routeOf[v] !== k) {
+        const o = this.routeOf[v];
+        const ov = this.routes[o].visits;
+        ov.splice(ov.indexOf(v), 1);
+        this.dirty[o] = 1;
+        this.unassign(v);
+      }
+      this.assign(v, k);
+    }
+    this.dirty[k] = 1;
+  }
+
+  private assign(v: number, k: number): void {
+    const d = this.d;
+    this.routeOf[v] = k;
+    this.unassignedPenalty -= d.penalty[v];
+    const p = d.patient[v];
+    if (p >= 0 && this.patientCnt[p * d.K + k]++ === 0) this.changeDistinct(p, 1);
+  }
+
+  private unassign(v: number): void {
+    const d = this.d;
+    const k = this.routeOf[v];
+    this.routeOf[v] = -1;
+    this.unassignedPenalty += d.penalty[v];
+    const p = d.patient[v];
+    if (p >= 0 && --this.patientCnt[p * d.K + k] === 0) this.changeDistinct(p, -1);
+  }
+
+  private changeDistinct(p: number, by: number): void {
+    this.distinctCost -= distinctTerm(this.d, p, this.distinct[p]);
+    this.distinct[p] += by;
+    this.distinctCost += distinctTerm(this.d, p, this.distinct[p]);
+  }
+
+  commit(): void {
+    const d = this.d;
+    let anySync = false;
+    for (let k = 0; k < d.K; k++) {
+      const r = this.routes[k];
+      if (this.dirty[k]) {
+        for (let p = 1; p <= r.visits.length; p++) this.posOf[r.visits[p - 1]] = p;
+        r.update(null);
+        this.dirty[k] = 0;
+      }
+      if (r.syncCount > 0) anySync = true;
+    }
+    this.syncBroken = false;
+    if (!anySync || !this.release) return;
+    const todo: number[] = [];
+    for (let k = 0; k < d.K; k++) if (this.routes[k].syncCount > 0) todo.push(k);
+    const seqs = this.routes.map((r) => r.visits);
+    this.syncBroken = !scheduleSync(
+      d,
+      seqs,
+      this.routeOf,
+      todo,
+      this.scratchEvs,
+      this.release,
+      this.starts,
+    );
+    for (const k of todo) this.routes[k].update(this.release);
+  }
+
+  /** Objective part of route k without penalties. */
+  routeBase(ev: RouteEval, k: number): number {
+    const d = this.d;
+    const w = d.weights;
+    if (ev.visits === 0) return 0;
+    return ev.arc + d.fixed[k] + ev.assign + w.lateness * ev.lateness + w.overtime * ev.overtime;
+  }
+
+  routeCost(ev: RouteEval, k: number, pen: PenaltyWeights): number {
+    const over = ev.load - this.d.capacity[k];
+    return this.routeBase(ev, k) + pen.tw * ev.timeViol + (over > 0 ? pen.cap * over : 0);
+  }
+
+  maxLate(): number {
+    let m = 0;
+    for (const r of this.routes) if (r.ev.maxLate > m) m = r.ev.maxLate;
+    return m;
+  }
+
+  /** Penalised total used by the search. */
+  cost(pen: PenaltyWeights): number {
+    let c = this.unassignedPenalty + this.distinctCost;
+    for (let k = 0; k < this.d.K; k++) c += this.routeCost(this.routes[k].ev, k, pen);
+    if (this.d.hasMaxLate) c += this.d.weights.maxLateness * this.maxLate();
+    return this.syncBroken ? Number.POSITIVE_INFINITY : c;
+  }
+
+  timeViol(): number {
+    let t = 0;
+    for (const r of this.routes) t += r.ev.timeViol;
+    return t;
+  }
+
+  capViol(): number {
+    let c = 0;
+    for (const r of this.routes) c += Math.max(0, r.ev.load - this.d.capacity[r.k]);
+    return c;
+  }
+
+  isFeasible(): boolean {
+    return !this.syncBroken && this.timeViol() === 0 && this.capViol() === 0;
+  }
+
+  /** Copy of every route's order, to restore later with `restore`. */
+  snapshot(): number[][] {
+    return this.routes.map((r) => r.visits.slice());
+  }
+
+  /** Restores a snapshot, touching only routes that differ; returns those routes. */
+  restore(snap: number[][]): number[] {
+    const changed: number[] = [];
+    for (let k = 0; k < this.d.K; k++) {
+      const cur = this.routes[k].visits;
+      const old = snap[k];
+      let same = cur.length === old.length;
+      for (let i = 0; same && i < cur.length; i++) same = cur[i] === old[i];
+      if (same) continue;
+      changed.push(k);
+      for (const v of cur) this.unassign(v);
+      this.routes[k].visits = [];
+      this.dirty[k] = 1;
+    }
+    for (const k of changed) {
+      this.routes[k].visits = snap[k].slice();
+      for (const v of snap[k]) this.assign(v, k);
+    }
+    this.commit();
+    return changed;
+  }
+
+  unassignedVisits(): number[] {
+    const out: number[] = [];
+    for (let v = 0; v < this.d.N; v++) if (this.routeOf[v] < 0) out.push(v);
+    return out;
+  }
+}
+
+/** Weighted distinct-caregiver cost of patient p seeing `n` caregivers. */
+export function distinctTerm(d: ProblemData, p: number, n: number): number {
+  const w = d.weights;
+  const cap = d.input.patients[p].maxDistinct;
+  return (
+    w.distinctCaregiver * Math.max(0, n - 1) +
+    (cap > 0 ? w.distinctOverCap * Math.max(0, n - cap) : 0)
+  );
+}

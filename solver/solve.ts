@@ -1,0 +1,160 @@
+import { PenaltyManager } from './eval/penalty-manager.ts';
+import type { ProblemInput } from './model/problem-input.ts';
+import type { Solution } from './model/solution.ts';
+import { type ProblemData, prepareProblem } from './problem/problem-data.ts';
+import { DEFAULT_ILS, type IlsParams, runIls } from './search/ils.ts';
+import { loadSolution } from './search/load-solution.ts';
+import { LocalSearch } from './search/local-search.ts';
+import { MoveEvaluator } from './search/move-evaluator.ts';
+import { computeNeighbours } from './search/neighbours.ts';
+import type { OperatorContext } from './search/operators/operator.ts';
+import { GreedyInsertion } from './search/recreate/greedy-insertion.ts';
+import { sortForInsertion } from './search/recreate/insertion-order.ts';
+import { repairToFeasible } from './search/repair.ts';
+import { SearchSolution } from './search/search-solution.ts';
+import {
+  AnyOf,
+  Cancelled,
+  MaxIterations,
+  MaxRuntime,
+  type StopCriterion,
+} from './search/stop/stop-criteria.ts';
+import { unassignedReasons } from './search/unassigned-reasons.ts';
+import { unloadSolution } from './search/unload-solution.ts';
+import { Rng } from './util/rng.ts';
+
+export interface SolveProgress {
+  elapsedMs: number;
+  bestCost: number;
+  feasible: boolean;
+  iteration: number;
+}
+
+export interface SolveOptions {
+  /** Deterministic for a seed and budget. */
+  seed: number;
+  /** Wall budget measured with `clock`. */
+  timeLimitMs: number;
+  /** Milliseconds, e.g. performance.now, passed in by the caller. */
+  clock: () => number;
+  /** Optional deterministic budget (tests use this for exact reproducibility). */
+  maxIterations?: number;
+  onProgress?: (p: SolveProgress) => void;
+  /** Cancellation. */
+  shouldStop?: () => boolean;
+  /** Warm start (live repair): keep pinned visits, repair the rest. */
+  initial?: Solution;
+  /** Tuning knobs of the metaheuristic (defaults measured on Solomon and Mankowska). */
+  params?: Partial<IlsParams>;
+}
+
+/** Solves a problem: construction, local search, then iterated ruin-and-recreate. */
+export function solve(input: ProblemInput, options: SolveOptions): Solution {
+  const t0 = options.clock();
+  return solvePrepared(prepareProblem(input), options, t0);
+}
+
+/** Share of the budget kept for the final repair and the unassigned reasons. */
+const FINISH_RESERVE = 0.03;
+
+const PROGRESS_EVERY_MS = 100;
+
+/** Solves an already prepared problem; `t0` is when the caller's budget started. */
+export function solvePrepared(
+  d: ProblemData,
+  options: SolveOptions,
+  t0: number = options.clock(),
+): Solution {
+  const clock = options.clock;
+  const rng = new Rng(options.seed);
+  const pm = initialPenalties(d);
+  const sol = new SearchSolution(d);
+  const ctx: OperatorContext = { d, sol, ev: new MoveEvaluator(d, sol, pm) };
+  const neighbours = computeNeighbours(d, 40);
+  const ls = new LocalSearch(ctx, neighbours);
+  const ins = new GreedyInsertion(ctx);
+  const budget = options.timeLimitMs * (1 - FINISH_RESERVE) - (clock() - t0);
+  const runtime = new MaxRuntime(Math.max(0, budget), clock);
+  const cancel = options.shouldStop ?? (() => false);
+  const hardStop = () => runtime.shouldStop() || cancel();
+
+  if (options.initial) loadSolution(d, sol, options.initial);
+  ins.insertAll(sortForInsertion(d, sol.unassignedVisits(), rng), null, 0);
+  const params = { ...DEFAULT_ILS, ...options.params };
+  const maxIt = options.maxIterations;
+  if (params.initialLocalSearch) {
+    // At most a quarter of the budget, so large instances still get ruin-and-recreate.
+    const lsStop = () => hardStop() || runtime.fraction() > 0.25;
+    ls.touchAll();
+    ls.run(rng, maxIt !== undefined ? cancel : lsStop);
+  }
+
+  const criteria: StopCriterion[] = [runtime, new Cancelled(cancel)];
+  if (options.maxIterations !== undefined) criteria.push(new MaxIterations(options.maxIterations));
+  let lastReport = Number.NEGATIVE_INFINITY;
+  let iterationsDone = 0;
+  const result = runIls(
+    ctx,
+    ls,
+    ins,
+    neighbours,
+    pm,
+    rng,
+    {
+      stop: new AnyOf(criteria),
+      // With an iteration budget the cooling follows iterations, so runs stay reproducible.
+      progress: () =>
+        maxIt !== undefined ? Math.min(1, iterationsDone / Math.max(1, maxIt)) : runtime.fraction(),
+      hardStop: maxIt !== undefined ? cancel : hardStop,
+      onIteration: (iteration, bestCost, feasible) => {
+        iterationsDone = iteration;
+        if (!options.onProgress) return;
+        const now = clock();
+        if (now - lastReport < PROGRESS_EVERY_MS) return;
+        lastReport = now;
+        options.onProgress({
+          elapsedMs: now - t0,
+          bestCost,
+          feasible,
+          iteration,
+        });
+      },
+    },
+    { ...DEFAULT_ILS, ...options.params },
+  );
+
+  if (result.best !== null) sol.restore(result.best);
+  const dropped = repairToFeasible(ctx);
+  if (dropped.length > 0) {
+    // Visits dropped by the repair may fit elsewhere; only feasible places are taken.
+    pm.tw = pm.cap = 1e12;
+    ins.insertAll(dropped, null, 0);
+    repairToFeasible(ctx);
+  }
+  const solution = unloadSolution(d, sol, unassignedReasons(ctx));
+  options.onProgress?.({
+    elapsedMs: clock() - t0,
+    bestCost: solution.cost,
+    feasible: true,
+    iteration: result.iterations,
+  });
+  return solution;
+}
+
+/** Penalty weights start near the average arc cost per unit, as in PyVRP. */
+function initialPenalties(d: ProblemData): PenaltyManager {
+  let arc = 0;
+  let time = 0;
+  const am = d.arcCost[0];
+  const tm = d.travel[0];
+  for (let i = 0; i < am.length; i++) {
+    arc += am[i];
+    time += tm[i];
+  }
+  let demand = 0;
+  for (let v = 0; v < d.N; v++) demand += d.demand[v];
+  const avgArc = arc / Math.max(1, am.length);
+  const tw = Math.max(1, avgArc / Math.max(1, time / Math.max(1, tm.length)));
+  const cap = Math.max(1, avgArc / Math.max(1, demand / Math.max(1, d.N)));
+  return new PenaltyManager(tw, cap);
+}

@@ -1,0 +1,186 @@
+/**
+ * The authorisation matrix: every route of the app × every role × a request on the user's own
+ * municipality (0180) and on a foreign one (0184) → the expected status. One row per route;
+ * matrix.test.ts fails when the app has a route this table does not list.
+ */
+import type { Role } from '../../../server/auth/principal.ts';
+import { IDS } from '../../support/fixtures.ts';
+
+export type Target = 'own' | 'foreign';
+export interface Req {
+  path: string;
+  method?: string;
+  body?: unknown;
+}
+/** [own, foreign] status per role. */
+export type Expected = Record<Role, [number, number]>;
+
+export interface MatrixRow {
+  /** As Hono registers it: `GET /api/patients/:id`. */
+  route: string;
+  /** Answers without a log-in (the rest must answer 401). */
+  public?: boolean;
+  /** Revokes the token used: give the request a fresh log-in. */
+  freshToken?: boolean;
+  request: (target: Target, role: Role) => Req;
+  expect: Expected;
+}
+
+const every = (own: number, foreign: number): Expected => ({
+  dispatcher: [own, foreign],
+  scheduler: [own, foreign],
+  manager: [own, foreign],
+  caregiver: [own, foreign],
+  admin: [own, foreign],
+});
+/** Own municipality allowed, foreign refused (the admin sees all). */
+const scoped = (own: number, foreign: number): Expected => ({
+  ...every(own, foreign),
+  admin: [own, own],
+});
+const only = (roles: Role[], own: [number, number], other: [number, number]): Expected =>
+  Object.fromEntries(
+    (['dispatcher', 'scheduler', 'manager', 'caregiver', 'admin'] as Role[]).map((r) => [
+      r,
+      roles.includes(r) ? own : other,
+    ]),
+  ) as Expected;
+
+const code = (t: Target) => (t === 'own' ? '0180' : '0184');
+const pick = (t: Target, own: string, foreign: string) => (t === 'own' ? own : foreign);
+let serial = 0;
+
+const visitBody = (t: Target) => ({
+  municipality: code(t),
+  patientId: pick(t, IDS.patient, IDS.patientSolna),
+  windowStart: '2026-11-23T14:00:00+01:00',
+  windowEnd: '2026-11-23T15:00:00+01:00',
+  durationMinutes: 30,
+  taskTypes: ['wound_dressing'],
+});
+
+export const MATRIX: MatrixRow[] = [
+  {
+    route: 'GET /health',
+    public: true,
+    request: () => ({ path: '/health' }),
+    expect: every(200, 200),
+  },
+  {
+    route: 'GET /ready',
+    public: true,
+    request: () => ({ path: '/ready' }),
+    expect: every(200, 200),
+  },
+  {
+    route: 'GET /openapi.json',
+    public: true,
+    request: () => ({ path: '/openapi.json' }),
+    expect: every(200, 200),
+  },
+  { route: 'GET /docs', public: true, request: () => ({ path: '/docs' }), expect: every(200, 200) },
+  {
+    route: 'GET /docs/assets/init.js',
+    public: true,
+    request: () => ({ path: '/docs/assets/init.js' }),
+    expect: every(200, 200),
+  },
+  {
+    route: 'GET /docs/assets/:file',
+    public: true,
+    request: () => ({ path: '/docs/assets/swagger-ui.css' }),
+    expect: every(200, 200),
+  },
+  {
+    route: 'GET /api/municipalities',
+    public: true,
+    request: () => ({ path: '/api/municipalities' }),
+    expect: every(200, 200),
+  },
+  {
+    route: 'GET /api/municipalities/:code',
+    public: true,
+    request: (t) => ({ path: `/api/municipalities/${code(t)}` }),
+    expect: every(200, 200),
+  },
+  {
+    // Own: the role's own credentials; foreign: the 0184 user's name with the own password.
+    route: 'POST /api/auth/login',
+    public: true,
+    request: (t, role) => ({
+      path: '/api/auth/login',
+      method: 'POST',
+      body: {
+        username: role === 'admin' ? (t === 'own' ? 'admin' : 'admin-x') : `${role}-${code(t)}`,
+        password: `pw-${role === 'admin' ? 'admin' : `${role}-0180`}-secret`,
+      },
+    }),
+    expect: every(200, 401),
+  },
+  {
+    route: 'POST /api/auth/logout',
+    freshToken: true,
+    request: () => ({ path: '/api/auth/logout', method: 'POST' }),
+    expect: every(204, 204),
+  },
+  { route: 'GET /api/auth/me', request: () => ({ path: '/api/auth/me' }), expect: every(200, 200) },
+  {
+    route: 'POST /api/users',
+    request: (t) => ({
+      path: '/api/users',
+      method: 'POST',
+      body: {
+        username: `new-user-${++serial}`,
+        password: 'a long enough password',
+        role: 'scheduler',
+        municipalities: [code(t)],
+      },
+    }),
+    expect: only(['admin'], [201, 201], [403, 403]),
+  },
+  {
+    route: 'GET /api/staff',
+    request: (t) => ({ path: `/api/staff?municipality=${code(t)}` }),
+    expect: scoped(200, 403),
+  },
+  {
+    route: 'GET /api/staff/:id',
+    request: (t) => ({ path: `/api/staff/${pick(t, IDS.rn, IDS.rnSolna)}` }),
+    expect: scoped(200, 404),
+  },
+  {
+    route: 'GET /api/patients',
+    request: (t) => ({ path: `/api/patients?municipality=${code(t)}` }),
+    expect: scoped(200, 403),
+  },
+  {
+    route: 'GET /api/patients/:id',
+    request: (t) => ({ path: `/api/patients/${pick(t, IDS.patient, IDS.patientSolna)}` }),
+    expect: scoped(200, 404),
+  },
+  {
+    route: 'GET /api/visits',
+    request: (t) => ({ path: `/api/visits?municipality=${code(t)}` }),
+    expect: scoped(200, 403),
+  },
+  {
+    route: 'GET /api/visits/:id',
+    request: (t) => ({ path: `/api/visits/${pick(t, IDS.visitEvening, IDS.visitSolna)}` }),
+    expect: scoped(200, 404),
+  },
+  {
+    route: 'POST /api/visits',
+    request: (t) => ({ path: '/api/visits', method: 'POST', body: visitBody(t) }),
+    expect: { ...only(['dispatcher', 'scheduler'], [201, 403], [403, 403]), admin: [201, 201] },
+  },
+  {
+    route: 'GET /api/audit/patients/:id',
+    request: (t) => ({ path: `/api/audit/patients/${pick(t, IDS.patient, IDS.patientSolna)}` }),
+    expect: { ...only(['manager'], [200, 404], [403, 403]), admin: [200, 200] },
+  },
+  {
+    route: 'GET /api/audit/review',
+    request: (t) => ({ path: `/api/audit/review?municipality=${code(t)}` }),
+    expect: { ...only(['manager'], [200, 403], [403, 403]), admin: [200, 200] },
+  },
+];

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { PositionStore } from '../../../server/dispatch/positions.ts';
+import { haversineMetres, estimateTravel } from '../../../server/solver-bridge/travel.ts';
+
+describe('travel estimates', () => {
+  const slussen = { lat: 59.3196, lon: 18.0722 };
+  const odenplan = { lat: 59.3429, lon: 18.0498 };
+
+  it('haversine is about 2.9 km from Slussen to Odenplan', () => {
+    expect(haversineMetres(slussen, odenplan)).toBeGreaterThan(2800);
+    expect(haversineMetres(slussen, odenplan)).toBeLessThan(3000);
+  });
+
+  it('prices each mode with detour, overhead and buffer; same place costs nothing', () => {
+    const source = estimateTravel({ bufferFactor: 1, bufferSeconds: 0 });
+    const points = [slussen, odenplan];
+    const car = source.matrices(points, 'car');
+    const walk = source.matrices(points, 'walk');
+    const metres = Math.round(haversineMetres(slussen, odenplan) * 1.3);
+    expect(car.distances[1]).toBe(metres);
+    expect(car.distances).toBe(walk.distances); // shared across profiles
+    expect(car.durations[0]).toBe(0);
+    expect(car.durations[1]).toBe(Math.round(metres / (30 / 3.6) + 240));
+    expect(walk.durations[1]).toBe(Math.round(metres / (4.5 / 3.6)));
+    const buffered = estimateTravel().matrices(points, 'car');
+    expect(buffered.durations[1]).toBe(Math.round((metres / (30 / 3.6) + 240) * 1.1 + 60));
+  });
+});
+
+describe('PositionStore', () => {
+  const p = (staffId: string, iso: string) => ({
+    staffId,
+    municipalityCode: '0180',
+    lat: 59.3,
+    lon: 18,
+    at: new Date(iso),
+    status: 'available' as const,
+  });
+
+  it('keeps the newest fix, forgets stale ones and stays bounded', () => {
+    const store = new PositionStore(2);
+    store.set(p('a', '2026-11-23T10:00:00Z'));
+    store.set(p('a', '2026-11-23T09:00:00Z')); // late delivery of an older fix
+    const now = new Date('2026-11-23T10:10:00Z');
+    expect(store.get('a', now)?.at.toISOString()).toBe('2026-11-23T10:00:00.000Z');
+    expect(store.get('a', new Date('2026-11-23T11:00:00Z'))).toBeUndefined();
+    store.set(p('b', '2026-11-23T10:00:00Z'));
+    store.set(p('c', '2026-11-23T10:00:00Z'));
+    expect(store.get('a', now)).toBeUndefined(); // evicted: least recently reported
+    expect(store.get('c', now)).toBeDefined();
+  });
+});
