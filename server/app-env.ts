@@ -1,7 +1,12 @@
 import type { Database } from '../db/client.ts';
 import type { Principal } from './auth/principal.ts';
 import type { AuthSettings } from './auth/secrets.ts';
+import type { PositionStore } from './dispatch/positions.ts';
+import type { ProposalStore } from './dispatch/proposals.ts';
+import type { SolveFn } from './dispatch/report-sick.ts';
+import type { EventBus } from './live/event-bus.ts';
 import type { Logger } from './logger.ts';
+import type { TravelSource } from './solver-bridge/travel.ts';
 
 /** What the app is built from: tests pass their own, main passes the real ones. */
 export interface AppDeps {
@@ -11,6 +16,16 @@ export interface AppDeps {
   now: () => Date;
   /** Signing secrets and session length; absent: a random secret for this process (tests). */
   auth?: AuthSettings;
+  /** Where committed dispatch events are published (the live layer); absent: not published. */
+  bus?: EventBus;
+  /** Latest caregiver positions; absent: createApp makes one for this app. */
+  positions?: PositionStore;
+  /** Repair proposals awaiting acceptance; absent: createApp makes one for this app. */
+  proposals?: ProposalStore;
+  /** The repair solve (tests run it in-process); absent: a worker thread. */
+  solve?: SolveFn;
+  /** Travel times for suggestions and repairs; absent: the built-in estimate. */
+  travel?: TravelSource;
 }
 
 /** Hono context variables set by middleware. */

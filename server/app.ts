@@ -2,6 +2,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { authenticate } from './auth/middleware.ts';
 import { loginLimiter } from './auth/rate-limit.ts';
+import { PositionStore } from './dispatch/positions.ts';
+import { ProposalStore } from './dispatch/proposals.ts';
 import { errorBody } from './errors.ts';
 import { handleError } from './middleware/error-handler.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
@@ -10,6 +12,8 @@ import { requestLog } from './middleware/request-log.ts';
 import { noStore, securityHeaders } from './middleware/security-headers.ts';
 import { docsRoutes } from './openapi/docs.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { dispatchStaffRoutes } from './routes/dispatch-staff.ts';
+import { dispatchVisitRoutes } from './routes/dispatch-visits.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
@@ -21,7 +25,13 @@ import { visitRoutes } from './routes/visits.ts';
 export const API_VERSION = '0.2.0';
 
 /** Builds the whole HTTP app from its dependencies; tests call `app.request()` on it. */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  // One position store and one proposal store per app (per process) unless given.
+  const deps: AppDeps = {
+    ...given,
+    positions: given.positions ?? new PositionStore(),
+    proposals: given.proposals ?? new ProposalStore(),
+  };
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId(), requestLog(deps), securityHeaders());
   // Authentication comes before the body checks: without a log-in nothing else is revealed.
@@ -39,6 +49,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/patients', patientRoutes);
   app.route('/api/visits', visitRoutes);
   app.route('/api/audit', auditRoutes);
+  app.route('/api/dispatch', dispatchVisitRoutes);
+  app.route('/api/dispatch', dispatchStaffRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,10 +1,15 @@
 import { formatDemoUsers } from '../db/seed/demo-users.ts';
 import { createApp } from './app.ts';
 import { purgeAuditLog } from './audit/retention.ts';
+import { authenticateToken } from './auth/index.ts';
 import { resolveAuthSettings } from './auth/secret-file.ts';
 import { prepareDatabase, prepareDemoUsers } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { startLateRiskLoop } from './dispatch/late-risk-loop.ts';
+import { PositionStore } from './dispatch/positions.ts';
 import { listen } from './http-server.ts';
+import { attachWebSocket } from './live/attach-websocket.ts';
+import { createLive } from './live/live.ts';
 import { createLogger } from './logger.ts';
 
 /** `npm start`: configuration → database → HTTP; SIGTERM/SIGINT stop it cleanly. */
@@ -34,8 +39,21 @@ async function main(): Promise<void> {
     86_400_000,
   );
   purgeTimer.unref();
-  const app = createApp({ database, logger, now: () => new Date(), auth });
+  const now = () => new Date();
+  // The live layer: committed dispatch events go out on its bus to the WebSocket clients.
+  const live = await createLive({ database, logger, now });
+  const positions = new PositionStore();
+  const app = createApp({ database, logger, now, auth, bus: live.bus, positions });
   const running = await listen(app, config.PORT, config.HOST);
+  const closeWs = attachWebSocket(running.server, {
+    hub: live.hub,
+    logger,
+    authenticate: (token) => authenticateToken({ database, now, auth }, token),
+  });
+  const stopLateRisks = startLateRiskLoop(
+    { db: database.db, bus: live.bus, now, positions },
+    logger,
+  );
   const url = `http://localhost:${running.port}`;
   logger.info('server listening', { url, docs: `${url}/docs`, database: database.describe });
   if (config.LOG_LEVEL !== 'silent') {
@@ -49,6 +67,13 @@ async function main(): Promise<void> {
     stopping = true;
     clearInterval(purgeTimer);
     logger.info('shutting down', { signal });
+    try {
+      await stopLateRisks();
+      await closeWs();
+      await live.close();
+    } catch (err) {
+      logger.error('closing the live layer failed', { err });
+    }
     await running.close(config.SHUTDOWN_TIMEOUT_MS);
     await database.close();
     logger.info('stopped');

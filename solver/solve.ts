@@ -72,7 +72,7 @@ export function solvePrepared(
   const ctx: OperatorContext = { d, sol, ev: new MoveEvaluator(d, sol, pm) };
   const neighbours = computeNeighbours(d, 40);
   const ls = new LocalSearch(ctx, neighbours);
-  const ins = new GreedyInsertion(ctx);
+  const ins = new GreedyInsertion(ctx, neighbours);
   const budget = options.timeLimitMs * (1 - FINISH_RESERVE) - (clock() - t0);
   const runtime = new MaxRuntime(Math.max(0, budget), clock);
   const cancel = options.shouldStop ?? (() => false);

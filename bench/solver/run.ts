@@ -19,6 +19,7 @@ const HELP = `usage: npm run bench:solver -- [options]
   --time-limit S     one time limit (seconds) for every instance, overriding the suites' own
   --seed N           solver and synthetic-instance seed (default 1)
   --calls N          timed rankInsertions calls (default 1000)
+  --name NAME        results file name in bench/results (default solver, or solver-10s with --long)
 Suites: solomon = 56 Solomon, distance only, DIMACS truncation, 1 s; solomon-hier = 56 Solomon,
 vehicles then distance, double precision, 1 s; mankowska = A1-A10 1 s, B1-B10 10 s, C1 30 s;
 homberger = Gehring-Homberger 200 customers, hierarchical, 30 s; latency = live insertion.`;
@@ -35,6 +36,7 @@ function options() {
         'time-limit': { type: 'string' },
         seed: { type: 'string' },
         calls: { type: 'string' },
+        name: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -53,11 +55,14 @@ function options() {
         throw new Error(`--${flag} must be a non-negative number, got '${v}'`);
       return n;
     };
+    if (values.name !== undefined && !/^[A-Za-z0-9._-]+$/.test(values.name))
+      throw new Error(`--name must be a plain file name, got '${values.name}'`);
     const quick = Boolean(values.quick);
     return {
       only: only as SuiteName[],
       quick,
       long: Boolean(values.long),
+      name: values.name ?? (values.long ? 'solver-10s' : 'solver'),
       timeLimitSec:
         values['time-limit'] === undefined ? undefined : num('time-limit', values['time-limit'], 0),
       seed: num('seed', values.seed, 1),
@@ -101,7 +106,7 @@ async function main(): Promise<void> {
         run.notes.push(`${suite} ${c.file}: solver error: ${(e as Error).message}`);
         process.stderr.write(`${suite} ${c.file}: ERROR ${(e as Error).stack}\n`);
       }
-      writeResults(run, results); // after each instance, so a long run leaves partial results
+      writeResults(run, results, o.name); // after each instance, so a long run leaves partial results
     }
   }
   if (o.only.includes('latency')) {
@@ -115,8 +120,8 @@ async function main(): Promise<void> {
       process.stderr.write(`latency: ERROR ${(e as Error).stack}\n`);
     }
   }
-  writeResults(run, results);
-  process.stderr.write(`wrote ${new URL('solver.md', results).pathname}\n`);
+  writeResults(run, results, o.name);
+  process.stderr.write(`wrote ${new URL(`${o.name}.md`, results).pathname}\n`);
 }
 
 await main();

@@ -43,10 +43,10 @@ function suiteTable(suite: string, rows: CaseResult[]): string[] {
   return out;
 }
 
-/** bench/results/solver.md (for people) and solver.json (for scripts), same content. */
-export function writeResults(run: BenchRun, dir: URL): void {
+/** bench/results/NAME.md (for people) and NAME.json (for scripts), same content. */
+export function writeResults(run: BenchRun, dir: URL, name = 'solver'): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(new URL('solver.json', dir), `${JSON.stringify(run, null, 2)}\n`);
+  writeFileSync(new URL(`${name}.json`, dir), `${JSON.stringify(run, null, 2)}\n`);
   const suites = [...new Set(run.cases.map((c) => c.suite))];
   const md = [
     '# Solver benchmark',
@@ -80,5 +80,5 @@ export function writeResults(run: BenchRun, dir: URL): void {
       '',
     );
   }
-  writeFileSync(new URL('solver.md', dir), `${md.join('\n')}\n`);
+  writeFileSync(new URL(`${name}.md`, dir), `${md.join('\n')}\n`);
 }

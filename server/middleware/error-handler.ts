@@ -1,10 +1,15 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../app-env.ts';
+import { VersionConflict } from '../dispatch/visit-state.ts';
 import { AppError, errorBody } from '../errors.ts';
 
 /** The single place an error becomes a response; unknown errors are logged and hidden. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
+  if (err instanceof VersionConflict) {
+    // A stale write: the visit as it is now comes along, so the client can refresh and redo.
+    return c.json({ ...errorBody(err.code, err.message, err.details), current: err.current }, 409);
+  }
   if (err instanceof AppError) {
     for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
     return c.json(errorBody(err.code, err.message, err.details), err.status);

@@ -38,7 +38,10 @@ export class InsertionBounds extends CandidateList {
         if (home >= 0 && sol.patientCnt[p * K + home] === 1) n1--;
         distinctDelta = distinctTerm(d, p, n1) - distinctTerm(d, p, n0);
       }
-      const timeNow = w.lateness * ev.lateness + w.overtime * ev.overtime;
+      // Without breaks or syncs an insertion only delays: time costs cannot fall, and
+      // the route's delay chains bound what the delay costs downstream.
+      const chains = d.monotoneTime && !d.simpleTime && home !== k && !route.statesRelease;
+      const timeNow = d.monotoneTime ? 0 : w.lateness * ev.lateness + w.overtime * ev.overtime;
       const base = d.assignCost[vk] + (n === 0 ? d.fixed[k] : 0) + distinctDelta - timeNow;
       const latestV = Math.min(hard ? d.latest[v] : Number.POSITIVE_INFINITY, d.skillHi[vk]);
       const svc = d.service[vk];
@@ -54,11 +57,23 @@ export class InsertionBounds extends CandidateList {
         const arrive = Math.max(curEnd + tm[cur * L + lv], ev0, d.skillLo[vk]);
         if (arrive > latestV) continue;
         if (u >= 0 && d.latestHard[u] && arrive + svc + tm[lv * L + next] > d.latest[u]) continue;
+        let extra = 0;
+        if (chains) {
+          const delay = arrive + svc + tm[lv * L + next] - (curEnd + tm[cur * L + next]);
+          if (delay > 0) {
+            const at = pos + 1;
+            if (delay > route.hardAfter[at]) continue;
+            extra =
+              w.lateness *
+                (route.chainLate[at] * delay + Math.max(0, delay - route.lateAfter[at])) +
+              w.overtime * Math.max(0, delay - route.overtimeAfter[at]);
+          }
+        }
         const dArc =
           n === 0
             ? am[cur * L + lv] + am[lv * L + next]
             : am[cur * L + lv] + am[lv * L + next] - am[cur * L + next];
-        this.push(k, pos, base + dArc, distinctDelta);
+        this.push(k, pos, base + dArc + extra, distinctDelta);
       }
     }
   }

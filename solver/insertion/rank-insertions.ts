@@ -32,6 +32,8 @@ export interface RankingContext {
   /** Exact evaluation of every route as planned (travel time included on the fast path too). */
   planned: RouteEval[];
   bounds: InsertionBounds;
+  /** Buffers reused by every call (no allocation per ranking). */
+  scratch: { ev: RouteEval; seq: number[]; starts: Float64Array };
 }
 
 export function prepareRanking(d: ProblemData, current: Solution): RankingContext {
@@ -43,7 +45,8 @@ export function prepareRanking(d: ProblemData, current: Solution): RankingContex
     simulateRoute(d, r.k, r.visits, r.size, sol.release, ev, starts);
     return ev;
   });
-  return { d, sol, starts, planned, bounds: new InsertionBounds() };
+  const scratch = { ev: new RouteEval(), seq: [], starts: new Float64Array(d.N) };
+  return { d, sol, starts, planned, bounds: new InsertionBounds(), scratch };
 }
 
 const dataCache = new WeakMap<ProblemInput, ProblemData>();
@@ -91,9 +94,9 @@ export function rankInsertionsPrepared(
   const out: InsertionSuggestion[] = [];
   const cands = ctx.bounds;
   cands.fill(d, sol, ctx.starts, visit);
-  const ev = new RouteEval();
-  const seq: number[] = [];
-  const starts = new Float64Array(d.N);
+  const ev = ctx.scratch.ev;
+  const seq = ctx.scratch.seq;
+  const starts = ctx.scratch.starts;
   const w = d.weights;
   for (let i = cands.takeMin(); i >= 0; i = cands.takeMin()) {
     if (out.length >= limit && cands.bound[i] >= out[out.length - 1].deltaCost) break;

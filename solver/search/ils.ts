@@ -4,6 +4,7 @@ import type { LocalSearch } from './local-search.ts';
 import type { OperatorContext } from './operators/operator.ts';
 import type { GreedyInsertion } from './recreate/greedy-insertion.ts';
 import { sortForInsertion } from './recreate/insertion-order.ts';
+import { routeRemoval } from './ruin/route-removal.ts';
 import { stringRemoval } from './ruin/string-removal.ts';
 import type { StopCriterion } from './stop/stop-criteria.ts';
 
@@ -19,6 +20,8 @@ export interface IlsParams {
   lsWithin: number;
   /** Local search on recreated solutions within 0.1 % of the best (polishing). */
   lsOnBest: boolean;
+  /** Share of ruins that remove a whole short route (only when routes have a fixed cost). */
+  routeRemoval: number;
   /** Local search on the constructed plan before the ruin-and-recreate loop. */
   initialLocalSearch: boolean;
 }
@@ -32,6 +35,7 @@ export const DEFAULT_ILS: IlsParams = {
   lsWithin: 0,
   lsOnBest: false,
   initialLocalSearch: true,
+  routeRemoval: 0.05,
 };
 
 export interface IlsHooks {
@@ -73,6 +77,8 @@ export function runIls(
   let arcs = 0;
   for (const r of sol.routes) arcs += r.ev.arc;
   const unit = Math.max(1, arcs / Math.max(1, d.N));
+  // Whole-route removals only pay when using a route costs something.
+  const pricedRoutes = d.fixed.some((f) => f > 0);
   let iteration = 0;
   while (!hooks.stop.shouldStop(bestCost)) {
     iteration++;
@@ -80,13 +86,10 @@ export function runIls(
     const temp = unit * params.tempStart * (params.tempEnd / params.tempStart) ** frac;
     const before = sol.snapshot();
     const curCost = sol.cost(pm);
-    const { removed, routes } = stringRemoval(
-      ctx,
-      neighbours,
-      rng,
-      params.avgRemoved,
-      params.maxString,
-    );
+    const { removed, routes } =
+      pricedRoutes && rng.next() < params.routeRemoval
+        ? routeRemoval(ctx, rng)
+        : stringRemoval(ctx, neighbours, rng, params.avgRemoved, params.maxString);
     for (const k of routes) ls.touch(k);
     const order = sortForInsertion(
       d,

@@ -1,5 +1,4 @@
 import { mergeInto } from '../eval/duration-segment.ts';
-import { RouteEval } from '../eval/route-eval.ts';
 import { STATE } from '../eval/route-simulator.ts';
 import { CandidateList } from '../insertion/candidate-list.ts';
 import type { ProblemData } from '../problem/problem-data.ts';
@@ -9,17 +8,17 @@ import { Proposal } from './proposal.ts';
 import type { PenaltyWeights, SearchSolution } from './search-solution.ts';
 
 /**
- * Cost of inserting one visit at one position, the innermost loop of every recreate and
- * of live insertion ranking. First a lower bound from arc cost, load and fixed cost
- * (time terms can only grow when a visit is added to a pure hard-window route); when it
- * is below the best so far, the exact price by O(1) segment joins. Other problems go
- * through the general evaluator.
+ * Best place to insert one visit, the innermost loop of every recreate. Each place gets a
+ * cheap lower bound first and is priced exactly only while the bound is below the best
+ * so far. Pure hard-window problems: arc, load and fixed cost plus the time warp of
+ * reaching the visit, then O(1) segment joins (`bestInRoute`). Others: the bound also
+ * counts the visit's own lateness and the delay pushed down the route's no-wait chain,
+ * places of all routes are priced in one bound order (`pushBounds` + `priceBest`).
  */
 export class InsertionDelta {
   private readonly one = new Float64Array(4);
   private readonly list = new CandidateList();
   private readonly tmpSeg = new Float64Array(4);
-  private readonly ev = new RouteEval();
   private readonly p = new Proposal();
 
   constructor(
@@ -29,10 +28,11 @@ export class InsertionDelta {
     private readonly evaluator: MoveEvaluator,
   ) {}
 
-  /** Best position for v in route k (with blinks): sets `bestPos`/`bestDelta`, false if none beats cutoff. */
+  /** Result of the last search: 1-based position and its cost change. */
   bestPos = -1;
   bestDelta = Number.POSITIVE_INFINITY;
 
+  /** Best position for v in route k (with blinks); false when none beats `cutoff`. */
   bestInRoute(v: number, k: number, cutoff: number, rng: Rng | null, blink: number): boolean {
     const d = this.d;
     const vk = v * d.K + k;
@@ -129,7 +129,7 @@ export class InsertionDelta {
     const base = capDelta + d.assignCost[vk] + (n === 0 ? d.fixed[k] : 0) - timeOld;
     // v cannot start before the planned end of its predecessor plus the travel: its own
     // lateness (or hard-window violation) is part of the bound.
-    const states = R.statesRelease ? null : R.states;
+    const states = d.simpleTime || R.statesRelease ? null : R.states;
     const tm = d.travel[d.profile[k]];
     const late = d.latest[v];
     const lateW = d.latestHard[v] ? this.pen.tw : w.lateness;

@@ -1,6 +1,7 @@
 import type { Solution } from '../model/solution.ts';
 import type { ProblemData } from '../problem/problem-data.ts';
 import type { SearchSolution } from './search-solution.ts';
+import { dropIncompleteSyncGroups } from './sync-group.ts';
 
 /**
  * Warm start: copies the routes of a plain Solution into the search solution, keeping
@@ -23,11 +24,7 @@ export function loadSolution(d: ProblemData, sol: SearchSolution, plan: Solution
     }
     sol.setVisits(k, visits);
   }
-  // Sync pairs must be whole: drop a member whose partner is not planned.
-  for (let s = 0; s < d.syncFirst.length; s++) {
-    const a = d.syncFirst[s];
-    const b = d.syncSecond[s];
-    if (placed[a] !== placed[b]) sol.remove(placed[a] ? a : b);
-  }
   sol.commit();
+  // Sync groups must be whole: drop those only partly planned; the search re-inserts them.
+  dropIncompleteSyncGroups({ d, sol });
 }

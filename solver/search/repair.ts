@@ -1,5 +1,5 @@
 import type { OperatorContext } from './operators/operator.ts';
-import { syncPartners } from './recreate/greedy-insertion.ts';
+import { dropIncompleteSyncGroups, syncPartners } from './sync-group.ts';
 
 /**
  * Last resort so a plan is never invalid: while some route breaks a hard rule, remove the
@@ -21,6 +21,7 @@ export function repairToFeasible(ctx: OperatorContext): number[] {
     }
     sol.commit();
   };
+  removed.push(...dropIncompleteSyncGroups(ctx));
   for (let guard = 0; guard <= d.N && !sol.isFeasible(); guard++) {
     // Sync schedules that never settle: drop one sync visit at a time.
     if (sol.syncBroken) {
@@ -52,5 +53,6 @@ export function repairToFeasible(ctx: OperatorContext): number[] {
     if (bestV < 0) break;
     drop(bestV);
   }
+  removed.push(...dropIncompleteSyncGroups(ctx));
   return removed;
 }

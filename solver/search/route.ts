@@ -28,11 +28,14 @@ export class Route {
   sufMaxLate = new Float64Array(0);
   private readonly wait: number[] = [];
   private readonly slack: number[] = [];
+  private readonly hardSlack: number[] = [];
   /** Delay-propagation chains for insertion bounds (see updateStates). */
   chainLate = new Float64Array(0);
   chainHard = new Float64Array(0);
   lateAfter = new Float64Array(0);
   overtimeAfter = new Float64Array(0);
+  /** Smallest delay arriving at p that breaks a hard window or the shift's hard end. */
+  hardAfter = new Float64Array(0);
   /** States were computed with sync release times (not reusable without them). */
   statesRelease = false;
   private readonly sim = new RouteSimulator();
@@ -115,11 +118,13 @@ export class Route {
       this.chainHard = new Float64Array((n + 2) * 2);
       this.lateAfter = new Float64Array((n + 2) * 2);
       this.overtimeAfter = new Float64Array((n + 2) * 2);
+      this.hardAfter = new Float64Array((n + 2) * 2);
     }
     const sim = this.sim;
     const wait = this.wait;
     const slack = this.slack;
-    wait.length = slack.length = n + 2;
+    const hardSlack = this.hardSlack;
+    wait.length = slack.length = hardSlack.length = n + 2;
     sim.begin(d, this.k, release);
     sim.save(this.states, 0);
     for (let p = 1; p <= n; p++) {
@@ -133,6 +138,8 @@ export class Route {
       const start = sim.t - d.service[v * d.K + this.k];
       slack[p] =
         !d.latestHard[v] && sim.lastLate === 0 ? d.latest[v] - start : Number.POSITIVE_INFINITY;
+      const vk = v * d.K + this.k;
+      hardSlack[p] = Math.min(d.latestHard[v] ? d.latest[v] : Infinity, d.skillHi[vk]) - start;
       sim.save(this.states, p);
     }
     sim.finish(this.ev);
@@ -146,6 +153,9 @@ export class Route {
     this.chainLate[n + 1] = 0;
     this.chainHard[n + 1] = 0;
     this.lateAfter[n + 1] = Number.POSITIVE_INFINITY;
+    this.hardAfter[n + 1] = this.noBreakAtEnd(n)
+      ? d.maxShiftEnd[this.k] - this.ev.arrival
+      : Number.POSITIVE_INFINITY;
     this.overtimeAfter[n + 1] = this.noBreakAtEnd(n)
       ? Math.max(0, d.shiftEnd[this.k] - this.ev.arrival)
       : Number.POSITIVE_INFINITY;
@@ -160,6 +170,7 @@ export class Route {
       }
       this.lateAfter[p] = w + Math.min(slack[p], this.lateAfter[p + 1]);
       this.overtimeAfter[p] = w + this.overtimeAfter[p + 1];
+      this.hardAfter[p] = w + Math.min(hardSlack[p], this.hardAfter[p + 1]);
     }
     this.statesRelease = release !== null;
   }

@@ -2,7 +2,7 @@ import { RouteEval } from '../eval/route-eval.ts';
 import type { UnassignedReason } from '../model/solution.ts';
 import type { OperatorContext } from './operators/operator.ts';
 import { Proposal } from './proposal.ts';
-import { syncPartners } from './recreate/greedy-insertion.ts';
+import { syncPartners } from './sync-group.ts';
 
 /**
  * Why each unassigned visit is out, checked against the final plan: nobody qualified,

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPgDatabase } from '../support/databases.ts';
 import { inject } from 'vitest';
+import { wsClient } from './live/support/ws-client.ts';
 
 interface Started {
   child: ChildProcess;
@@ -119,7 +120,14 @@ describe('the server process', () => {
     ).json()) as { token: string };
     const staff = await getAs(server.url, '/api/staff?limit=1', session.token);
     expect(staff.page.total).toBeGreaterThan(0);
+    // Live updates: the WebSocket at /ws greets a logged-in user and sends a snapshot.
+    const live = await wsClient(`${server.url.replace(/^http/, 'ws')}/ws`);
+    live.send({ type: 'hello', version: 1, token: session.token });
+    expect((await live.next()).type).toBe('welcome');
+    live.send({ type: 'subscribe', municipalities: [{ code: '0180' }] });
+    expect(await live.next(15_000)).toMatchObject({ type: 'snapshot', municipality: '0180' });
     expect(await stopServer(server)).toBe(0);
+    expect((await live.closedWith()).code).toBe(1001);
     expect(server.lines.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
 
     // A restart on the same files keeps the data and does not seed twice.

@@ -1,7 +1,11 @@
 import { CandidateList } from '../../insertion/candidate-list.ts';
 import type { Rng } from '../../util/rng.ts';
 import { InsertionDelta } from '../insertion-delta.ts';
+import { syncPartners } from '../sync-group.ts';
 import type { OperatorContext } from '../operators/operator.ts';
+
+/** Above this many caregivers, insertion tries only routes near the visit. */
+const GRANULAR_ROUTES_ABOVE = 40;
 
 export interface Insertion {
   k: number;
@@ -19,8 +23,15 @@ export class GreedyInsertion {
   private readonly cost: InsertionDelta;
   private readonly list = new CandidateList();
   private readonly triedKinds = new Set<number>();
+  private readonly allRoutes: number[];
+  private readonly routeScratch: number[] = [];
+  private readonly seen = new Set<number>();
 
-  constructor(private readonly ctx: OperatorContext) {
+  constructor(
+    private readonly ctx: OperatorContext,
+    private readonly neighbours: Int32Array[] | null = null,
+  ) {
+    this.allRoutes = Array.from({ length: ctx.d.K }, (_, k) => k);
     this.cost = new InsertionDelta(ctx.d, ctx.sol, ctx.ev.pen, ctx.ev);
   }
 
@@ -31,7 +42,7 @@ export class GreedyInsertion {
     const general = !d.simpleTime || d.hasDistinct;
     if (general) this.list.clear();
     this.triedKinds.clear();
-    for (let k = 0; k < d.K; k++) {
+    for (const k of this.candidateRoutes(v)) {
       if (!d.allowed[v * d.K + k]) continue;
       // Identical empty caregivers price the same: try the first of each kind only.
       if (sol.routes[k].size === 0) {
@@ -49,6 +60,29 @@ export class GreedyInsertion {
       if (k >= 0) best = { k, pos: this.cost.bestPos, delta: this.cost.bestDelta };
     }
     return best;
+  }
+
+  /**
+   * Routes worth trying for v. With many caregivers only those serving one of v's
+   * granular neighbours, plus the empty ones (one per kind is priced): a route far from
+   * all of v's neighbours is very unlikely to be the cheapest place.
+   */
+  private candidateRoutes(v: number): Iterable<number> {
+    const { d, sol } = this.ctx;
+    if (d.K <= GRANULAR_ROUTES_ABOVE || this.neighbours === null) return this.allRoutes;
+    const out = this.routeScratch;
+    out.length = 0;
+    this.seen.clear();
+    for (const u of this.neighbours[v]) {
+      const k = sol.routeOf[u];
+      if (k >= 0 && !this.seen.has(k)) {
+        this.seen.add(k);
+        out.push(k);
+      }
+    }
+    for (let k = 0; k < d.K; k++) if (sol.routes[k].size === 0) out.push(k);
+    if (out.length === 0) return this.allRoutes;
+    return out;
   }
 
   /** Inserts what is worth inserting, in the given order; returns the routes changed. */
@@ -93,15 +127,4 @@ export class GreedyInsertion {
     }
     return changed;
   }
-}
-
-/** Visits linked to v by sync pairs (direct partners). */
-export function syncPartners(ctx: OperatorContext, v: number): number[] {
-  const d = ctx.d;
-  const out: number[] = [];
-  for (let j = d.syncStart[v]; j < d.syncStart[v + 1]; j++) {
-    const s = d.syncList[j];
-    out.push(d.syncFirst[s] === v ? d.syncSecond[s] : d.syncFirst[s]);
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import type { Rng } from '../../util/rng.ts';
 import type { OperatorContext } from '../operators/operator.ts';
-import { syncPartners } from '../recreate/greedy-insertion.ts';
+import { syncPartners } from '../sync-group.ts';
 
 /**
  * SISR string removal (Christiaens & Vanden Berghe 2020): around a random seed visit,

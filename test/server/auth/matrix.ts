@@ -183,4 +183,88 @@ export const MATRIX: MatrixRow[] = [
     request: (t) => ({ path: `/api/audit/review?municipality=${code(t)}` }),
     expect: { ...only(['manager'], [200, 403], [403, 403]), admin: [200, 200] },
   },
+
+  // Dispatch. The visit changes send a stale version: a role allowed on the visit gets 409
+  // (nothing changes, so the matrix can repeat them), one not allowed 403, a visit outside
+  // the scope 404. Same idea for a sick report with a time that does not exist (400).
+  {
+    route: 'POST /api/dispatch/urgent-visits',
+    request: (t) => ({
+      path: '/api/dispatch/urgent-visits',
+      method: 'POST',
+      body: {
+        municipality: code(t),
+        patientId: pick(t, IDS.patient, IDS.patientSolna),
+        taskTypes: ['wound_dressing'],
+        priority: 'urgent2',
+      },
+    }),
+    expect: { ...only(['dispatcher'], [201, 403], [403, 403]), admin: [201, 201] },
+  },
+  {
+    route: 'GET /api/dispatch/visits/:id/suggestions',
+    request: (t) => ({
+      path: `/api/dispatch/visits/${pick(t, IDS.visitMorning, IDS.visitSolna)}/suggestions`,
+    }),
+    // The foreign visit is assigned: the admin, who may see it, is told so.
+    expect: { ...only(['dispatcher', 'scheduler'], [200, 404], [403, 403]), admin: [200, 409] },
+  },
+  ...(['assign', 'unassign', 'pin', 'unpin'] as const).map((action): MatrixRow => ({
+    route: `POST /api/dispatch/visits/:id/${action}`,
+    request: (t) => ({
+      path: `/api/dispatch/visits/${pick(t, IDS.visitEvening, IDS.visitSolna)}/${action}`,
+      method: 'POST',
+      body:
+        action === 'assign'
+          ? { staffIds: [pick(t, IDS.rn, IDS.rnSolna)], expectedVersion: 999 }
+          : { expectedVersion: 999 },
+    }),
+    expect: { ...only(['dispatcher', 'scheduler'], [409, 404], [403, 403]), admin: [409, 409] },
+  })),
+  {
+    // A caregiver only on the visits assigned to them (the evening visit is the RN's).
+    route: 'POST /api/dispatch/visits/:id/status',
+    request: (t) => ({
+      path: `/api/dispatch/visits/${pick(t, IDS.visitEvening, IDS.visitSolna)}/status`,
+      method: 'POST',
+      body: { status: 'en_route', expectedVersion: 999 },
+    }),
+    expect: { ...only(['dispatcher', 'caregiver'], [409, 404], [403, 403]), admin: [409, 409] },
+  },
+  {
+    // A caregiver only for themselves (caregiver-0180 is the RN).
+    route: 'POST /api/dispatch/staff/:id/position',
+    request: (t) => ({
+      path: `/api/dispatch/staff/${pick(t, IDS.rn, IDS.rnSolna)}/position`,
+      method: 'POST',
+      body: { lat: 59.31, lon: 18.07 },
+    }),
+    expect: { ...only(['dispatcher', 'caregiver'], [200, 404], [403, 403]), admin: [200, 200] },
+  },
+  {
+    route: 'POST /api/dispatch/staff/:id/sick',
+    request: (t) => ({
+      path: `/api/dispatch/staff/${pick(t, IDS.rn, IDS.rnSolna)}/sick`,
+      method: 'POST',
+      body: { at: '2027-03-28T02:30' },
+    }),
+    expect: { ...only(['dispatcher'], [400, 404], [403, 403]), admin: [400, 400] },
+  },
+  {
+    route: 'POST /api/dispatch/repairs/:proposalId/accept',
+    request: () => ({
+      path: '/api/dispatch/repairs/no-such-proposal/accept',
+      method: 'POST',
+      body: {},
+    }),
+    expect: { ...only(['dispatcher'], [404, 404], [403, 403]), admin: [404, 404] },
+  },
+  {
+    route: 'GET /api/dispatch/late-risks',
+    request: (t) => ({ path: `/api/dispatch/late-risks?municipality=${code(t)}` }),
+    expect: {
+      ...only(['dispatcher', 'scheduler', 'manager'], [200, 403], [403, 403]),
+      admin: [200, 200],
+    },
+  },
 ];

@@ -5,7 +5,8 @@ import type { ProblemInput, SyncInput, VisitInput } from '../../../solver/model/
  * Small random instances that exercise every feature at once: two travel profiles,
  * caregiver-dependent durations, skills and delegations that expire mid-shift, breaks
  * with a work-stretch limit, hard and soft windows, exclusions, pins, contacts, known
- * caregivers, distinct caps, sync pairs (0/0 two-person visits and gapped ones).
+ * caregivers, distinct caps, sync pairs (0/0 two-person visits, gapped ones, and
+ * three-person visits made of two pairs sharing a visit).
  */
 export const randomInstance: fc.Arbitrary<ProblemInput> = fc
   .record({
@@ -93,6 +94,11 @@ export const randomInstance: fc.Arbitrary<ProblemInput> = fc
       const simultaneous = r(2) === 0;
       const minGap = simultaneous ? 0 : r(30);
       syncs.push({ first: a, second: b, minGap, maxGap: simultaneous ? 0 : minGap + r(60) });
+    }
+    // Sometimes a three-person visit: a second pair sharing a visit with the first.
+    if (syncs.length > 0 && r(3) === 0) {
+      const c = r(N);
+      if (!used.has(c)) syncs.push({ first: syncs[0].second, second: c, minGap: 0, maxGap: 0 });
     }
     const input: ProblemInput = {
       name: 'random',

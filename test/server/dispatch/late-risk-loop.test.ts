@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../db/client.ts';
+import { assignments, events, visits } from '../../../db/schema/index.ts';
+import { LateRiskDedupe } from '../../../server/dispatch/late-risk.ts';
+import { checkLateRisks, municipalitiesOnShift } from '../../../server/dispatch/late-risk-loop.ts';
+import { createLogger } from '../../../server/logger.ts';
+import { dbKinds, freshDatabase } from '../../support/databases.ts';
+import { W, insertWorld, recordingBus } from './world.ts';
+
+const LATE = '50000000-0000-4000-8000-000000000001';
+
+describe.each(dbKinds())('the late-risk loop on %s', (kind) => {
+  let database: Database;
+  let now = W.now; // 06:00 Stockholm: nobody on shift yet
+  const bus = recordingBus();
+  const deps = () => ({ db: database.db, bus, now: () => now });
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    await insertWorld(database.db);
+    // Assigned to the RN, due by 08:00 Stockholm.
+    await database.db.insert(visits).values({
+      id: LATE,
+      municipalityCode: '0180',
+      patientId: W.patient,
+      windowStart: new Date('2026-11-23T06:30:00Z'),
+      windowEnd: new Date('2026-11-23T07:00:00Z'),
+      durationMinutes: 20,
+      taskTypes: ['insulin_pen'],
+      requiredProfession: 'rn',
+      status: 'assigned',
+    });
+    await database.db.insert(assignments).values({
+      visitId: LATE,
+      staffId: W.rn,
+      plannedStart: new Date('2026-11-23T06:30:00Z'),
+      routeOrder: 0,
+    });
+  });
+  afterAll(async () => database.close());
+
+  it('checks only municipalities on shift and raises each late visit once', async () => {
+    const logger = createLogger('silent');
+    const dedupe = new LateRiskDedupe();
+    expect(await municipalitiesOnShift(deps())).toEqual([]);
+    expect(await checkLateRisks(deps(), dedupe, logger)).toBe(0);
+
+    now = new Date('2026-11-23T08:00:00Z'); // 09:00 Stockholm
+    expect(await municipalitiesOnShift(deps())).toEqual(['0180']);
+    expect(await checkLateRisks(deps(), dedupe, logger)).toBeGreaterThan(0);
+    const raised = await database.db
+      .select()
+      .from(events)
+      .where(eq(events.type, 'visit.late_risk'));
+    expect(raised.map((e) => (e.payload as { visitId: string }).visitId)).toContain(LATE);
+    // The next pass raises nothing new.
+    expect(await checkLateRisks(deps(), dedupe, logger)).toBe(0);
+  });
+});
