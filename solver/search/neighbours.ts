@@ -18,22 +18,53 @@ export function computeNeighbours(d: ProblemData, size: number): Int32Array[] {
     for (let k = 0; k < K; k++)
       if (d.allowed[v * K + k]) masks[v * words + (k >>> 5)] |= 1 << (k & 31);
   }
-  const share = (u: number, v: number) => {
-    for (let w = 0; w < words; w++) if (masks[u * words + w] & masks[v * words + w]) return true;
-    return false;
-  };
+  // Visits with the same allowed caregivers form a class; classes are few in practice.
+  const classOf = new Int32Array(N);
+  const classes = new Map<string, number>();
+  const reps: number[] = [];
+  for (let v = 0; v < N; v++) {
+    const key = masks.subarray(v * words, (v + 1) * words).join(',');
+    let c = classes.get(key);
+    if (c === undefined) {
+      c = reps.length;
+      classes.set(key, c);
+      reps.push(v);
+    }
+    classOf[v] = c;
+  }
+  const C = reps.length;
+  const compatible = new Uint8Array(C * C);
+  for (let a = 0; a < C; a++) {
+    for (let b = 0; b < C; b++) {
+      for (let w = 0; w < words; w++) {
+        if (masks[reps[a] * words + w] & masks[reps[b] * words + w]) compatible[a * C + b] = 1;
+      }
+    }
+  }
   const out: Int32Array[] = [];
   const heapIdx = new Int32Array(size);
   const heapKey = new Float64Array(size);
+  const loc = d.loc;
+  const earliest = d.earliest;
+  const latest = d.latest;
+  const all = d.allAllowed;
   for (let u = 0; u < N; u++) {
     let n = 0;
     const su = d.service[u * K];
+    const lu = loc[u] * L;
+    const eu = earliest[u];
+    const latu = latest[u];
+    const cu = classOf[u] * C;
     for (let v = 0; v < N; v++) {
-      if (v === u || (!d.allAllowed && !share(u, v))) continue;
-      const e = d.loc[u] * L + d.loc[v];
-      const wait = Math.max(0, d.earliest[v] - su - tm[e] - d.latest[u]);
-      const warp = Math.max(0, d.earliest[u] + su + tm[e] - d.latest[v]);
-      const key = Math.min(am[e], am[d.loc[v] * L + d.loc[u]]) + 0.2 * wait + warp;
+      if (v === u || (!all && !compatible[cu + classOf[v]])) continue;
+      const lv = loc[v];
+      const e = lu + lv;
+      const t = tm[e];
+      // Forward arc only: the reverse one is a cache miss per pair on large matrices.
+      const ab = am[e];
+      const wait = earliest[v] - su - t - latu;
+      const warp = eu + su + t - latest[v];
+      const key = ab + (wait > 0 ? 0.2 * wait : 0) + (warp > 0 ? warp : 0);
       if (n < size) {
         heapIdx[n] = v;
         heapKey[n] = key;

@@ -1,4 +1,5 @@
 import { RouteEval } from '../eval/route-eval.ts';
+import { STATE } from '../eval/route-simulator.ts';
 import type { UnassignedReason } from '../model/solution.ts';
 import type { OperatorContext } from './operators/operator.ts';
 import { Proposal } from './proposal.ts';
@@ -27,7 +28,17 @@ export function unassignedReasons(ctx: OperatorContext): Map<number, UnassignedR
       if (!d.allowed[v * d.K + k]) continue;
       anyAllowed = true;
       const r = sol.routes[k];
+      const states = d.simpleTime || r.statesRelease || r.ev.timeViol > 0 ? null : r.states;
+      const tm = d.travel[d.profile[k]];
+      const latest = Math.min(d.latestHard[v] ? d.latest[v] : Infinity, d.skillHi[v * d.K + k]);
       for (let pos = 1; pos <= r.size + 1 && !fits; pos++) {
+        if (states !== null) {
+          // Cheap test first: reaching v from the planned predecessor is already too late.
+          const o = (pos - 1) * STATE;
+          const from = pos === 1 ? d.startLoc[k] : d.loc[r.visits[pos - 2]];
+          const start = Math.max(states[o] + tm[from * d.L + d.loc[v]], d.earliest[v]);
+          if (start > latest) continue;
+        }
         p.reset(k)
           .slice(k, 1, pos - 1)
           .visit(v)
