@@ -4,7 +4,7 @@
  * validates every result independently, and writes bench/results/solver.{md,json}.
  * Measures; never fails on quality or time. Exit 2 on bad flags.
  */
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { parseArgs } from 'node:util';
 import { insertionLatency } from './latency.ts';
 import { type CaseResult, runCase } from './run-case.ts';
@@ -83,6 +83,8 @@ async function main(): Promise<void> {
       cores: cpu.length,
       node: process.version,
       platform: `${platform()} ${release()}`,
+      // Wall-time budgets: a busy machine gives the solver less CPU, so say how busy it was.
+      loadAtStart: loadavg()[0],
     },
     date: new Date().toISOString(),
     command: ['npm run bench:solver --', ...process.argv.slice(2)].join(' ').replace(/ --$/, ''),

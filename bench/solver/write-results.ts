@@ -3,7 +3,7 @@ import type { LatencyResult } from './latency.ts';
 import type { CaseResult } from './run-case.ts';
 
 export interface BenchRun {
-  machine: { cpu: string; cores: number; node: string; platform: string };
+  machine: { cpu: string; cores: number; node: string; platform: string; loadAtStart?: number };
   date: string;
   command: string;
   seed: number;
@@ -54,7 +54,10 @@ export function writeResults(run: BenchRun, dir: URL, name = 'solver'): void {
     `Reproduce: \`${run.command}\``,
     '',
     `Machine: ${run.machine.cpu}, ${run.machine.cores} cores (one used, instances run one at a time), ` +
-      `Node ${run.machine.node} on ${run.machine.platform}; ${run.date}; seed ${run.seed}.`,
+      `Node ${run.machine.node} on ${run.machine.platform}; ${run.date}; seed ${run.seed}` +
+      (run.machine.loadAtStart === undefined
+        ? '.'
+        : `; load average ${run.machine.loadAtStart.toFixed(1)} at start.`),
     "Costs in the instances' own units, priced by the independent validator (solver/validate). " +
       'Gap % = (cost − best-known) / best-known on distance for the hierarchical suites, where vehicles are compared on their own.',
     '',
