@@ -1,0 +1,425 @@
+/**
+ * Runs a k6 script of bench/k6 against a freshly started, loaded server and writes the key
+ * figures to bench/results/k6-<script>.md (issue 5).
+ *
+ *   npx tsx bench/load/run-k6.ts <script> [<script> …] [options] [-e KEY=VALUE …]
+ *
+ *   <script>             dispatch-mix, ws-delivery (bench/k6/<script>.js)
+ *   --scale X            demo size seeded into the municipality (default 1: Stockholm city,
+ *                        about 3,000 visits a day, 365 staff)
+ *   --municipality CODE  the municipality seeded and loaded (default 0180)
+ *   --results DIR|none   where the k6-<script>.md files go (default bench/results)
+ *   --name SUFFIX        write k6-<script>-<SUFFIX>.md instead (another configuration)
+ *   -e KEY=VALUE         passed to k6 (RATE, DURATION, SUBSCRIBERS, thresholds …; see the scripts)
+ *
+ * Each script gets its own server process on a copy of one seeded embedded database (PGlite
+ * in a temporary DATA_DIR, removed afterwards). k6 is $K6, else $(go env GOPATH)/bin/k6, else
+ * `k6` on the PATH. Exit code: k6's (99 when a threshold failed), else 0.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+interface Args {
+  scripts: string[];
+  scale: string;
+  municipality: string;
+  results: string | null;
+  name: string | null;
+  env: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    scripts: [],
+    scale: '1',
+    municipality: '0180',
+    results: 'bench/results',
+    name: null,
+    env: [],
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--scale') args.scale = value();
+    else if (a === '--municipality') args.municipality = value();
+    else if (a === '--results') args.results = value() === 'none' ? null : argv[i];
+    else if (a === '--name') args.name = value();
+    else if (a === '-e') args.env.push(value());
+    else if (a === '--help' || a === '-h') {
+      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
+      process.exit(0);
+    } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
+    else args.scripts.push(a.replace(/\.js$/, '').replace(/^.*\//, ''));
+  }
+  if (!args.scripts.length) throw new Error('name a script: dispatch-mix, ws-delivery');
+  for (const s of args.scripts)
+    if (!existsSync(join(ROOT, 'bench', 'k6', `${s}.js`))) throw new Error(`no bench/k6/${s}.js`);
+  return args;
+}
+
+function findK6(): string {
+  const candidates = [process.env['K6']];
+  try {
+    const gopath = execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' }).trim();
+    candidates.push(join(gopath, 'bin', 'k6'));
+  } catch {
+    // no go
+  }
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  try {
+    execFileSync('k6', ['version'], { stdio: 'ignore' });
+    return 'k6';
+  } catch {
+    throw new Error(
+      'k6 not found: install it with `go install go.k6.io/k6@v1.8.1` (Go ≥ 1.24) or set K6=/path/to/k6',
+    );
+  }
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  s.listen(0, '127.0.0.1');
+  await once(s, 'listening');
+  const port = (s.address() as { port: number }).port;
+  s.close();
+  await once(s, 'close');
+  return port;
+}
+
+async function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const child = spawn(cmd, argv, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+  return code ?? (signal ? 128 : 1);
+}
+
+/** Seeds `--scale` demo data for one municipality into a new DATA_DIR; returns its path. */
+async function seed(args: Args): Promise<{ dir: string; ms: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hhc-k6-seed-'));
+  const started = performance.now();
+  const code = await run(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'db/seed/cli.ts',
+      '--scale',
+      args.scale,
+      '--municipality',
+      args.municipality,
+    ],
+    { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
+  );
+  if (code !== 0) throw new Error(`seeding failed (${code})`);
+  return { dir, ms: performance.now() - started };
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  output: string[];
+}
+
+async function startServer(dataDir: string): Promise<Server> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+  delete env['DATABASE_URL'];
+  delete env['AUTH_SECRET'];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
+  child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
+  child.once('exit', (code, signal) =>
+    output.push(`[run-k6: server exited with ${code ?? signal} at ${new Date().toISOString()}]\n`),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`server exited (${child.exitCode}):\n${output.join('')}`);
+    const res = await fetch(`${url}/ready`).catch(() => undefined);
+    if (res?.status === 200) return { child, url, output };
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server not ready in 120 s:\n${output.join('')}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function stopServer(s: Server): Promise<number | null> {
+  if (s.child.exitCode !== null || s.child.signalCode !== null) {
+    console.error(
+      `run-k6: the server had already exited (${s.child.exitCode ?? s.child.signalCode}):\n${s.output.join('')}`,
+    );
+    return s.child.exitCode ?? 1;
+  }
+  const exited = once(s.child, 'exit');
+  s.child.kill('SIGTERM');
+  const [code] = (await exited) as [number | null];
+  return code;
+}
+
+type Metric = Record<string, number | undefined> & { thresholds?: Record<string, boolean> };
+
+const ms = (v: number | undefined) =>
+  v === undefined ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(1);
+
+function report(opts: {
+  script: string;
+  command: string;
+  summary: { metrics: Record<string, Metric> };
+  k6Code: number;
+  k6Version: string;
+  seeded: { scale: string; municipality: string; ms: number };
+  load: { before: number[]; after: number[] };
+  wallS: number;
+}): string {
+  const { metrics } = opts.summary;
+  const cpu = cpus();
+  const lines: string[] = [];
+  lines.push(`# k6: ${opts.script}`, '');
+  lines.push(
+    `Run ${new Date().toISOString()} by \`bench/load/run-k6.ts\`. ` +
+      (opts.k6Code === 0
+        ? 'Every threshold passed.'
+        : opts.k6Code === 99
+          ? '**Some thresholds failed** (see below).'
+          : `**k6 exited with ${opts.k6Code}.**`),
+    '',
+  );
+  lines.push('## Machine', '');
+  lines.push(`- CPU: ${cpu[0]?.model ?? 'unknown'}, ${cpu.length} cores`);
+  lines.push(
+    `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end)`,
+  );
+  lines.push(`- OS: ${platform()} ${release()}; Node ${process.version}; ${opts.k6Version}`);
+  lines.push(
+    `- load average (1, 5, 15 min) before: ${opts.load.before.map((x) => x.toFixed(2)).join(', ')}; after: ${opts.load.after.map((x) => x.toFixed(2)).join(', ')}`,
+  );
+  lines.push(
+    '- k6, the server (one process, embedded PGlite) and anything else running share these cores.',
+  );
+  lines.push('');
+  lines.push('## Command', '', '```sh', opts.command, '```', '');
+  lines.push(
+    `Data: \`npm run seed -- --scale ${opts.seeded.scale} --municipality ${opts.seeded.municipality}\` ` +
+      `(${(opts.seeded.ms / 1000).toFixed(1)} s) into a temporary DATA_DIR; the server logs in its demo users. ` +
+      `Wall time ${opts.wallS.toFixed(0)} s.`,
+    '',
+  );
+  const trends = Object.entries(metrics).filter(
+    ([name, m]) =>
+      m['p(99)'] !== undefined &&
+      (name.includes('{name:') ||
+        name.startsWith('ws_delivery') ||
+        name === 'http_req_duration' ||
+        name === 'ws_connecting'),
+  );
+  lines.push('## Latency (ms)', '');
+  lines.push(
+    '| metric | count | p50 | p95 | p99 | max |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const [name, m] of trends) {
+    lines.push(
+      `| \`${name}\` | ${m['count'] ?? '–'} | ${ms(m['med'])} | ${ms(m['p(95)'])} | ${ms(m['p(99)'])} | ${ms(m['max'])} |`,
+    );
+  }
+  lines.push('');
+  const reqs = metrics['http_reqs'];
+  const failed = metrics['http_req_failed'];
+  const subs = metrics['ws_subscribed']?.['count'];
+  if (subs) {
+    const events = metrics['ws_events']?.['count'] ?? 0;
+    lines.push(
+      `**Achieved:** ${subs} subscribers got their snapshot; the writer made ` +
+        `${metrics['writes']?.['count'] ?? 0} writes (${metrics['write_errors']?.['count'] ?? 0} failed); ` +
+        `${events} events were delivered, ${(events / subs).toFixed(1)} per subscriber.`,
+      '',
+    );
+  } else if (reqs?.['count'] && reqs['rate'] && failed) {
+    const seconds = reqs['count'] / reqs['rate'];
+    const answered = failed['fails'] ?? 0;
+    lines.push(
+      `**Achieved:** ${(answered / seconds).toFixed(1)} requests/s answered (2xx or an expected 409) ` +
+        `over ${seconds.toFixed(0)} s; ${failed['passes'] ?? 0} failed or timed out` +
+        (metrics['dropped_iterations']
+          ? `; ${metrics['dropped_iterations']['count']} iterations dropped (k6 had no free VU: the server fell behind the offered rate)`
+          : '') +
+        '.',
+      '',
+    );
+  }
+  lines.push('## Counts and rates', '');
+  lines.push('| metric | value |', '| --- | ---: |');
+  const counters = [
+    'http_reqs',
+    'iterations',
+    'dropped_iterations',
+    'http_req_failed',
+    'errors',
+    'server_errors',
+    'conflicts',
+    'writes',
+    'write_errors',
+    'ws_subscribed',
+    'ws_events',
+    'ws_seq_gaps',
+    'ws_errors',
+    'vus_max',
+  ];
+  for (const name of counters) {
+    const m = metrics[name];
+    if (!m) continue;
+    let v: string;
+    if (
+      m['passes'] !== undefined ||
+      (m['value'] !== undefined &&
+        m['count'] === undefined &&
+        m['rate'] === undefined &&
+        name !== 'vus_max')
+    ) {
+      const passes = m['passes'] ?? 0;
+      const fails = m['fails'] ?? 0;
+      v = `${((m['value'] ?? 0) * 100).toFixed(2)} % (${passes} of ${passes + fails})`;
+    } else if (m['count'] !== undefined) {
+      v = `${m['count']} (${(m['rate'] ?? 0).toFixed(1)}/s)`;
+    } else v = String(m['value'] ?? m['max'] ?? '–');
+    lines.push(`| \`${name}\` | ${v} |`);
+  }
+  lines.push('');
+  lines.push('## Thresholds', '');
+  lines.push('| metric | threshold | result |', '| --- | --- | --- |');
+  for (const [name, m] of Object.entries(metrics)) {
+    for (const [t, failed] of Object.entries(m.thresholds ?? {})) {
+      lines.push(`| \`${name}\` | \`${t}\` | ${failed ? '**failed**' : 'passed'} |`);
+    }
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const k6 = findK6();
+  const k6Version = execFileSync(k6, ['version'], { encoding: 'utf8' }).trim().split('\n')[0];
+  console.log(`run-k6: ${k6Version}; seeding scale ${args.scale} of ${args.municipality} …`);
+  const seeded = await seed(args);
+  let worst = 0;
+  try {
+    for (const script of args.scripts) {
+      const dataDir = mkdtempSync(join(tmpdir(), `hhc-k6-${script}-`));
+      const work = mkdtempSync(join(tmpdir(), 'hhc-k6-out-'));
+      try {
+        cpSync(seeded.dir, dataDir, { recursive: true });
+        const started = performance.now();
+        const before = loadavg();
+        const server = await startServer(dataDir);
+        console.log(
+          `run-k6: server ready at ${server.url} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        );
+        const summaryPath = join(work, 'summary.json');
+        const k6Args = [
+          'run',
+          '--quiet',
+          '--summary-export',
+          summaryPath,
+          '-e',
+          `BASE_URL=${server.url}`,
+          '-e',
+          `MUNICIPALITY=${args.municipality}`,
+          ...args.env.flatMap((e) => ['-e', e]),
+          `bench/k6/${script}.js`,
+        ];
+        const k6Code = await run(k6, k6Args, { ...process.env, K6_NO_USAGE_REPORT: 'true' });
+        const after = loadavg();
+        const serverCode = await stopServer(server);
+        if (serverCode !== 0) {
+          console.error(`run-k6: the server exited with ${serverCode}:\n${server.output.join('')}`);
+          worst = worst || 1;
+        }
+        if (!existsSync(summaryPath)) {
+          console.error(`run-k6: k6 exited with ${k6Code} and wrote no summary`);
+          worst = worst || k6Code || 1;
+          continue;
+        }
+        const summary = JSON.parse(readFileSync(summaryPath, 'utf8')) as {
+          metrics: Record<string, Metric>;
+          setup_data?: unknown;
+        };
+        delete summary.setup_data; // holds the log-in token
+
+        const command = [
+          'npx tsx bench/load/run-k6.ts',
+          script,
+          `--scale ${args.scale}`,
+          `--municipality ${args.municipality}`,
+          ...(args.name ? [`--name ${args.name}`] : []),
+          ...args.env.map((e) => `-e ${e}`),
+        ].join(' ');
+        const md = report({
+          script,
+          command,
+          summary,
+          k6Code,
+          k6Version,
+          seeded: { scale: args.scale, municipality: args.municipality, ms: seeded.ms },
+          load: { before, after },
+          wallS: (performance.now() - started) / 1000,
+        });
+        if (args.results) {
+          const dir = resolve(ROOT, args.results);
+          mkdirSync(dir, { recursive: true });
+          const base = `k6-${script}${args.name ? `-${args.name}` : ''}`;
+          writeFileSync(join(dir, `${base}.md`), md);
+          writeFileSync(join(dir, `${base}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+          console.log(`run-k6: wrote ${join(args.results, `${base}.md`)}`);
+        }
+        console.log(`run-k6: ${script}: k6 exited with ${k6Code}`);
+        if (k6Code !== 0) worst = worst || k6Code;
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(work, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    rmSync(seeded.dir, { recursive: true, force: true });
+  }
+  return worst;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`run-k6: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
