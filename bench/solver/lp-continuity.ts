@@ -1,0 +1,163 @@
+/**
+ * `npx tsx bench/solver/lp-continuity.ts` — does the exact route-to-caregiver assignment
+ * (solver/post/assign-routes-lp.ts, javascript-lp-solver) pay after `solve`? On synthetic
+ * home-care days (20 caregivers with identical shifts and skills, 150 visits, 60 patients
+ * with contact caregivers) it solves for 2 s, then re-assigns routes by LP, and compares
+ * with simply giving `solve` the LP's time as well. Writes bench/results/lp-continuity.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProblemInput, VisitInput } from '../../solver/model/problem-input.ts';
+import { assignRoutesByLp } from '../../solver/post/assign-routes-lp.ts';
+import { solve } from '../../solver/solve.ts';
+import { validate } from '../../solver/validate/validate.ts';
+import { seededRandom } from './rng.ts';
+
+const K = 20;
+const N = 150;
+const P = 60;
+const DAY = 8 * 3600;
+
+function homeCareDay(seed: number, nonContact: number): ProblemInput {
+  const rnd = seededRandom(seed);
+  const int = (n: number) => Math.floor(rnd() * n);
+  // Location 0 is the office, 1..P the patients' homes, in a 15 km square; 30 km/h by car.
+  const pts = [[7500, 7500], ...Array.from({ length: P }, () => [int(15000), int(15000)])];
+  const L = pts.length;
+  const durations: number[] = [];
+  const distances: number[] = [];
+  for (const [ax, ay] of pts) {
+    for (const [bx, by] of pts) {
+      const m = Math.round(Math.hypot(ax - bx, ay - by) * 1.3);
+      distances.push(m);
+      durations.push(Math.round(m / (30 / 3.6)));
+    }
+  }
+  const visits: VisitInput[] = Array.from({ length: N }, (_, v) => {
+    const patient = v < P ? v : int(P);
+    const earliest = int(DAY - 3 * 3600);
+    return {
+      id: `v${v}`,
+      location: 1 + patient,
+      patient,
+      earliest,
+      latest: earliest + 3600 + int(3600),
+      latestHard: true,
+      duration: 900 + 300 * int(7),
+      skills: [0],
+      demand: 0,
+      unassignedPenalty: 1_000_000,
+      excluded: [],
+      pinnedCaregiver: -1,
+    };
+  });
+  return {
+    name: `home-care-s${seed}-nc${nonContact}`,
+    scale: 1,
+    locations: L,
+    profiles: [{ name: 'car', durations, distances }],
+    caregivers: Array.from({ length: K }, (_, k) => ({
+      id: `c${k}`,
+      profile: 0,
+      skills: [0],
+      timedSkills: [],
+      startLocation: 0,
+      shiftStart: 0,
+      endLocation: 0,
+      shiftEnd: DAY,
+      maxShiftEnd: DAY + 3600,
+      capacity: 1000,
+      fixedCost: 0,
+      breaks: [],
+      maxWorkWithoutBreak: 0,
+    })),
+    visits,
+    patients: Array.from({ length: P }, (_, p) => ({
+      id: `p${p}`,
+      contact: int(K),
+      known: [],
+      maxDistinct: 0,
+    })),
+    syncs: [],
+    weights: {
+      travelTime: 1,
+      distance: 0,
+      lateness: 0,
+      maxLateness: 0,
+      overtime: 2,
+      nonContact,
+      distinctCaregiver: 0,
+      distinctOverCap: 0,
+      fixedCost: 0,
+    },
+  };
+}
+
+interface Row {
+  name: string;
+  costBefore: number;
+  costAfter: number;
+  ncBefore: number;
+  ncAfter: number;
+  lpMs: number;
+  improved: boolean;
+  valid: boolean;
+  controlCost: number;
+  controlNc: number;
+}
+
+const TIME = 2000;
+const rows: Row[] = [];
+for (const seed of [1, 2, 3]) {
+  for (const nonContact of [300, 1800]) {
+    const input = homeCareDay(seed, nonContact);
+    const plan = solve(input, { seed: 1, timeLimitMs: TIME, clock: () => performance.now() });
+    const t0 = performance.now();
+    const out = assignRoutesByLp(input, plan, { timeoutMs: 5000 });
+    const lpMs = performance.now() - t0;
+    const check = validate(input, out.plan);
+    // Control: the same extra time given to the metaheuristic instead.
+    const control = solve(input, {
+      seed: 1,
+      timeLimitMs: TIME + Math.ceil(lpMs),
+      clock: () => performance.now(),
+    });
+    const row: Row = {
+      name: input.name,
+      costBefore: out.before,
+      costAfter: out.after,
+      ncBefore: plan.terms.nonContact,
+      ncAfter: check.terms.nonContact,
+      lpMs,
+      improved: out.improved,
+      valid: check.valid,
+      controlCost: validate(input, control).cost,
+      controlNc: control.terms.nonContact,
+    };
+    rows.push(row);
+    console.log(JSON.stringify(row));
+  }
+}
+
+const pct = (a: number, b: number) => (((b - a) / a) * 100).toFixed(2);
+const lines = [
+  '# LP route-to-caregiver assignment after solve (continuity)',
+  '',
+  `Synthetic home-care days: ${K} caregivers with identical 8 h shifts and skills, ${N} visits,`,
+  `${P} patients each with a random contact caregiver; travel time weight 1, overtime 2,`,
+  'nonContact weight as in the name. `solve` seed 1, 2 s, clock performance.now; then',
+  '`assignRoutesByLp` (pair pricing by schedulePlan + validate, javascript-lp-solver',
+  '1.0.3 assignment model). "Control" = `solve` given 2 s + the LP step’s time instead.',
+  'Costs in scaled units (seconds). Generated by `npx tsx bench/solver/lp-continuity.ts`.',
+  '',
+  '| instance | cost before | cost after LP | Δ % | nonContact before | after | LP step ms | valid | control cost | control nonContact |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.costBefore} | ${r.costAfter} | ${pct(r.costBefore, r.costAfter)} | ${r.ncBefore} | ${r.ncAfter} | ${r.lpMs.toFixed(0)} | ${r.valid ? 'yes' : 'NO'} | ${r.controlCost} | ${r.controlNc} |`,
+  ),
+  '',
+];
+const file = join(import.meta.dirname, '../results/lp-continuity.md');
+writeFileSync(file, lines.join('\n'));
+console.log(lines.join('\n'));
