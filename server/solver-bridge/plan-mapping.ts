@@ -1,21 +1,10 @@
-import type { Solution, UnassignedReason } from '../../solver/model/solution.ts';
+import {
+  type Solution,
+  type UnassignedReason,
+  zeroCostTerms,
+} from '../../solver/model/solution.ts';
 import type { BuiltProblem } from './build-problem.ts';
 import type { VisitRow } from './problem-rows.ts';
-
-const ZERO_TERMS: Solution['terms'] = {
-  travelTime: 0,
-  distance: 0,
-  lateness: 0,
-  maxLateness: 0,
-  overtime: 0,
-  nonContact: 0,
-  distinctCaregivers: 0,
-  distinctOverCap: 0,
-  fixedCost: 0,
-  unassignedPenalty: 0,
-  knownCredit: 0,
-  usedCaregivers: 0,
-};
 
 /**
  * The plan as it stands in the database, as a solver Solution: each caregiver's visits in
@@ -60,7 +49,7 @@ export function currentSolution(built: BuiltProblem, visits: readonly VisitRow[]
     .map((_, visit) => visit)
     .filter((visit) => !placed.has(visit))
     .map((visit) => ({ visit, reason: 'not_worth_it' as UnassignedReason }));
-  return { routes, unassigned, cost: 0, terms: { ...ZERO_TERMS } };
+  return { routes, unassigned, cost: 0, terms: zeroCostTerms() };
 }
 
 export interface PlannedVisit {

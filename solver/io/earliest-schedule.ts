@@ -1,22 +1,7 @@
 import type { ProblemInput } from '../model/problem-input.ts';
-import type { CostTerms, RouteResult, Solution } from '../model/solution.ts';
+import { type RouteResult, type Solution, zeroCostTerms } from '../model/solution.ts';
 
 const MAX_ROUNDS = 1000;
-
-export const ZERO_TERMS: CostTerms = {
-  travelTime: 0,
-  distance: 0,
-  lateness: 0,
-  maxLateness: 0,
-  overtime: 0,
-  nonContact: 0,
-  distinctCaregivers: 0,
-  distinctOverCap: 0,
-  fixedCost: 0,
-  unassignedPenalty: 0,
-  knownCredit: 0,
-  usedCaregivers: 0,
-};
 
 /**
  * Turns visit sequences (one per caregiver) into a contract Solution with the earliest
@@ -54,7 +39,7 @@ export function earliestSchedule(input: ProblemInput, sequences: number[][]): So
     .map((_, v) => v)
     .filter((v) => caregiverOf[v] < 0)
     .map((visit) => ({ visit, reason: 'not_worth_it' as const }));
-  return { routes, unassigned, cost: 0, terms: { ...ZERO_TERMS } };
+  return { routes, unassigned, cost: 0, terms: zeroCostTerms() };
 }
 
 function timeRoute(

@@ -31,6 +31,24 @@ export type UnassignedReason =
   | 'sync_partner'
   | 'not_worth_it';
 
+/** All terms zero: for plans read from files or built by hand, before anyone prices them. */
+export function zeroCostTerms(): CostTerms {
+  return {
+    travelTime: 0,
+    distance: 0,
+    lateness: 0,
+    maxLateness: 0,
+    overtime: 0,
+    nonContact: 0,
+    distinctCaregivers: 0,
+    distinctOverCap: 0,
+    fixedCost: 0,
+    unassignedPenalty: 0,
+    knownCredit: 0,
+    usedCaregivers: 0,
+  };
+}
+
 export interface CostTerms {
   travelTime: number;
   distance: number;

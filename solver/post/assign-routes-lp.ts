@@ -1,6 +1,11 @@
 import solver from 'javascript-lp-solver';
 import type { ProblemInput } from '../model/problem-input.ts';
-import type { CostTerms, RouteResult, Solution } from '../model/solution.ts';
+import {
+  type CostTerms,
+  type RouteResult,
+  type Solution,
+  zeroCostTerms,
+} from '../model/solution.ts';
 import { schedulePlan } from '../schedule-plan.ts';
 import { validate } from '../validate/validate.ts';
 
@@ -63,24 +68,7 @@ function planWith(input: ProblemInput, byCaregiver: (k: number) => number[]): So
   for (let v = 0; v < placed.length; v++) {
     if (!placed[v]) unassigned.push({ visit: v, reason: 'not_worth_it' });
   }
-  return { routes, unassigned, cost: 0, terms: emptyTerms() };
-}
-
-function emptyTerms(): CostTerms {
-  return {
-    travelTime: 0,
-    distance: 0,
-    lateness: 0,
-    maxLateness: 0,
-    overtime: 0,
-    nonContact: 0,
-    distinctCaregivers: 0,
-    distinctOverCap: 0,
-    fixedCost: 0,
-    unassignedPenalty: 0,
-    knownCredit: 0,
-    usedCaregivers: 0,
-  };
+  return { routes, unassigned, cost: 0, terms: zeroCostTerms() };
 }
 
 function sameSequence(a: number[], b: number[]): boolean {

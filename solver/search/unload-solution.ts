@@ -1,11 +1,12 @@
 import { RouteEval, type ScheduleRecord } from '../eval/route-eval.ts';
 import { simulateRoute } from '../eval/simulate-route.ts';
-import type {
-  CostTerms,
-  RouteResult,
-  Solution,
-  Stop,
-  UnassignedReason,
+import {
+  type CostTerms,
+  type RouteResult,
+  type Solution,
+  type Stop,
+  type UnassignedReason,
+  zeroCostTerms,
 } from '../model/solution.ts';
 import type { ProblemData } from '../problem/problem-data.ts';
 import type { SearchSolution } from './search-solution.ts';
@@ -20,20 +21,7 @@ export function unloadSolution(
   reasons: Map<number, UnassignedReason>,
 ): Solution {
   const input = d.input;
-  const terms: CostTerms = {
-    travelTime: 0,
-    distance: 0,
-    lateness: 0,
-    maxLateness: 0,
-    overtime: 0,
-    nonContact: 0,
-    distinctCaregivers: 0,
-    distinctOverCap: 0,
-    fixedCost: 0,
-    unassignedPenalty: 0,
-    knownCredit: 0,
-    usedCaregivers: 0,
-  };
+  const terms: CostTerms = zeroCostTerms();
   const ev = new RouteEval();
   const routes: RouteResult[] = [];
   const seen = new Map<number, Set<number>>();

@@ -1,4 +1,4 @@
-import { ZERO_TERMS } from '../../../solver/io/earliest-schedule.ts';
+import { zeroCostTerms } from '../../../solver/model/solution.ts';
 import type {
   CaregiverInput,
   ProblemInput,
@@ -93,6 +93,6 @@ export function plan(
     }),
     unassigned: unassigned.map((visit) => ({ visit, reason: 'not_worth_it' as const })),
     cost: 0,
-    terms: { ...ZERO_TERMS },
+    terms: zeroCostTerms(),
   };
 }
