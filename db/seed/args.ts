@@ -1,7 +1,7 @@
 /** Command-line arguments of `npm run seed` (kept apart from cli.ts so tests can import it). */
 import { DateTime } from 'luxon';
 import { MUNICIPALITY_CODES } from '../reference/municipalities.ts';
-import { ZONE } from './generate.ts';
+import { ZONE } from './local-time.ts';
 import { DEFAULT_SCALE, DEFAULT_SEED, type SeedOptions, validateSeedOptions } from './seed.ts';
 
 export const USAGE = `usage: npm run seed -- [--seed N] [--scale X] [--today YYYY-MM-DD] [--municipality CODE ...] [--reset]

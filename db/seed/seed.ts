@@ -27,7 +27,8 @@ import {
   userTeams,
   visits,
 } from '../schema/index.ts';
-import { generateMunicipality, type MunicipalityRows, ZONE } from './generate.ts';
+import { generateMunicipality, type MunicipalityRows } from './generate.ts';
+import { ZONE } from './local-time.ts';
 
 export interface SeedOptions {
   seed: number;

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemInput } from '../../../solver/model/problem-input.ts';
-import type { Solution } from '../../../solver/model/solution.ts';
+import { type Solution, zeroCostTerms } from '../../../solver/model/solution.ts';
 import { assignRoutesByLp } from '../../../solver/post/assign-routes-lp.ts';
 import { schedulePlan } from '../../../solver/schedule-plan.ts';
 import { validate } from '../../../solver/validate/validate.ts';
 import { lineInstance } from '../helpers/line-instance.ts';
-
-const ZERO: Solution['terms'] = {
-  travelTime: 0,
-  distance: 0,
-  lateness: 0,
-  maxLateness: 0,
-  overtime: 0,
-  nonContact: 0,
-  distinctCaregivers: 0,
-  distinctOverCap: 0,
-  fixedCost: 0,
-  unassignedPenalty: 0,
-  knownCredit: 0,
-  usedCaregivers: 0,
-};
 
 /** v0, v1 at location 1 for patient 0 (contact c1); v2 at location 3 for patient 1 (no contact). */
 function instance(): ProblemInput {
@@ -44,7 +29,7 @@ function plan(input: ProblemInput, routes: number[][]): Solution {
     })),
     unassigned: [],
     cost: 0,
-    terms: ZERO,
+    terms: zeroCostTerms(),
   });
 }
 
