@@ -10,6 +10,7 @@ import { PositionStore } from './dispatch/positions.ts';
 import { listen } from './http-server.ts';
 import { attachWebSocket } from './live/attach-websocket.ts';
 import { createLive } from './live/live.ts';
+import { LiveState } from './live-state/live-state.ts';
 import { createLogger } from './logger.ts';
 
 /** `npm start`: configuration → database → HTTP; SIGTERM/SIGINT stop it cleanly. */
@@ -43,7 +44,12 @@ async function main(): Promise<void> {
   // The live layer: committed dispatch events go out on its bus to the WebSocket clients.
   const live = await createLive({ database, logger, now });
   const positions = new PositionStore();
-  const app = createApp({ database, logger, now, auth, bus: live.bus, positions });
+  // Each municipality's visits, routes and staff in memory, kept current from the bus.
+  const liveState = new LiveState({ db: database.db, bus: live.bus, now, logger });
+  const loadStarted = performance.now();
+  await liveState.start();
+  logger.info('live state read', { ms: Math.round(performance.now() - loadStarted) });
+  const app = createApp({ database, logger, now, auth, bus: live.bus, positions, liveState });
   const running = await listen(app, config.PORT, config.HOST);
   const closeWs = attachWebSocket(running.server, {
     hub: live.hub,
@@ -70,6 +76,7 @@ async function main(): Promise<void> {
     try {
       await stopLateRisks();
       await closeWs();
+      await liveState.close();
       await live.close();
     } catch (err) {
       logger.error('closing the live layer failed', { err });

@@ -1,19 +1,21 @@
 import { eq } from 'drizzle-orm';
-import { visits } from '../../db/schema/index.ts';
-import { rankInsertions } from '../../solver/insertion/rank-insertions.ts';
+import { assignments, visits } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { buildProblem } from '../solver-bridge/build-problem.ts';
-import { currentSolution } from '../solver-bridge/plan-mapping.ts';
+import { loadMunicipalityState } from '../live-state/load-state.ts';
+import type { LiveState } from '../live-state/live-state.ts';
+import type { LiveVisit } from '../live-state/types.ts';
 import type { TravelSource } from '../solver-bridge/travel.ts';
 import { toLocalIso } from '../time/stockholm.ts';
 import { competenceFor } from './competence.ts';
-import { loadWorld } from './load-world.ts';
 import type { PositionStore } from './positions.ts';
+import { rankCaregivers } from './rank-caregivers.ts';
 import { type DispatchDeps, visitNotFound } from './visit-state.ts';
 
 export interface PlanningDeps extends DispatchDeps {
   positions?: PositionStore;
   travel?: TravelSource;
+  /** This process's live state; without it each suggestion reads the municipality. */
+  liveState?: LiveState;
 }
 
 export interface Suggestion {
@@ -38,19 +40,18 @@ export interface Suggestion {
 }
 
 /**
- * Who could take an unassigned visit now, best first: each caregiver on shift in the visit's
- * municipality, inserted at the cheapest place of their current route (rankInsertions on
- * the live plan from build-problem). A two-person visit is ranked per caregiver; the
- * dispatcher picks two.
+ * Who could take an unassigned visit now, best first (see rankCaregivers), from the live
+ * state this process keeps (`liveState`), or, without one, from the database read now.
+ * The visit itself is read from the database unless the caller has it: its status decides.
  */
 export async function suggestCaregivers(
   deps: PlanningDeps,
   visitId: string,
   limit = 5,
+  known?: LiveVisit,
 ): Promise<Suggestion[]> {
   const now = deps.now();
-  const [visit] = await deps.db.select().from(visits).where(eq(visits.id, visitId));
-  if (!visit) throw visitNotFound();
+  const visit = known ?? (await readVisit(deps, visitId));
   if (visit.status !== 'unassigned') {
     throw new AppError(
       409,
@@ -59,47 +60,51 @@ export async function suggestCaregivers(
       [{ field: 'body.visitId', message: `status is ${visit.status}` }],
     );
   }
-  const horizon = Math.max(now.getTime(), visit.windowEnd.getTime()) + 4 * 3600_000;
-  const world = await loadWorld(deps.db, {
-    municipality: visit.municipalityCode,
+  let state = deps.liveState?.get(visit.municipalityCode);
+  if (!state?.patients.has(visit.patientId)) {
+    state = (await loadMunicipalityState(deps.db, visit.municipalityCode, now)) ?? undefined;
+  }
+  if (!state) return [];
+  const ranked = rankCaregivers(state, visit, {
     now,
-    until: new Date(horizon),
-    positions: deps.positions,
-  });
-  const built = buildProblem(world.staff, world.visits, world.patients, {
-    origin: now,
+    limit,
     travel: deps.travel,
+    positionOf: (id) => deps.positions?.get(id, now),
   });
-  const index = built.visitIndices.get(visitId)?.[0];
-  if (index === undefined) return [];
-  const ranked = rankInsertions(built.input, currentSolution(built, world.visits), index, limit);
-  const v = built.input.visits[index];
-  return ranked.map((s) => {
-    const staffId = built.staffIds[s.caregiver];
-    const row = world.staff[s.caregiver];
-    const info = world.staffInfo.get(staffId)!;
-    const start = new Date(now.getTime() + s.start * 1000);
+  return ranked.map((r) => {
+    const start = new Date(now.getTime() + r.start * 1000);
     const end = new Date(start.getTime() + visit.durationMinutes * 60_000);
-    const c = competenceFor(row, visit, row.delegations, start, end);
-    const own = v.latestHard ? 0 : Math.max(0, s.start - v.latest);
+    const c = competenceFor(r.member, visit, r.member.delegations, start, end);
+    const own = r.latestHard ? 0 : Math.max(0, r.start - r.latest);
     return {
-      staffId,
-      name: info.name,
+      staffId: r.member.id,
+      name: r.member.name,
       eta: start.toISOString(),
       etaLocal: toLocalIso(start),
-      addedTravelSeconds: s.addedTravel,
-      latenessCausedSeconds: Math.max(0, s.addedLateness - own),
+      addedTravelSeconds: r.addedTravel,
+      latenessCausedSeconds: Math.max(0, r.addedLateness - own),
       ownLatenessSeconds: own,
-      knowsPatient: s.knowsPatient,
+      knowsPatient: r.knowsPatient,
       competence:
         c.kind === 'delegation'
           ? { kind: 'delegation', validTo: c.validTo.toISOString() }
           : { kind: 'profession' },
-      shiftEndsAt: info.shift.endsAt.toISOString(),
-      shiftEndsAtLocal: toLocalIso(info.shift.endsAt),
-      secondsLeftInShift: Math.round((info.shift.endsAt.getTime() - now.getTime()) / 1000),
-      overtimeSeconds: Math.max(0, -s.slackAfterShift),
-      fromLivePosition: info.positionAt !== null,
+      shiftEndsAt: r.shift.endsAt.toISOString(),
+      shiftEndsAtLocal: toLocalIso(r.shift.endsAt),
+      secondsLeftInShift: Math.round((r.shift.endsAt.getTime() - now.getTime()) / 1000),
+      overtimeSeconds: Math.max(0, -r.slackAfterShift),
+      fromLivePosition: r.fromLivePosition,
     };
   });
+}
+
+/** The visit as committed: the live state may be a moment behind a write just made. */
+async function readVisit(deps: PlanningDeps, visitId: string): Promise<LiveVisit> {
+  const [visit] = await deps.db.select().from(visits).where(eq(visits.id, visitId));
+  if (!visit) throw visitNotFound();
+  const rows = await deps.db.select().from(assignments).where(eq(assignments.visitId, visitId));
+  return {
+    ...visit,
+    assignees: rows.map((a) => ({ staffId: a.staffId, plannedStart: a.plannedStart })),
+  };
 }

@@ -64,7 +64,7 @@ export async function registerUrgentVisit(
     ]);
   }
   await assertMunicipality(deps.db, input.municipality, 'body.municipality');
-  const visit = await commitAndPublish(deps, async (tx, emit) => {
+  const { visit, row } = await commitAndPublish(deps, async (tx, emit) => {
     const [patient] = await tx
       .select({ municipalityCode: patients.municipalityCode })
       .from(patients)
@@ -92,8 +92,11 @@ export async function registerUrgentVisit(
       .returning();
     const state = (await loadVisitState(tx, row.id))!;
     await emit(input.municipality, 'visit.created', { visit: state });
-    return state;
+    return { visit: state, row };
   });
-  const suggestions = await suggestCaregivers(deps, visit.id, input.limit);
+  const suggestions = await suggestCaregivers(deps, visit.id, input.limit, {
+    ...row,
+    assignees: [],
+  });
   return { visit, suggestions };
 }

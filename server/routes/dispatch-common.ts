@@ -48,6 +48,7 @@ export function servicesOf(c: Context<AppEnv>): RepairDeps & {
     proposals: d.proposals,
     solve: d.solve,
     travel: d.travel,
+    liveState: d.liveState,
   };
 }
 

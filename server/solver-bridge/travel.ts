@@ -18,6 +18,11 @@ export interface TravelMatrices {
  */
 export interface TravelSource {
   matrices(points: readonly LatLon[], mode: TravelMode): TravelMatrices;
+  /**
+   * One trip, exactly as `matrices` would give it; optional (a road-network source answers
+   * tables, not single trips). Suggestions use it to skip caregivers who cannot rank.
+   */
+  trip?(from: LatLon, to: LatLon, mode: TravelMode): { seconds: number; metres: number };
 }
 
 export interface ModeSpeed {
@@ -92,6 +97,10 @@ export function estimateTravel(options: Partial<EstimateOptions> = {}): TravelSo
     return out;
   };
   return {
+    trip(from, to, mode) {
+      const metres = Math.round(haversineMetres(from, to) * o.detourFactor);
+      return { seconds: tripSeconds(metres, mode, o), metres };
+    },
     matrices(points, mode) {
       const distances = distancesOf(points);
       const durations = new Int32Array(distances.length);

@@ -1,0 +1,121 @@
+import type { Db } from '../../db/client.ts';
+import { municipalities } from '../../db/schema/index.ts';
+import type { BusSubscription, EventBus, LiveEvent } from '../live/event-bus.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { loadMunicipalityState } from './load-state.ts';
+import type { MunicipalityState } from './municipality-state.ts';
+
+export interface LiveStateDeps {
+  db: Db;
+  bus: EventBus;
+  now: () => Date;
+  logger?: Logger;
+  /** Read everything again this often: the loaded period slides with the clock. */
+  refreshMs?: number;
+}
+
+interface Entry {
+  state: MunicipalityState | null;
+  /** Events that arrived while a reload ran, applied on top of what it read. */
+  pending: LiveEvent[] | null;
+  subscription: BusSubscription;
+}
+
+const DEFAULT_REFRESH_MS = 10 * 60_000;
+/** Reads again when what was read is already behind its own events (a busy writer). */
+const MAX_RELOAD_ROUNDS = 5;
+
+/**
+ * Every municipality's live state in this process's memory, read from the database at
+ * start and kept current by the committed events of the bus (from every process), in seq
+ * order. A gap, a re-planned day or a malformed event makes it read that municipality
+ * again; readers keep the previous state meanwhile, still following events.
+ */
+export class LiveState {
+  private readonly entries = new Map<string, Entry>();
+  private readonly logger: Logger;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly deps: LiveStateDeps) {
+    this.logger = deps.logger ?? createLogger('silent');
+  }
+
+  /** Follows and reads every municipality (or those given); resolves when all are read. */
+  async start(codes?: string[]): Promise<void> {
+    const all =
+      codes ??
+      (await this.deps.db.select({ code: municipalities.code }).from(municipalities)).map(
+        (m) => m.code,
+      );
+    for (const code of all) await this.follow(code);
+    const every = this.deps.refreshMs ?? DEFAULT_REFRESH_MS;
+    if (every > 0) {
+      this.timer = setInterval(() => void this.refreshAll(), every);
+      this.timer.unref();
+    }
+  }
+
+  /** The state as of the last applied event, or undefined for a municipality not followed. */
+  get(code: string): MunicipalityState | undefined {
+    return this.entries.get(code)?.state ?? undefined;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    for (const e of this.entries.values()) e.subscription.unsubscribe();
+    this.entries.clear();
+  }
+
+  private async follow(code: string): Promise<void> {
+    if (this.entries.has(code)) return;
+    const subscription = this.deps.bus.subscribe(code, (e) => this.onEvent(code, e));
+    const entry: Entry = { state: null, pending: [], subscription };
+    this.entries.set(code, entry);
+    await subscription.ready;
+    await this.reload(code, entry);
+  }
+
+  private onEvent(code: string, event: LiveEvent): void {
+    const entry = this.entries.get(code);
+    if (!entry) return;
+    if (entry.pending) entry.pending.push(event);
+    if (entry.state?.apply(event) === 'reload' && !entry.pending) {
+      entry.pending = [event];
+      void this.reload(code, entry);
+    }
+  }
+
+  private async refreshAll(): Promise<void> {
+    for (const [code, entry] of this.entries) {
+      if (this.closed) return;
+      if (entry.pending) continue; // already reading it
+      entry.pending = [];
+      await this.reload(code, entry);
+    }
+  }
+
+  /** Reads the municipality, then applies what arrived meanwhile; `entry.pending` is set. */
+  private async reload(code: string, entry: Entry): Promise<void> {
+    try {
+      for (let round = 0; round < MAX_RELOAD_ROUNDS && !this.closed; round++) {
+        const state = await loadMunicipalityState(this.deps.db, code, this.deps.now());
+        if (!state) {
+          this.logger.warn('live state: no such municipality', { municipality: code });
+          break;
+        }
+        const pending = (entry.pending ?? []).sort((a, b) => a.seq - b.seq);
+        if (pending.every((e) => state.apply(e) !== 'reload')) {
+          entry.state = state;
+          break;
+        }
+        entry.pending = [];
+      }
+    } catch (err) {
+      this.logger.error('live state: reading the municipality failed', { municipality: code, err });
+    } finally {
+      entry.pending = null;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import type { LiveEvent } from '../live/event-bus.ts';
+import { parseVisitEvent, staffPositionPayload, staffSickPayload } from './event-payloads.ts';
+import type { LivePatient, LivePosition, LiveShift, LiveStaffMember, LiveVisit } from './types.ts';
+
+/** Statuses that keep a caregiver busy or on their way: the visit is on their route. */
+const ON_ROUTE = new Set(['assigned', 'en_route', 'in_progress']);
+/** Statuses after which the patient has met the caregiver. */
+const MET = new Set(['in_progress', 'done']);
+
+/** What applying an event did: applied, skipped (old), or the state must be read again. */
+export type ApplyResult = 'applied' | 'skipped' | 'reload';
+
+/**
+ * One municipality's live state as of event `seq`: its staff with their shifts, patients
+ * (place, contact, exclusions, who they know), and the visits of the loaded period with
+ * their caregivers. Changed only by `apply`, in seq order; anything it cannot follow
+ * (a gap, a day re-planned) asks for a reload instead of guessing.
+ */
+export class MunicipalityState {
+  private readonly routes = new Map<string, Set<string>>();
+  /** Last position a caregiver's phone reported in an event (sampled, other processes too). */
+  readonly positions = new Map<string, LivePosition>();
+
+  constructor(
+    readonly code: string,
+    public seq: number,
+    /** When it was read from the database: the loaded period is relative to this. */
+    readonly loadedAt: Date,
+    readonly staff: Map<string, LiveStaffMember>,
+    readonly patients: Map<string, LivePatient>,
+    readonly visits: Map<string, LiveVisit>,
+  ) {
+    for (const v of visits.values()) this.index(v);
+  }
+
+  /** Applies the next event; anything but seq + 1 is skipped (old) or needs a reload (gap). */
+  apply(event: LiveEvent): ApplyResult {
+    if (event.seq <= this.seq) return 'skipped';
+    if (event.seq !== this.seq + 1) return 'reload';
+    const result = this.applyType(event);
+    if (result === 'applied') this.seq = event.seq;
+    return result;
+  }
+
+  /** Visits on a caregiver's route (assigned, on the way or in progress). */
+  routeOf(staffId: string): LiveVisit[] {
+    const ids = this.routes.get(staffId);
+    if (!ids) return [];
+    const out: LiveVisit[] = [];
+    for (const id of ids) {
+      const v = this.visits.get(id);
+      if (v) out.push(v);
+    }
+    return out;
+  }
+
+  private applyType(event: LiveEvent): ApplyResult {
+    if (event.type.startsWith('visit.') && event.type !== 'visit.late_risk') {
+      const visit = parseVisitEvent(event.payload);
+      if (!visit) return 'reload';
+      this.upsertVisit(visit);
+      return 'applied';
+    }
+    switch (event.type) {
+      case 'staff.sick': {
+        const p = staffSickPayload.safeParse(event.payload);
+        if (!p.success) return 'reload';
+        const member = this.staff.get(p.data.staffId);
+        if (member) member.shifts = member.shifts.map((s) => endShiftAt(s, p.data.at));
+        return 'applied';
+      }
+      case 'staff.position': {
+        const p = staffPositionPayload.safeParse(event.payload);
+        if (!p.success) return 'reload';
+        const old = this.positions.get(p.data.staffId);
+        if (!old || old.at <= p.data.at) this.positions.set(p.data.staffId, p.data);
+        return 'applied';
+      }
+      case 'day.planned':
+        // A whole plan written at once: reading it back beats one event per visit.
+        return 'reload';
+      default:
+        // Alerts and anything new that does not change what is kept here.
+        return 'applied';
+    }
+  }
+
+  private upsertVisit(visit: LiveVisit): void {
+    const old = this.visits.get(visit.id);
+    if (old) this.unindex(old);
+    this.visits.set(visit.id, visit);
+    this.index(visit);
+    if (MET.has(visit.status)) {
+      const patient = this.patients.get(visit.patientId);
+      for (const a of visit.assignees) patient?.knownStaffIds.add(a.staffId);
+    }
+  }
+
+  private index(v: LiveVisit): void {
+    if (!ON_ROUTE.has(v.status)) return;
+    for (const a of v.assignees) {
+      let set = this.routes.get(a.staffId);
+      if (!set) this.routes.set(a.staffId, (set = new Set()));
+      set.add(v.id);
+    }
+  }
+
+  private unindex(v: LiveVisit): void {
+    for (const a of v.assignees) this.routes.get(a.staffId)?.delete(v.id);
+  }
+}
+
+/** A shift cut short at `at` (sick, left early); shifts not running then stay. */
+function endShiftAt(s: LiveShift, at: Date): LiveShift {
+  return s.startsAt < at && at < s.endsAt ? { ...s, endsAt: at } : s;
+}
