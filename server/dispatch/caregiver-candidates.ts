@@ -1,12 +1,6 @@
 import type { TaskType } from '../../db/reference/task-types.ts';
-import type { MunicipalityState } from '../live-state/municipality-state.ts';
-import type {
-  LiveAssignee,
-  LivePatient,
-  LiveShift,
-  LiveStaffMember,
-  LiveVisit,
-} from '../live-state/types.ts';
+import type { MunicipalityState, RouteStop } from '../live-state/municipality-state.ts';
+import type { LivePatient, LiveShift, LiveStaffMember, LiveVisit } from '../live-state/types.ts';
 import type { VisitRow } from '../solver-bridge/problem-rows.ts';
 import type { LatLon } from '../solver-bridge/travel.ts';
 import { delegationApplies, delegationPeriod, holdsProfession, visitNeeds } from './competence.ts';
@@ -26,10 +20,10 @@ export interface Candidate {
   fromLivePosition: boolean;
   /** Busy with a visit in progress until then. */
   busyUntil: Date | undefined;
-  /** Their route in the order the problem takes it (planned start). */
-  route: VisitRow[];
-  /** The route's places, in that order. */
-  stops: LatLon[];
+  /** Their route from now to the horizon, by planned start (shared: do not modify). */
+  stops: RouteStop[];
+  /** The stops' places, in that order. */
+  places: LatLon[];
 }
 
 /**
@@ -44,18 +38,48 @@ export function caregiverCandidates(
   now: Date,
   positionOf: (staffId: string) => LatLon | undefined,
 ): Candidate[] {
-  const horizon = new Date(Math.max(now.getTime(), visit.windowEnd.getTime()) + AHEAD_MS);
+  const horizon = Math.max(now.getTime(), visit.windowEnd.getTime()) + AHEAD_MS;
+  const stale = now.getTime() - STALE_MS;
   const needs = visitNeeds(visit.requiredProfession, visit.taskTypes);
   const excluded = new Set(patient.excludedStaffIds);
   const out: Candidate[] = [];
   for (const member of state.staff.values()) {
     if (excluded.has(member.id) || !holdsProfession(member.profession, needs.profession)) continue;
-    const shift = member.shifts.find((s) => s.endsAt > now && s.startsAt < horizon);
+    const shift = member.shifts.find(
+      (s) => s.endsAt.getTime() > now.getTime() && s.startsAt.getTime() < horizon,
+    );
     if (!shift || shift.endsAt <= visit.windowStart) continue;
     if (member.profession !== 'rn' && !mayHoldDelegations(member, needs.delegated, visit, now))
       continue;
-    const c = withRoute(state, member, shift, visit, horizon, now, positionOf(member.id));
-    if (c) out.push(c);
+    let busyUntil: Date | undefined;
+    const stops: RouteStop[] = [];
+    const places: LatLon[] = [];
+    let complete = true;
+    for (const stop of state.routeOf(member.id)) {
+      const v = stop.visit;
+      if (v.id === visit.id) continue;
+      if (v.status === 'in_progress') {
+        const end = Math.max(now.getTime(), stop.plannedStart + v.durationMinutes * 60_000);
+        if (!busyUntil || end > busyUntil.getTime()) busyUntil = new Date(end);
+        continue;
+      }
+      if (v.windowStart.getTime() >= horizon || v.windowEnd.getTime() < stale) continue;
+      const place = state.patients.get(v.patientId);
+      if (!place) complete = false; // a patient not read yet: the next reload brings them
+      stops.push(stop);
+      places.push(place!);
+    }
+    if (!complete) continue;
+    const position = positionOf(member.id);
+    out.push({
+      member,
+      shift,
+      start: position ?? member.base,
+      fromLivePosition: position !== undefined,
+      busyUntil,
+      stops,
+      places,
+    });
   }
   return out;
 }
@@ -74,61 +98,27 @@ function mayHoldDelegations(
   );
 }
 
-function withRoute(
-  state: MunicipalityState,
-  member: LiveStaffMember,
-  shift: LiveShift,
-  visit: LiveVisit,
-  horizon: Date,
-  now: Date,
-  position: LatLon | undefined,
-): Candidate | null {
-  let busyUntil: Date | undefined;
-  const route: VisitRow[] = [];
-  for (const v of state.routeOf(member.id)) {
-    if (v.id === visit.id) continue;
-    const mine = v.assignees.find((a) => a.staffId === member.id)!;
-    if (v.status === 'in_progress') {
-      const end = new Date(
-        Math.max(now.getTime(), mine.plannedStart.getTime() + v.durationMinutes * 60_000),
-      );
-      if (!busyUntil || end > busyUntil) busyUntil = end;
-      continue;
-    }
-    if (v.windowStart >= horizon || v.windowEnd.getTime() < now.getTime() - STALE_MS) continue;
-    route.push(routeVisit(v, mine));
-  }
-  route.sort(
-    (a, b) =>
-      a.assignees[0].plannedStart.getTime() - b.assignees[0].plannedStart.getTime() ||
-      a.id.localeCompare(b.id),
-  );
-  const stops: LatLon[] = [];
-  for (const v of route) {
-    const p = state.patients.get(v.patientId);
-    if (!p) return null; // a patient not read yet: the next reload brings them
-    stops.push(p);
-  }
-  return {
-    member,
-    shift,
-    start: position ?? member.base,
-    fromLivePosition: position !== undefined,
-    busyUntil,
-    route,
-    stops,
-  };
+/**
+ * The window a route visit keeps when a visit is fitted in: its own, made soft, so a route
+ * already running late still takes suggestions (the lateness a detour adds is priced and
+ * reported); a two-person visit keeps its planned start, since the partner arrives then.
+ */
+export function keptWindow(stop: RouteStop): { earliest: number; latest: number } {
+  const v = stop.visit;
+  return v.staffCount < 2
+    ? { earliest: v.windowStart.getTime(), latest: v.windowEnd.getTime() }
+    : { earliest: stop.plannedStart, latest: stop.plannedStart };
 }
 
-/**
- * A visit on the route as this caregiver's problem sees it: theirs alone, and with a soft
- * window, so a route already running late still takes suggestions (the lateness a detour
- * adds is priced and reported). A two-person visit keeps its planned start as the window,
- * since the partner arrives then.
- */
-function routeVisit(v: LiveVisit, mine: LiveAssignee): VisitRow {
-  const { plannedStart } = mine;
-  const base = { ...v, windowHard: false, assignees: [{ ...mine, routeOrder: 0 }] };
-  if (v.staffCount < 2) return base;
-  return { ...base, staffCount: 1, windowStart: plannedStart, windowEnd: plannedStart };
+/** A route visit as the caregiver's own problem takes it: theirs alone, window kept. */
+export function routeVisit(stop: RouteStop, staffId: string): VisitRow {
+  const w = keptWindow(stop);
+  return {
+    ...stop.visit,
+    staffCount: 1,
+    windowStart: new Date(w.earliest),
+    windowEnd: new Date(w.latest),
+    windowHard: false,
+    assignees: [{ staffId, plannedStart: new Date(stop.plannedStart), routeOrder: 0 }],
+  };
 }

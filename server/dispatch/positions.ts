@@ -62,6 +62,8 @@ const lastPersisted = new WeakMap<PositionStore, Map<string, number>>();
 export async function reportPosition(
   deps: PositionDeps,
   input: ReportPositionInput,
+  /** The caregiver's row when the caller has just read it (a fix every few seconds). */
+  known?: { municipalityCode: string; active: boolean },
 ): Promise<{ position: StaffPosition; logged: boolean }> {
   let at = deps.now();
   if (input.at !== undefined) {
@@ -73,10 +75,12 @@ export async function reportPosition(
     }
     at = parsed.value;
   }
-  const [s] = await deps.db
-    .select({ municipalityCode: staff.municipalityCode, active: staff.active })
-    .from(staff)
-    .where(eq(staff.id, input.staffId));
+  const [s] = known
+    ? [known]
+    : await deps.db
+        .select({ municipalityCode: staff.municipalityCode, active: staff.active })
+        .from(staff)
+        .where(eq(staff.id, input.staffId));
   if (!s || !s.active) {
     throw new AppError(404, 'not_found', 'Caregiver not found', [
       { field: 'body.staffId', message: 'no such active caregiver' },

@@ -1,12 +1,12 @@
 import { rankInsertions } from '../../solver/insertion/rank-insertions.ts';
-import type { Weights } from '../../solver/model/problem-input.ts';
 import type { MunicipalityState } from '../live-state/municipality-state.ts';
 import type { LiveShift, LiveStaffMember, LiveVisit } from '../live-state/types.ts';
 import { buildProblem } from '../solver-bridge/build-problem.ts';
 import { currentSolution } from '../solver-bridge/plan-mapping.ts';
 import { DEFAULT_WEIGHTS, type PatientRow, type VisitRow } from '../solver-bridge/problem-rows.ts';
 import { type LatLon, type TravelSource, estimateTravel } from '../solver-bridge/travel.ts';
-import { type Candidate, caregiverCandidates } from './caregiver-candidates.ts';
+import { type Candidate, caregiverCandidates, routeVisit } from './caregiver-candidates.ts';
+import { estimateInsertion } from './insertion-estimate.ts';
 
 /** A caregiver's place in the ranking: the solver's best insertion into their route. */
 export interface RankedCaregiver {
@@ -34,6 +34,8 @@ export interface RankOptions {
   positionOf?: (staffId: string) => LatLon | undefined;
 }
 
+/** How many caregivers per suggestion asked for are evaluated exactly. */
+export const EXACT_PER_LIMIT = 3;
 /** Familiarity credit, as in buildProblem. */
 const KNOWN_WEIGHT = 300;
 const DEFAULT_TRAVEL = estimateTravel();
@@ -41,9 +43,11 @@ const DEFAULT_TRAVEL = estimateTravel();
 /**
  * Who could take `visit`, best first, each caregiver once: the cheapest place in their own
  * route (rankInsertions on a problem of that one caregiver), compared by the objective's
- * change. Caregivers are tried in the order of a lower bound — the least detour plus the
- * continuity terms; lateness and overtime only add — until the bound passes the limit-th
- * best, so a suggestion builds a few small problems, not the municipality's day.
+ * change. Building a problem per caregiver for everyone on shift would cost tens of
+ * milliseconds on a planned day, so caregivers are ordered by a quick estimate (their route
+ * simulated without breaks) and only the most promising `EXACT_PER_LIMIT` × limit are built
+ * and evaluated exactly; those whose estimate already misses a hard window are skipped.
+ * A travel source without single trips gets every caregiver evaluated.
  */
 export function rankCaregivers(
   state: MunicipalityState,
@@ -54,53 +58,40 @@ export function rankCaregivers(
   if (!patient) return [];
   const travel = options.travel ?? DEFAULT_TRAVEL;
   const w = DEFAULT_WEIGHTS;
+  const now = options.now.getTime();
   const positionOf = (id: string) => options.positionOf?.(id) ?? state.positions.get(id);
   const candidates = caregiverCandidates(state, visit, patient, options.now, positionOf);
   // As in the whole-municipality problem: not sending the contact costs only when the
   // contact could go. A one-caregiver problem cannot see that, so it is added here.
   const contactCan = candidates.some((c) => c.member.id === patient.contactStaffId);
-  const bounded = candidates.map((c) => {
+  const target = {
+    place: patient,
+    earliest: Math.max(now, visit.windowStart.getTime()),
+    latest: visit.windowEnd.getTime(),
+    hard: visit.windowHard,
+    durationMs: visit.durationMinutes * 60_000,
+  };
+  const ordered: { c: Candidate; nonContact: number; estimate: number }[] = [];
+  for (const c of candidates) {
     const nonContact = contactCan && c.member.id !== patient.contactStaffId ? w.nonContact : 0;
     const known = patient.knownStaffIds.has(c.member.id) ? KNOWN_WEIGHT : 0;
-    const detour = travel.trip ? leastDetour(c, patient, travel, w) : 0;
-    return { c, nonContact, bound: detour + nonContact - known };
-  });
-  bounded.sort((a, b) => a.bound - b.bound || a.c.member.id.localeCompare(b.c.member.id));
+    const route = travel.trip
+      ? estimateInsertion(c, target, now, { ...travel, trip: travel.trip }, w)
+      : 0;
+    if (route !== null) ordered.push({ c, nonContact, estimate: route + nonContact - known });
+  }
+  ordered.sort((a, b) => a.estimate - b.estimate || a.c.member.id.localeCompare(b.c.member.id));
+  const exact = travel.trip ? EXACT_PER_LIMIT * options.limit : ordered.length;
   const out: RankedCaregiver[] = [];
-  for (const { c, nonContact, bound } of bounded) {
-    if (out.length >= options.limit && bound > out[options.limit - 1].deltaCost) break;
+  for (const { c, nonContact } of ordered) {
+    if (out.length >= exact) break;
     const ranked = rankOne(state, c, visit, options.now, travel);
     if (!ranked) continue;
     ranked.deltaCost += nonContact;
-    let at = out.length;
-    while (at > 0 && compare(out[at - 1], ranked) > 0) at--;
-    out.splice(at, 0, ranked);
+    out.push(ranked);
   }
+  out.sort((a, b) => a.deltaCost - b.deltaCost || a.member.id.localeCompare(b.member.id));
   return out.slice(0, options.limit);
-}
-
-const compare = (a: RankedCaregiver, b: RankedCaregiver) =>
-  a.deltaCost - b.deltaCost || a.member.id.localeCompare(b.member.id);
-
-/**
- * The cheapest detour of the visit into the route, priced as the solver prices arcs (an
- * empty route costs nothing, so its start → end trip is not saved).
- */
-function leastDetour(c: Candidate, place: LatLon, travel: TravelSource, w: Weights): number {
-  const mode = c.member.travelMode;
-  const arc = (a: LatLon, b: LatLon) => {
-    const t = travel.trip!(a, b, mode);
-    return w.travelTime * t.seconds + w.distance * t.metres;
-  };
-  const end = c.member.base;
-  if (c.route.length === 0) return arc(c.start, place) + arc(place, end);
-  const stops = [c.start, ...c.stops, end];
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i + 1 < stops.length; i++) {
-    const d = arc(stops[i], place) + arc(place, stops[i + 1]) - arc(stops[i], stops[i + 1]);
-    if (d < best) best = d;
-  }
-  return best;
 }
 
 /** The exact best insertion of the visit into one caregiver's route. */
@@ -111,7 +102,8 @@ function rankOne(
   now: Date,
   travel: TravelSource,
 ): RankedCaregiver | null {
-  const { member, shift, route } = c;
+  const { member, shift } = c;
+  const route = c.stops.map((s) => routeVisit(s, member.id));
   const target: VisitRow = { ...visit, staffCount: 1, assignees: [] };
   const patients = new Map<string, PatientRow>();
   for (const v of [...route, target]) {

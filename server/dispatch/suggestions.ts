@@ -42,7 +42,7 @@ export interface Suggestion {
 /**
  * Who could take an unassigned visit now, best first (see rankCaregivers), from the live
  * state this process keeps (`liveState`), or, without one, from the database read now.
- * The visit itself is read from the database unless the caller has it: its status decides.
+ * The visit is the caller's, else the live state's, else read from the database.
  */
 export async function suggestCaregivers(
   deps: PlanningDeps,
@@ -51,7 +51,7 @@ export async function suggestCaregivers(
   known?: LiveVisit,
 ): Promise<Suggestion[]> {
   const now = deps.now();
-  const visit = known ?? (await readVisit(deps, visitId));
+  const visit = known ?? deps.liveState?.visit(visitId) ?? (await readVisit(deps, visitId));
   if (visit.status !== 'unassigned') {
     throw new AppError(
       409,

@@ -4,6 +4,7 @@ import type { BusSubscription, EventBus, LiveEvent } from '../live/event-bus.ts'
 import { createLogger, type Logger } from '../logger.ts';
 import { loadMunicipalityState } from './load-state.ts';
 import type { MunicipalityState } from './municipality-state.ts';
+import type { LiveVisit } from './types.ts';
 
 export interface LiveStateDeps {
   db: Db;
@@ -59,6 +60,15 @@ export class LiveState {
   /** The state as of the last applied event, or undefined for a municipality not followed. */
   get(code: string): MunicipalityState | undefined {
     return this.entries.get(code)?.state ?? undefined;
+  }
+
+  /** A visit of the loaded period in any municipality followed here. */
+  visit(id: string): LiveVisit | undefined {
+    for (const e of this.entries.values()) {
+      const v = e.state?.visits.get(id);
+      if (v) return v;
+    }
+    return undefined;
   }
 
   async close(): Promise<void> {

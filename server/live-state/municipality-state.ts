@@ -7,6 +7,12 @@ const ON_ROUTE = new Set(['assigned', 'en_route', 'in_progress']);
 /** Statuses after which the patient has met the caregiver. */
 const MET = new Set(['in_progress', 'done']);
 
+/** A visit on a caregiver's route, with the start planned for them (epoch ms). */
+export interface RouteStop {
+  visit: LiveVisit;
+  plannedStart: number;
+}
+
 /** What applying an event did: applied, skipped (old), or the state must be read again. */
 export type ApplyResult = 'applied' | 'skipped' | 'reload';
 
@@ -18,6 +24,8 @@ export type ApplyResult = 'applied' | 'skipped' | 'reload';
  */
 export class MunicipalityState {
   private readonly routes = new Map<string, Set<string>>();
+  /** routeOf's answers, until the caregiver's route changes. */
+  private readonly sortedRoutes = new Map<string, RouteStop[]>();
   /** Last position a caregiver's phone reported in an event (sampled, other processes too). */
   readonly positions = new Map<string, LivePosition>();
 
@@ -42,15 +50,21 @@ export class MunicipalityState {
     return result;
   }
 
-  /** Visits on a caregiver's route (assigned, on the way or in progress). */
-  routeOf(staffId: string): LiveVisit[] {
-    const ids = this.routes.get(staffId);
-    if (!ids) return [];
-    const out: LiveVisit[] = [];
-    for (const id of ids) {
-      const v = this.visits.get(id);
-      if (v) out.push(v);
+  /**
+   * A caregiver's route: the visits assigned to them, on the way or in progress, by planned
+   * start. Cached until it changes; callers must not modify it.
+   */
+  routeOf(staffId: string): readonly RouteStop[] {
+    const cached = this.sortedRoutes.get(staffId);
+    if (cached) return cached;
+    const out: RouteStop[] = [];
+    for (const id of this.routes.get(staffId) ?? []) {
+      const visit = this.visits.get(id);
+      const mine = visit?.assignees.find((a) => a.staffId === staffId);
+      if (visit && mine) out.push({ visit, plannedStart: mine.plannedStart.getTime() });
     }
+    out.sort((a, b) => a.plannedStart - b.plannedStart || a.visit.id.localeCompare(b.visit.id));
+    this.sortedRoutes.set(staffId, out);
     return out;
   }
 
@@ -102,11 +116,15 @@ export class MunicipalityState {
       let set = this.routes.get(a.staffId);
       if (!set) this.routes.set(a.staffId, (set = new Set()));
       set.add(v.id);
+      this.sortedRoutes.delete(a.staffId);
     }
   }
 
   private unindex(v: LiveVisit): void {
-    for (const a of v.assignees) this.routes.get(a.staffId)?.delete(v.id);
+    for (const a of v.assignees) {
+      this.routes.get(a.staffId)?.delete(v.id);
+      this.sortedRoutes.delete(a.staffId);
+    }
   }
 }
 

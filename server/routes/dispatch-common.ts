@@ -101,7 +101,7 @@ export async function visitInScope(c: Context<AppEnv>, id: string): Promise<Scop
 export async function staffInScope(
   c: Context<AppEnv>,
   id: string,
-): Promise<{ id: string; municipalityCode: string }> {
+): Promise<{ id: string; municipalityCode: string; active: boolean }> {
   const p: Principal = principalOf(c);
   const [s] = await c
     .get('deps')
@@ -109,6 +109,7 @@ export async function staffInScope(
       id: staff.id,
       municipalityCode: staff.municipalityCode,
       teamId: staff.teamId,
+      active: staff.active,
     })
     .from(staff)
     .where(eq(staff.id, id));
@@ -118,7 +119,7 @@ export async function staffInScope(
     (p.role !== 'caregiver' || p.staffId === s.id) &&
     (p.role === 'admin' || p.teams.length === 0 || p.teams.includes(s.teamId));
   if (!visible) throw notFound('Caregiver', 'path.id');
-  return { id: s.id, municipalityCode: s.municipalityCode };
+  return { id: s.id, municipalityCode: s.municipalityCode, active: s.active };
 }
 
 /** The patients of these visits, for the audit log. */

@@ -178,10 +178,10 @@ export const dispatchStaffRoutes = createRouter()
     requireRole(c, DISPATCH_ROLES.position);
     emergencyReason(c);
     const { id } = c.req.valid('param');
-    await staffInScope(c, id);
+    const who = await staffInScope(c, id);
     const input = { ...c.req.valid('json'), staffId: id };
     const { position: p, logged } = await withFields(PATH_STAFF, () =>
-      reportPosition(servicesOf(c), input),
+      reportPosition(servicesOf(c), input, who),
     );
     return c.json(
       {

@@ -43,7 +43,7 @@ function comparable(s: MunicipalityState) {
       id,
       s
         .routeOf(id)
-        .map((v) => v.id)
+        .map((r) => r.visit.id)
         .sort(),
     ]),
   };
@@ -87,7 +87,7 @@ describe.each(dbKinds())('live state on %s', (kind) => {
       live
         .get('0180')!
         .routeOf(W.an)
-        .map((x) => x.id),
+        .map((r) => r.visit.id),
     ).toEqual([V]);
     v = await updateVisitStatus(deps(), {
       visitId: V,
@@ -167,7 +167,7 @@ describe.skipIf(!inject('pgUrl'))('live state in two processes on one PostgreSQL
         liveB
           .get('0180')!
           .routeOf(W.rn)
-          .map((v) => v.id),
+          .map((r) => r.visit.id),
       ).toContain(V),
     );
     const fresh = (await loadMunicipalityState(a.db, '0180', now))!;
