@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { sessions, users } from '../../db/schema/index.ts';
+import { sessions, userMunicipalities, userTeams, users } from '../../db/schema/index.ts';
 import type { Principal } from './principal.ts';
 import {
   type AuthSettings,
@@ -9,7 +9,6 @@ import {
   tokenHash,
   tokenSignatureValid,
 } from './secrets.ts';
-import { loadPrincipal } from './users.ts';
 
 /** What authentication needs from the app's dependencies (AppDeps satisfies it). */
 export interface AuthDeps {
@@ -47,9 +46,20 @@ export async function revokeSession(deps: AuthDeps, token: string): Promise<void
 export async function authenticateToken(deps: AuthDeps, token: string): Promise<Principal | null> {
   // The signature check is free: forged or random tokens never reach the database.
   if (!tokenSignatureValid(settingsOf(deps), token)) return null;
-  const db = deps.database.db;
-  const [row] = await db
-    .select({ userId: sessions.userId })
+  // One round trip per request: the session, its user and the user's scope together.
+  const [row] = await deps.database.db
+    .select({
+      userId: users.id,
+      username: users.username,
+      role: users.role,
+      staffId: users.staffId,
+      municipalities: sql<
+        string[]
+      >`coalesce((select array_agg(${userMunicipalities.municipalityCode} order by ${userMunicipalities.municipalityCode}) from ${userMunicipalities} where ${userMunicipalities.userId} = ${users.id}), '{}')`,
+      teams: sql<
+        string[]
+      >`coalesce((select array_agg(${userTeams.teamId}::text order by ${userTeams.teamId}::text) from ${userTeams} where ${userTeams.userId} = ${users.id}), '{}')`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -57,7 +67,8 @@ export async function authenticateToken(deps: AuthDeps, token: string): Promise<
         eq(sessions.tokenHash, tokenHash(token)),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, deps.now()),
+        isNull(users.disabledAt),
       ),
     );
-  return row ? loadPrincipal(db, row.userId) : null;
+  return row ?? null;
 }
