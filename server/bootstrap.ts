@@ -8,9 +8,14 @@ import {
   seedMunicipalities,
 } from '../db/seed/seed.ts';
 import { type DemoUser, seedDemoUsers } from '../db/seed/demo-users.ts';
+import { MUNICIPALITY_CODES } from '../db/reference/municipalities.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import { planDemoDay, planTotals } from './planning/demo-day.ts';
 import { todayLocal } from './time/stockholm.ts';
+
+/** Solver time per municipality when the demo day is planned at start: start-up stays quick. */
+export const DEMO_PLAN_MS = 30;
 
 export function databaseTarget(config: Config): DatabaseTarget {
   return config.DATABASE_URL
@@ -20,7 +25,8 @@ export function databaseTarget(config: Config): DatabaseTarget {
 
 /**
  * Opens the database, applies the committed migrations, loads the reference data and, on an
- * empty demo database, synthetic demo data for today and tomorrow.
+ * empty demo database, synthetic demo data for today and tomorrow, with today's service day
+ * planned (DEMO_PLAN) and its part before `now` recorded as worked.
  */
 export async function prepareDatabase(
   config: Config,
@@ -47,6 +53,20 @@ export async function prepareDatabase(
         scale,
         ms: Math.round(performance.now() - started),
       });
+      if (config.DEMO_PLAN === 'on') {
+        const planStarted = performance.now();
+        const plans = await planDemoDay(database.db, {
+          municipalities: MUNICIPALITY_CODES,
+          today: todayLocal(now),
+          now,
+          timeLimitMs: DEMO_PLAN_MS,
+          seed: config.DEMO_SEED,
+        });
+        logger.info('demo day planned', {
+          ...planTotals(plans),
+          ms: Math.round(performance.now() - planStarted),
+        });
+      }
     }
     return database;
   } catch (err) {

@@ -8,9 +8,13 @@
  *   --scale X            demo size seeded into the municipality (default 1: Stockholm city,
  *                        about 3,000 visits a day, 365 staff)
  *   --municipality CODE  the municipality seeded and loaded (default 0180)
+ *   --plan-ms MS         the seed plans today's service day with this solver time (default
+ *                        15000 × scale, 1000 to 15000: about 20 s of planning at scale 1)
+ *   --no-plan            seed without planning (every visit unassigned, empty routes)
  *   --results DIR|none   where the k6-<script>.md files go (default bench/results)
  *   --name SUFFIX        write k6-<script>-<SUFFIX>.md instead (another configuration)
  *   -e KEY=VALUE         passed to k6 (RATE, DURATION, SUBSCRIBERS, thresholds …; see the scripts)
+ *   --cpu-prof DIR       the server writes a V8 CPU profile (.cpuprofile) into DIR when it stops
  *
  * Each script gets its own server process on a copy of one seeded embedded database (PGlite
  * in a temporary DATA_DIR, removed afterwards). k6 is $K6, else $(go env GOPATH)/bin/k6, else
@@ -37,9 +41,12 @@ interface Args {
   scripts: string[];
   scale: string;
   municipality: string;
+  /** Solver time for planning today's service day after seeding; null: no plan. */
+  planMs: number | null;
   results: string | null;
   name: string | null;
   env: string[];
+  cpuProf: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -47,10 +54,13 @@ function parseArgs(argv: string[]): Args {
     scripts: [],
     scale: '1',
     municipality: '0180',
+    planMs: null,
     results: 'bench/results',
     name: null,
     env: [],
+    cpuProf: null,
   };
+  let plan: 'default' | 'off' | number = 'default';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -60,9 +70,12 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--scale') args.scale = value();
     else if (a === '--municipality') args.municipality = value();
+    else if (a === '--plan-ms') plan = Number(value());
+    else if (a === '--no-plan') plan = 'off';
     else if (a === '--results') args.results = value() === 'none' ? null : argv[i];
     else if (a === '--name') args.name = value();
     else if (a === '-e') args.env.push(value());
+    else if (a === '--cpu-prof') args.cpuProf = resolve(value());
     else if (a === '--help' || a === '-h') {
       console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
       process.exit(0);
@@ -70,6 +83,15 @@ function parseArgs(argv: string[]): Args {
     else args.scripts.push(a.replace(/\.js$/, '').replace(/^.*\//, ''));
   }
   if (!args.scripts.length) throw new Error('name a script: dispatch-mix, ws-delivery');
+  if (typeof plan === 'number' && !(Number.isInteger(plan) && plan >= 1))
+    throw new Error('--plan-ms needs a whole number of milliseconds');
+  // Planning time grows with the day's size; small CI days need little.
+  args.planMs =
+    plan === 'off'
+      ? null
+      : plan === 'default'
+        ? Math.round(Math.min(15_000, Math.max(1_000, 15_000 * Number(args.scale))))
+        : plan;
   for (const s of args.scripts)
     if (!existsSync(join(ROOT, 'bench', 'k6', `${s}.js`))) throw new Error(`no bench/k6/${s}.js`);
   return args;
@@ -110,21 +132,19 @@ async function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise
   return code ?? (signal ? 128 : 1);
 }
 
-/** Seeds `--scale` demo data for one municipality into a new DATA_DIR; returns its path. */
+/** The seed's arguments: `--scale` demo data for one municipality, today planned unless --no-plan. */
+function seedArgs(args: Args): string[] {
+  const plan = args.planMs !== null ? ['--plan', '--plan-ms', String(args.planMs)] : [];
+  return ['--scale', args.scale, '--municipality', args.municipality, ...plan];
+}
+
+/** Seeds into a new DATA_DIR; returns its path. */
 async function seed(args: Args): Promise<{ dir: string; ms: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'hhc-k6-seed-'));
   const started = performance.now();
   const code = await run(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'db/seed/cli.ts',
-      '--scale',
-      args.scale,
-      '--municipality',
-      args.municipality,
-    ],
+    ['--import', 'tsx', 'db/seed/cli.ts', ...seedArgs(args)],
     { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
   );
   if (code !== 0) throw new Error(`seeding failed (${code})`);
@@ -137,7 +157,7 @@ interface Server {
   output: string[];
 }
 
-async function startServer(dataDir: string): Promise<Server> {
+async function startServer(dataDir: string, cpuProf: string | null): Promise<Server> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -148,7 +168,9 @@ async function startServer(dataDir: string): Promise<Server> {
   };
   delete env['DATABASE_URL'];
   delete env['AUTH_SECRET'];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // NODE_OPTIONS may not carry --cpu-prof; the profile is written when the server exits cleanly.
+  const prof = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -198,7 +220,7 @@ function report(opts: {
   summary: { metrics: Record<string, Metric> };
   k6Code: number;
   k6Version: string;
-  seeded: { scale: string; municipality: string; ms: number };
+  seeded: { args: string[]; ms: number };
   load: { before: number[]; after: number[] };
   wallS: number;
 }): string {
@@ -230,7 +252,7 @@ function report(opts: {
   lines.push('');
   lines.push('## Command', '', '```sh', opts.command, '```', '');
   lines.push(
-    `Data: \`npm run seed -- --scale ${opts.seeded.scale} --municipality ${opts.seeded.municipality}\` ` +
+    `Data: \`npm run seed -- ${opts.seeded.args.join(' ')}\` ` +
       `(${(opts.seeded.ms / 1000).toFixed(1)} s) into a temporary DATA_DIR; the server logs in its demo users. ` +
       `Wall time ${opts.wallS.toFixed(0)} s.`,
     '',
@@ -240,6 +262,7 @@ function report(opts: {
       m['p(99)'] !== undefined &&
       (name.includes('{name:') ||
         name.startsWith('ws_delivery') ||
+        name === 'ws_handler_lag' ||
         name === 'http_req_duration' ||
         name === 'ws_connecting'),
   );
@@ -331,7 +354,10 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const k6 = findK6();
   const k6Version = execFileSync(k6, ['version'], { encoding: 'utf8' }).trim().split('\n')[0];
-  console.log(`run-k6: ${k6Version}; seeding scale ${args.scale} of ${args.municipality} …`);
+  const planning = args.planMs !== null ? `, planning today (${args.planMs} ms)` : '';
+  console.log(
+    `run-k6: ${k6Version}; seeding scale ${args.scale} of ${args.municipality}${planning} …`,
+  );
   const seeded = await seed(args);
   let worst = 0;
   try {
@@ -342,7 +368,7 @@ async function main(): Promise<number> {
         cpSync(seeded.dir, dataDir, { recursive: true });
         const started = performance.now();
         const before = loadavg();
-        const server = await startServer(dataDir);
+        const server = await startServer(dataDir, args.cpuProf);
         console.log(
           `run-k6: server ready at ${server.url} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
         );
@@ -382,6 +408,7 @@ async function main(): Promise<number> {
           script,
           `--scale ${args.scale}`,
           `--municipality ${args.municipality}`,
+          args.planMs !== null ? `--plan-ms ${args.planMs}` : '--no-plan',
           ...(args.name ? [`--name ${args.name}`] : []),
           ...args.env.map((e) => `-e ${e}`),
         ].join(' ');
@@ -391,7 +418,7 @@ async function main(): Promise<number> {
           summary,
           k6Code,
           k6Version,
-          seeded: { scale: args.scale, municipality: args.municipality, ms: seeded.ms },
+          seeded: { args: seedArgs(args), ms: seeded.ms },
           load: { before, after },
           wallS: (performance.now() - started) / 1000,
         });

@@ -4,12 +4,20 @@ import { MUNICIPALITY_CODES } from '../reference/municipalities.ts';
 import { ZONE } from './local-time.ts';
 import { DEFAULT_SCALE, DEFAULT_SEED, type SeedOptions, validateSeedOptions } from './seed.ts';
 
-export const USAGE = `usage: npm run seed -- [--seed N] [--scale X] [--today YYYY-MM-DD] [--municipality CODE ...] [--reset]
+/** Solver time per municipality for --plan: plenty for the default scale's small days. */
+export const DEFAULT_PLAN_MS = 300;
+
+export const USAGE = `usage: npm run seed -- [--seed N] [--scale X] [--today YYYY-MM-DD] [--municipality CODE ...] [--reset] [--plan [--plan-ms MS]]
   --seed N              PRNG seed, an integer (default ${DEFAULT_SEED})
   --scale X             visits ≈ 3 × X per 1,000 inhabitants a day (default ${DEFAULT_SCALE})
   --today YYYY-MM-DD    local date of the first demo day (default: today in ${ZONE})
   --municipality CODE   populate only these municipalities (repeat or list; default all 26)
   --reset               delete every row first (otherwise a non-empty database is refused)
+  --plan                then plan today's service day (midnight to 07:30 next morning) of each
+                        municipality with the solver; visits planned to end before now are
+                        recorded as done, those under way as in progress
+  --plan-ms MS          solver time per municipality, in ms (default ${DEFAULT_PLAN_MS}; the
+                        construction of a large day can take longer than this)
 Database: DATABASE_URL (PostgreSQL), else PGlite in \${DATA_DIR:-./data}/pglite.`;
 
 export class UsageError extends Error {}
@@ -17,6 +25,8 @@ export class UsageError extends Error {}
 export interface CliArgs {
   options: SeedOptions;
   reset: boolean;
+  /** Plan today's service day after seeding, with this solver time per municipality (ms). */
+  plan: { timeLimitMs: number } | null;
   help: boolean;
 }
 
@@ -24,8 +34,10 @@ export function parseSeedArgs(argv: readonly string[], now: DateTime = DateTime.
   const args: CliArgs = {
     options: { seed: DEFAULT_SEED, scale: DEFAULT_SCALE, today: now.setZone(ZONE).toISODate()! },
     reset: false,
+    plan: null,
     help: false,
   };
+  let planMs: number | null = null;
   const codes: string[] = [];
   const tokens = argv.flatMap((a) => {
     const eq = a.indexOf('=');
@@ -79,6 +91,16 @@ export function parseSeedArgs(argv: readonly string[], now: DateTime = DateTime.
       case '--reset':
         args.reset = true;
         break;
+      case '--plan':
+        args.plan = { timeLimitMs: DEFAULT_PLAN_MS };
+        break;
+      case '--plan-ms': {
+        const v = value(i++, flag);
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 600_000)
+          throw new UsageError(`--plan-ms must be a whole number of ms in [1, 600000], got '${v}'`);
+        planMs = Number(v);
+        break;
+      }
       case '--help':
       case '-h':
         args.help = true;
@@ -88,6 +110,10 @@ export function parseSeedArgs(argv: readonly string[], now: DateTime = DateTime.
     }
   }
   if (codes.length > 0) args.options.municipalities = codes;
+  if (planMs !== null) {
+    if (!args.plan) throw new UsageError('--plan-ms needs --plan');
+    args.plan.timeLimitMs = planMs;
+  }
   validateSeedOptions(args.options);
   return args;
 }

@@ -1,14 +1,18 @@
 /**
  * npm run seed -- [--seed N] [--scale X] [--today YYYY-MM-DD] [--municipality CODE ...] [--reset]
+ *                 [--plan [--plan-ms MS]]
  *
  * Opens the database named by the environment (DATABASE_URL, else PGlite in
  * ${DATA_DIR:-./data}/pglite), migrates it, and fills it with deterministic demo data.
+ * With --plan it then routes today's service day of each municipality (server/planning).
  * Refuses a non-empty database unless --reset (which first deletes every row).
  * Exit codes: 0 done, 1 failure, 2 bad arguments, 3 database not empty.
  */
 import { openDatabase } from '../client.ts';
 import { migrateDatabase } from '../migrate.ts';
+import { MUNICIPALITY_CODES } from '../reference/municipalities.ts';
 import { databaseTargetFromEnv } from '../target.ts';
+import { planDemoDay, planTotals } from '../../server/planning/demo-day.ts';
 import { type CliArgs, parseSeedArgs, USAGE } from './args.ts';
 import { isDatabaseEmpty, resetDatabase, seedDemoData } from './seed.ts';
 
@@ -47,6 +51,34 @@ async function main(): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     console.table(summary);
     console.log(`seed: done in ${seconds.toFixed(2)} s`);
+    if (args.plan) {
+      const planStarted = performance.now();
+      const plans = await planDemoDay(database.db, {
+        municipalities: options.municipalities ?? MUNICIPALITY_CODES,
+        today: options.today,
+        now: new Date(),
+        timeLimitMs: args.plan.timeLimitMs,
+        seed: options.seed,
+      });
+      console.table(
+        plans.map((p) => ({
+          municipality: p.municipality,
+          visits: p.visits,
+          assigned: p.assigned,
+          unassigned: p.unassigned,
+          done: p.done,
+          inProgress: p.inProgress,
+          travelHours: Math.round(p.travelSeconds / 360) / 10,
+          solveMs: p.solveMs,
+        })),
+      );
+      const t = planTotals(plans);
+      console.log(
+        `seed: planned ${t.assigned} of ${t.visits} visits of today's service day ` +
+          `(${t.done} done, ${t.inProgress} in progress) in ` +
+          `${((performance.now() - planStarted) / 1000).toFixed(2)} s`,
+      );
+    }
     return 0;
   } finally {
     await database.close();

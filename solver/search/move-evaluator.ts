@@ -25,6 +25,10 @@ export class MoveEvaluator {
   private readonly syncRelease: Float64Array;
   private readonly syncStarts: Float64Array;
   private readonly touched: number[] = [];
+  /** Routes linked to a move through sync partners (marks, work stack, the list). */
+  private readonly linkMark: Uint8Array;
+  private readonly linkStack: number[] = [];
+  private readonly linked: number[] = [];
 
   constructor(
     readonly d: ProblemData,
@@ -36,6 +40,7 @@ export class MoveEvaluator {
     this.syncEvs = Array.from({ length: d.K }, () => new RouteEval());
     this.syncRelease = new Float64Array(d.N);
     this.syncStarts = new Float64Array(d.N);
+    this.linkMark = new Uint8Array(d.K);
   }
 
   /** Penalised cost change of replacing route p1.k (and p2.k) by the proposals. */
@@ -222,9 +227,12 @@ export class MoveEvaluator {
         s.routeOf[v] = k;
       }
     }
+    // Only routes linked to a changed one through sync partners can move; every other
+    // route keeps the joint schedule of the last commit (its own part of the fixpoint).
+    const linked = this.linkedRoutes(p1.k, p2 !== null ? p2.k : -1, seqs);
     const todo: number[] = [];
     const evs = this.syncEvs;
-    for (let k = 0; k < d.K; k++) {
+    for (const k of linked) {
       const changed = k === p1.k || (p2 !== null && k === p2.k);
       let sync = false;
       if (changed) {
@@ -236,13 +244,56 @@ export class MoveEvaluator {
     }
     const ok = scheduleSync(d, seqs, s.routeOf, todo, evs, this.syncRelease, this.syncStarts);
     for (let i = saved.length - 2; i >= 0; i -= 2) s.routeOf[saved[i]] = saved[i + 1];
-    if (!ok) return INF;
-    let ml = 0;
-    for (let k = 0; k < d.K; k++) {
-      c += s.routeCost(evs[k], k, this.pen) - s.routeCost(s.routes[k].ev, k, this.pen);
-      if (evs[k].maxLate > ml) ml = evs[k].maxLate;
+    if (ok) {
+      for (const k of linked)
+        c += s.routeCost(evs[k], k, this.pen) - s.routeCost(s.routes[k].ev, k, this.pen);
+      if (d.hasMaxLate) {
+        let ml = 0;
+        for (let k = 0; k < d.K; k++) {
+          const late = this.linkMark[k] ? evs[k].maxLate : s.routes[k].ev.maxLate;
+          if (late > ml) ml = late;
+        }
+        c += d.weights.maxLateness * (ml - s.maxLate());
+      }
     }
-    if (d.hasMaxLate) c += d.weights.maxLateness * (ml - s.maxLate());
-    return c;
+    for (const k of linked) this.linkMark[k] = 0;
+    return ok ? c : INF;
+  }
+
+  /**
+   * The changed routes and every route reachable from them through sync pairs, following
+   * the changed routes' old visits as well as their new ones (a pair that is broken up
+   * frees the partner's route too). `s.routeOf` already holds the moved visits' new routes.
+   */
+  private linkedRoutes(k1: number, k2: number, seqs: number[][]): number[] {
+    const d = this.d;
+    const s = this.sol;
+    const mark = this.linkMark;
+    const out = this.linked;
+    const stack = this.linkStack;
+    out.length = 0;
+    stack.length = 0;
+    const reach = (k: number) => {
+      if (k < 0 || mark[k]) return;
+      mark[k] = 1;
+      out.push(k);
+      stack.push(k);
+    };
+    const follow = (seq: readonly number[]) => {
+      for (const v of seq) {
+        for (let j = d.syncStart[v]; j < d.syncStart[v + 1]; j++) {
+          const pair = d.syncList[j];
+          reach(s.routeOf[d.syncFirst[pair] === v ? d.syncSecond[pair] : d.syncFirst[pair]]);
+        }
+      }
+    };
+    reach(k1);
+    reach(k2);
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      follow(seqs[k]);
+      if (seqs[k] !== s.routes[k].visits) follow(s.routes[k].visits);
+    }
+    return out;
   }
 }

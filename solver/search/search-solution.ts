@@ -33,6 +33,9 @@ export class SearchSolution {
   syncBroken = false;
   private readonly dirty: Uint8Array;
   private readonly scratchEvs: RouteEval[];
+  /** Sync visits assigned or unassigned since the last commit: their partners' routes move. */
+  private readonly movedSync: number[] = [];
+  private readonly linkMark: Uint8Array;
 
   constructor(readonly d: ProblemData) {
     this.routes = Array.from({ length: d.K }, (_, k) => new Route(d, k));
@@ -45,6 +48,7 @@ export class SearchSolution {
     this.starts = new Float64Array(d.N);
     this.dirty = new Uint8Array(d.K).fill(1);
     this.scratchEvs = this.routes.map((r) => r.ev);
+    this.linkMark = new Uint8Array(d.K);
     for (let v = 0; v < d.N; v++) this.unassignedPenalty += d.penalty[v];
     this.commit();
   }
@@ -87,6 +91,7 @@ export class SearchSolution {
   private assign(v: number, k: number): void {
     const d = this.d;
     this.routeOf[v] = k;
+    if (d.syncStart[v + 1] > d.syncStart[v]) this.movedSync.push(v);
     this.unassignedPenalty -= d.penalty[v];
     const p = d.patient[v];
     if (p >= 0 && this.patientCnt[p * d.K + k]++ === 0) this.changeDistinct(p, 1);
@@ -96,6 +101,7 @@ export class SearchSolution {
     const d = this.d;
     const k = this.routeOf[v];
     this.routeOf[v] = -1;
+    if (d.syncStart[v + 1] > d.syncStart[v]) this.movedSync.push(v);
     this.unassignedPenalty += d.penalty[v];
     const p = d.patient[v];
     if (p >= 0 && --this.patientCnt[p * d.K + k] === 0) this.changeDistinct(p, -1);
@@ -109,20 +115,31 @@ export class SearchSolution {
 
   commit(): void {
     const d = this.d;
-    let anySync = false;
+    const changed: number[] = [];
     for (let k = 0; k < d.K; k++) {
+      if (!this.dirty[k]) continue;
       const r = this.routes[k];
-      if (this.dirty[k]) {
-        for (let p = 1; p <= r.visits.length; p++) this.posOf[r.visits[p - 1]] = p;
-        r.update(null);
-        this.dirty[k] = 0;
-      }
-      if (r.syncCount > 0) anySync = true;
+      for (let p = 1; p <= r.visits.length; p++) this.posOf[r.visits[p - 1]] = p;
+      r.update(null);
+      this.dirty[k] = 0;
+      changed.push(k);
     }
-    this.syncBroken = false;
-    if (!anySync || !this.release) return;
+    if (!this.release) {
+      this.movedSync.length = 0;
+      return;
+    }
+    // Only the routes linked to a change through sync pairs are rescheduled: every other
+    // group of linked routes is as it was, and so is its joint schedule. After a broken
+    // schedule everything is redone, since the broken group may lie anywhere.
     const todo: number[] = [];
-    for (let k = 0; k < d.K; k++) if (this.routes[k].syncCount > 0) todo.push(k);
+    if (this.syncBroken) {
+      for (let k = 0; k < d.K; k++) if (this.routes[k].syncCount > 0) todo.push(k);
+    } else {
+      for (const k of this.linkedRoutes(changed)) if (this.routes[k].syncCount > 0) todo.push(k);
+    }
+    this.movedSync.length = 0;
+    this.syncBroken = false;
+    if (todo.length === 0) return;
     const seqs = this.routes.map((r) => r.visits);
     this.syncBroken = !scheduleSync(
       d,
@@ -134,6 +151,32 @@ export class SearchSolution {
       this.starts,
     );
     for (const k of todo) this.routes[k].update(this.release);
+  }
+
+  /**
+   * The changed routes and every route reachable from them, or from the partners of sync
+   * visits that moved, through sync pairs.
+   */
+  private linkedRoutes(changed: readonly number[]): number[] {
+    const d = this.d;
+    const mark = this.linkMark;
+    const out: number[] = [];
+    const reach = (k: number) => {
+      if (k < 0 || mark[k]) return;
+      mark[k] = 1;
+      out.push(k);
+    };
+    const partners = (v: number) => {
+      for (let j = d.syncStart[v]; j < d.syncStart[v + 1]; j++) {
+        const pair = d.syncList[j];
+        reach(this.routeOf[d.syncFirst[pair] === v ? d.syncSecond[pair] : d.syncFirst[pair]]);
+      }
+    };
+    for (const k of changed) reach(k);
+    for (const v of this.movedSync) partners(v);
+    for (let i = 0; i < out.length; i++) for (const v of this.routes[out[i]].visits) partners(v);
+    for (const k of out) mark[k] = 0;
+    return out;
   }
 
   /** Objective part of route k without penalties. */

@@ -27,6 +27,12 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('plans the demo day unless DEMO_PLAN=off', () => {
+    expect(loadConfig({}).DEMO_PLAN).toBe('on');
+    expect(loadConfig({ DEMO_PLAN: 'off' }).DEMO_PLAN).toBe('off');
+    expect(() => loadConfig({ DEMO_PLAN: 'yes' })).toThrow('DEMO_PLAN="yes": must be on or off');
+  });
+
   it('treats an empty variable as unset', () => {
     const config = loadConfig({ PORT: '', DATABASE_URL: '' });
     expect(config.PORT).toBe(8080);

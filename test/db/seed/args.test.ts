@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { parseSeedArgs } from '../../../db/seed/args.ts';
+import { DEFAULT_PLAN_MS, parseSeedArgs } from '../../../db/seed/args.ts';
 import { DEFAULT_SCALE } from '../../../db/seed/seed.ts';
 import { databaseTargetFromEnv } from '../../../db/target.ts';
 
@@ -48,6 +48,29 @@ describe('parseSeedArgs', () => {
     [['--today', '23/11/2026'], /today/],
     [['--municipality'], /needs a value/],
     [['--municipality', '9999'], /unknown municipality/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseSeedArgs(argv, NOW)).toThrow(message);
+  });
+});
+
+describe('parseSeedArgs --plan', () => {
+  it('does not plan unless asked; --plan takes the default budget, --plan-ms another', () => {
+    expect(parseSeedArgs([], NOW).plan).toBeNull();
+    expect(parseSeedArgs(['--plan'], NOW).plan).toEqual({ timeLimitMs: DEFAULT_PLAN_MS });
+    expect(parseSeedArgs(['--plan', '--plan-ms', '2500'], NOW).plan).toEqual({
+      timeLimitMs: 2500,
+    });
+    expect(parseSeedArgs(['--plan-ms=20000', '--reset', '--plan'], NOW).plan).toEqual({
+      timeLimitMs: 20000,
+    });
+  });
+
+  it.each([
+    [['--plan-ms', '100'], /--plan-ms needs --plan/],
+    [['--plan', '--plan-ms'], /needs a value/],
+    [['--plan', '--plan-ms', 'abc'], /--plan-ms must be a whole number/],
+    [['--plan', '--plan-ms', '0'], /--plan-ms must be a whole number/],
+    [['--plan', '--plan-ms', '1.5'], /--plan-ms must be a whole number/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseSeedArgs(argv, NOW)).toThrow(message);
   });
