@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     authenticate: (token) => authenticateToken({ database, now, auth }, token),
   });
   const stopLateRisks = startLateRiskLoop(
-    { db: database.db, bus: live.bus, now, positions },
+    { db: database.db, bus: live.bus, now, positions, liveState },
     logger,
   );
   const url = `http://localhost:${running.port}`;

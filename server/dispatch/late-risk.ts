@@ -1,8 +1,13 @@
+import { loadMunicipalityState } from '../live-state/load-state.ts';
+import type { RouteStop } from '../live-state/municipality-state.ts';
 import { estimateTravel } from '../solver-bridge/travel.ts';
 import { toLocalIso } from '../time/stockholm.ts';
-import { loadWorld } from './load-world.ts';
 import type { PlanningDeps } from './suggestions.ts';
 import { commitAndPublish } from './visit-state.ts';
+
+const DEFAULT_TRAVEL = estimateTravel();
+/** Visits this long past their window are forgotten, as in the repair. */
+const STALE_MS = 12 * 3600_000;
 
 export interface LateRiskAlert {
   visitId: string;
@@ -16,41 +21,60 @@ export interface LateRiskAlert {
   lateBySeconds: number;
 }
 
+/** How far ahead routes are followed for alerts. */
+const AHEAD_MS = 16 * 3600_000;
+
 /**
  * Visits that will start after their window at the pace the routes now allow: each
- * caregiver leaves their position (else base) now, or when the visit in progress ends, and
- * works through their assigned, not-started visits in route order.
+ * caregiver on shift leaves their position (else base) now, or when the visit in progress
+ * ends, and works through their assigned, not-started visits in route order. Reads the live
+ * state when the process keeps one, else the database.
  */
 export async function lateRiskAlerts(
   deps: PlanningDeps,
   municipality: string,
 ): Promise<LateRiskAlert[]> {
   const now = deps.now();
-  const world = await loadWorld(deps.db, {
-    municipality,
-    now,
-    until: new Date(now.getTime() + 16 * 3600_000),
-    positions: deps.positions,
-  });
-  const travel = deps.travel ?? estimateTravel();
-  const patient = new Map(world.patients.map((p) => [p.id, p]));
+  const state =
+    deps.liveState?.get(municipality) ?? (await loadMunicipalityState(deps.db, municipality, now));
+  if (!state) return [];
+  const travel = deps.travel ?? DEFAULT_TRAVEL;
+  const until = now.getTime() + AHEAD_MS;
   const alerts: LateRiskAlert[] = [];
-  for (const s of world.staff) {
-    const route = world.visits
-      .flatMap((v) => v.assignees.filter((a) => a.staffId === s.id).map((a) => ({ v, a })))
-      .sort((x, y) => +x.a.plannedStart - +y.a.plannedStart || x.a.routeOrder - y.a.routeOrder);
+  for (const member of state.staff.values()) {
+    const onShift = member.shifts.some(
+      (s) => s.endsAt.getTime() > now.getTime() && s.startsAt.getTime() < until,
+    );
+    if (!onShift) continue;
+    let t = now.getTime();
+    const route: RouteStop[] = [];
+    for (const stop of state.routeOf(member.id)) {
+      const v = stop.visit;
+      if (v.status === 'in_progress') {
+        t = Math.max(t, stop.plannedStart + v.durationMinutes * 60_000);
+      } else if (
+        v.windowStart.getTime() < until &&
+        v.windowEnd.getTime() > now.getTime() - STALE_MS
+      ) {
+        route.push(stop);
+      }
+    }
     if (route.length === 0) continue;
-    const points = [s.start, ...route.map(({ v }) => patient.get(v.patientId)!)];
-    const { durations } = travel.matrices(points, s.travelMode);
-    let t = Math.max(now.getTime(), s.availableFrom?.getTime() ?? 0);
-    route.forEach(({ v }, i) => {
+    const position = deps.positions?.get(member.id, now) ?? state.positions.get(member.id);
+    const points = [
+      position ?? member.base,
+      ...route.map((r) => state.patients.get(r.visit.patientId)!),
+    ];
+    if (points.some((p) => !p)) continue; // a patient not read yet: the next pass has them
+    const { durations } = travel.matrices(points, member.travelMode);
+    route.forEach(({ visit: v }, i) => {
       t += durations[i * points.length + i + 1] * 1000;
       const start = Math.max(t, v.windowStart.getTime());
       if (start > v.windowEnd.getTime()) {
         alerts.push({
           visitId: v.id,
-          staffId: s.id,
-          version: world.versions.get(v.id)!,
+          staffId: member.id,
+          version: v.version,
           eta: new Date(start).toISOString(),
           etaLocal: toLocalIso(new Date(start)),
           windowEnd: v.windowEnd.toISOString(),
@@ -61,7 +85,7 @@ export async function lateRiskAlerts(
       t = start + v.durationMinutes * 60_000;
     });
   }
-  return alerts.sort((a, b) => a.eta.localeCompare(b.eta));
+  return alerts.sort((a, b) => a.eta.localeCompare(b.eta) || a.visitId.localeCompare(b.visitId));
 }
 
 /** Remembers which (visit, version) was alerted, so a poll loop alerts each once. Bounded. */
@@ -87,7 +111,9 @@ export async function emitLateRiskEvents(
   alerts: LateRiskAlert[],
   dedupe: LateRiskDedupe,
 ): Promise<LateRiskAlert[]> {
-  const fresh = alerts.filter((a) => dedupe.fresh(a));
+  // Raised already here, or by another process (its event reached the live state).
+  const raised = deps.liveState?.get(municipality)?.lateRisks;
+  const fresh = alerts.filter((a) => dedupe.fresh(a) && raised?.get(a.visitId) !== a.version);
   if (fresh.length === 0) return [];
   await commitAndPublish(deps, async (_tx, emit) => {
     for (const a of fresh) await emit(municipality, 'visit.late_risk', a);

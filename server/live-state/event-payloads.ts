@@ -40,6 +40,8 @@ export const staffPositionPayload = z.object({
   at: isoDate,
 });
 
+export const lateRiskPayload = z.object({ visitId: z.string(), version: z.number().int() });
+
 export function parseVisitEvent(payload: unknown): LiveVisit | null {
   const r = visitEventPayload.safeParse(payload);
   return r.success ? r.data.visit : null;

@@ -1,5 +1,10 @@
 import type { LiveEvent } from '../live/event-bus.ts';
-import { parseVisitEvent, staffPositionPayload, staffSickPayload } from './event-payloads.ts';
+import {
+  lateRiskPayload,
+  parseVisitEvent,
+  staffPositionPayload,
+  staffSickPayload,
+} from './event-payloads.ts';
 import type { LivePatient, LivePosition, LiveShift, LiveStaffMember, LiveVisit } from './types.ts';
 
 /** Statuses that keep a caregiver busy or on their way: the visit is on their route. */
@@ -26,6 +31,8 @@ export class MunicipalityState {
   private readonly routes = new Map<string, Set<string>>();
   /** routeOf's answers, until the caregiver's route changes. */
   private readonly sortedRoutes = new Map<string, RouteStop[]>();
+  /** Late-risk alerts raised by any process: visit id → the visit version alerted. */
+  readonly lateRisks = new Map<string, number>();
   /** Last position a caregiver's phone reported in an event (sampled, other processes too). */
   readonly positions = new Map<string, LivePosition>();
 
@@ -76,6 +83,11 @@ export class MunicipalityState {
       return 'applied';
     }
     switch (event.type) {
+      case 'visit.late_risk': {
+        const p = lateRiskPayload.safeParse(event.payload);
+        if (p.success) this.lateRisks.set(p.data.visitId, p.data.version);
+        return 'applied';
+      }
       case 'staff.sick': {
         const p = staffSickPayload.safeParse(event.payload);
         if (!p.success) return 'reload';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type Database, openDatabase } from '../../../db/client.ts';
 import { appendEvent } from '../../../server/services/events.ts';
+import { LateRiskDedupe, emitLateRiskEvents } from '../../../server/dispatch/late-risk.ts';
 import { assignVisit, unassignVisit } from '../../../server/dispatch/assign-visit.ts';
 import { reportSick } from '../../../server/dispatch/report-sick.ts';
 import { ProposalStore } from '../../../server/dispatch/proposals.ts';
@@ -120,6 +121,30 @@ describe.each(dbKinds())('live state on %s', (kind) => {
     const fresh = (await loadMunicipalityState(database.db, '0180', now))!;
     await vi.waitFor(() => expect(comparable(kept)).toEqual(comparable(fresh)));
     expect(kept.staff.get(W.rn)!.shifts[0].endsAt).toEqual(now);
+  });
+
+  it('knows the late risks another process raised, so this one does not raise them again', async () => {
+    const alert = {
+      visitId: V,
+      staffId: W.an,
+      version: 99,
+      eta: now.toISOString(),
+      etaLocal: '',
+      windowEnd: now.toISOString(),
+      windowEndLocal: '',
+      lateBySeconds: 60,
+    };
+    const e = await database.db.transaction((tx) =>
+      appendEvent(tx, '0180', 'visit.late_risk', alert),
+    );
+    await bus.publish(toLiveEvent(e));
+    await vi.waitFor(() => expect(live.get('0180')!.lateRisks.get(V)).toBe(99));
+    const withState = { ...deps(), liveState: live };
+    expect(await emitLateRiskEvents(withState, '0180', [alert], new LateRiskDedupe())).toEqual([]);
+    const next = { ...alert, version: 100 };
+    expect(await emitLateRiskEvents(withState, '0180', [next], new LateRiskDedupe())).toEqual([
+      next,
+    ]);
   });
 
   it('reads the municipality again after an event it cannot follow', async () => {
