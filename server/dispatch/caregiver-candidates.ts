@@ -56,18 +56,16 @@ export function caregiverCandidates(
     const places: LatLon[] = [];
     let complete = true;
     for (const stop of state.routeOf(member.id)) {
-      const v = stop.visit;
-      if (v.id === visit.id) continue;
-      if (v.status === 'in_progress') {
-        const end = Math.max(now.getTime(), stop.plannedStart + v.durationMinutes * 60_000);
+      if (stop.visit.id === visit.id) continue;
+      if (stop.visit.status === 'in_progress') {
+        const end = Math.max(now.getTime(), stop.plannedStart + stop.durationMs);
         if (!busyUntil || end > busyUntil.getTime()) busyUntil = new Date(end);
         continue;
       }
-      if (v.windowStart.getTime() >= horizon || v.windowEnd.getTime() < stale) continue;
-      const place = state.patients.get(v.patientId);
-      if (!place) complete = false; // a patient not read yet: the next reload brings them
+      if (stop.windowStart >= horizon || stop.windowEnd < stale) continue;
+      if (!stop.place) complete = false; // a patient not read yet: the next reload brings them
       stops.push(stop);
-      places.push(place!);
+      places.push(stop.place!);
     }
     if (!complete) continue;
     const position = positionOf(member.id);
@@ -104,9 +102,8 @@ function mayHoldDelegations(
  * reported); a two-person visit keeps its planned start, since the partner arrives then.
  */
 export function keptWindow(stop: RouteStop): { earliest: number; latest: number } {
-  const v = stop.visit;
-  return v.staffCount < 2
-    ? { earliest: v.windowStart.getTime(), latest: v.windowEnd.getTime() }
+  return stop.visit.staffCount < 2
+    ? { earliest: stop.windowStart, latest: stop.windowEnd }
     : { earliest: stop.plannedStart, latest: stop.plannedStart };
 }
 

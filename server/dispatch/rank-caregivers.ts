@@ -35,7 +35,7 @@ export interface RankOptions {
 }
 
 /** How many caregivers per suggestion asked for are evaluated exactly. */
-export const EXACT_PER_LIMIT = 3;
+export const EXACT_PER_LIMIT = 2;
 /** Familiarity credit, as in buildProblem. */
 const KNOWN_WEIGHT = 300;
 const DEFAULT_TRAVEL = estimateTravel();
@@ -57,6 +57,7 @@ export function rankCaregivers(
   const patient = state.patients.get(visit.patientId);
   if (!patient) return [];
   const travel = options.travel ?? DEFAULT_TRAVEL;
+  const trip = travel.trip?.bind(travel);
   const w = DEFAULT_WEIGHTS;
   const now = options.now.getTime();
   const positionOf = (id: string) => options.positionOf?.(id) ?? state.positions.get(id);
@@ -75,9 +76,7 @@ export function rankCaregivers(
   for (const c of candidates) {
     const nonContact = contactCan && c.member.id !== patient.contactStaffId ? w.nonContact : 0;
     const known = patient.knownStaffIds.has(c.member.id) ? KNOWN_WEIGHT : 0;
-    const route = travel.trip
-      ? estimateInsertion(c, target, now, { ...travel, trip: travel.trip }, w)
-      : 0;
+    const route = trip ? estimateInsertion(c, target, now, trip, w) : 0;
     if (route !== null) ordered.push({ c, nonContact, estimate: route + nonContact - known });
   }
   ordered.sort((a, b) => a.estimate - b.estimate || a.c.member.id.localeCompare(b.c.member.id));

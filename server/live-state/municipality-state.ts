@@ -1,4 +1,5 @@
 import type { LiveEvent } from '../live/event-bus.ts';
+import type { LatLon } from '../solver-bridge/travel.ts';
 import {
   lateRiskPayload,
   parseVisitEvent,
@@ -12,10 +13,15 @@ const ON_ROUTE = new Set(['assigned', 'en_route', 'in_progress']);
 /** Statuses after which the patient has met the caregiver. */
 const MET = new Set(['in_progress', 'done']);
 
-/** A visit on a caregiver's route, with the start planned for them (epoch ms). */
+/** A visit on a caregiver's route, with the start planned for them; times in epoch ms. */
 export interface RouteStop {
   visit: LiveVisit;
   plannedStart: number;
+  windowStart: number;
+  windowEnd: number;
+  durationMs: number;
+  /** The patient's place, if the patient is loaded. */
+  place: LatLon | undefined;
 }
 
 /** What applying an event did: applied, skipped (old), or the state must be read again. */
@@ -68,7 +74,15 @@ export class MunicipalityState {
     for (const id of this.routes.get(staffId) ?? []) {
       const visit = this.visits.get(id);
       const mine = visit?.assignees.find((a) => a.staffId === staffId);
-      if (visit && mine) out.push({ visit, plannedStart: mine.plannedStart.getTime() });
+      if (!visit || !mine) continue;
+      out.push({
+        visit,
+        plannedStart: mine.plannedStart.getTime(),
+        windowStart: visit.windowStart.getTime(),
+        windowEnd: visit.windowEnd.getTime(),
+        durationMs: visit.durationMinutes * 60_000,
+        place: this.patients.get(visit.patientId),
+      });
     }
     out.sort((a, b) => a.plannedStart - b.plannedStart || a.visit.id.localeCompare(b.visit.id));
     this.sortedRoutes.set(staffId, out);

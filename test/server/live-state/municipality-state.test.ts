@@ -84,8 +84,8 @@ describe('MunicipalityState.apply', () => {
     expect(s.routeOf('s1')).toEqual([]);
     expect(s.apply(event(11, 'visit.assigned', { visit: json(assigned) }))).toBe('applied');
     expect(s.seq).toBe(11);
-    expect(s.routeOf('s1')).toEqual([
-      { visit: assigned, plannedStart: visit.windowStart.getTime() },
+    expect(s.routeOf('s1')).toMatchObject([
+      { visit: assigned, plannedStart: visit.windowStart.getTime(), durationMs: 30 * 60_000 },
     ]);
     const done = { ...assigned, status: 'done' as const, version: 3 };
     expect(s.apply(event(12, 'visit.status_changed', { visit: json(done) }))).toBe('applied');
