@@ -15,6 +15,9 @@
  *   --name SUFFIX        write k6-<script>-<SUFFIX>.md instead (another configuration)
  *   -e KEY=VALUE         passed to k6 (RATE, DURATION, SUBSCRIBERS, thresholds …; see the scripts)
  *   --cpu-prof DIR       the server writes a V8 CPU profile (.cpuprofile) into DIR when it stops
+ *   --database KIND      pglite (default: the embedded database, as `npm start`) or postgres (a
+ *                        throwaway PostgreSQL cluster from the server binaries, as in the tests;
+ *                        the server runs with DATABASE_URL)
  *
  * Each script gets its own server process on a copy of one seeded embedded database (PGlite
  * in a temporary DATA_DIR, removed afterwards). k6 is $K6, else $(go env GOPATH)/bin/k6, else
@@ -22,18 +25,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type StoreKind, seedStore } from './seeded-store.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -47,6 +43,7 @@ interface Args {
   name: string | null;
   env: string[];
   cpuProf: string | null;
+  database: StoreKind;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -59,6 +56,7 @@ function parseArgs(argv: string[]): Args {
     name: null,
     env: [],
     cpuProf: null,
+    database: 'pglite',
   };
   let plan: 'default' | 'off' | number = 'default';
   for (let i = 0; i < argv.length; i++) {
@@ -76,7 +74,12 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--name') args.name = value();
     else if (a === '-e') args.env.push(value());
     else if (a === '--cpu-prof') args.cpuProf = resolve(value());
-    else if (a === '--help' || a === '-h') {
+    else if (a === '--database') {
+      const kind = value();
+      if (kind !== 'pglite' && kind !== 'postgres')
+        throw new Error('--database is pglite or postgres');
+      args.database = kind;
+    } else if (a === '--help' || a === '-h') {
       console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
       process.exit(0);
     } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
@@ -138,36 +141,24 @@ function seedArgs(args: Args): string[] {
   return ['--scale', args.scale, '--municipality', args.municipality, ...plan];
 }
 
-/** Seeds into a new DATA_DIR; returns its path. */
-async function seed(args: Args): Promise<{ dir: string; ms: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'hhc-k6-seed-'));
-  const started = performance.now();
-  const code = await run(
-    process.execPath,
-    ['--import', 'tsx', 'db/seed/cli.ts', ...seedArgs(args)],
-    { ...process.env, DATA_DIR: dir, DATABASE_URL: '' },
-  );
-  if (code !== 0) throw new Error(`seeding failed (${code})`);
-  return { dir, ms: performance.now() - started };
-}
-
 interface Server {
   child: ChildProcess;
   url: string;
   output: string[];
 }
 
-async function startServer(dataDir: string, cpuProf: string | null): Promise<Server> {
+async function startServer(store: NodeJS.ProcessEnv, cpuProf: string | null): Promise<Server> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
   };
-  delete env['DATABASE_URL'];
-  delete env['AUTH_SECRET'];
+  for (const [k, v] of Object.entries(store)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
   // NODE_OPTIONS may not carry --cpu-prof; the profile is written when the server exits cleanly.
   const prof = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : [];
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'server/main.ts'], {
@@ -220,7 +211,7 @@ function report(opts: {
   summary: { metrics: Record<string, Metric> };
   k6Code: number;
   k6Version: string;
-  seeded: { args: string[]; ms: number };
+  seeded: { args: string[]; ms: number; database: StoreKind };
   load: { before: number[]; after: number[] };
   wallS: number;
 }): string {
@@ -247,13 +238,13 @@ function report(opts: {
     `- load average (1, 5, 15 min) before: ${opts.load.before.map((x) => x.toFixed(2)).join(', ')}; after: ${opts.load.after.map((x) => x.toFixed(2)).join(', ')}`,
   );
   lines.push(
-    '- k6, the server (one process, embedded PGlite) and anything else running share these cores.',
+    `- k6, the server (one process, ${opts.seeded.database === 'postgres' ? 'on a local PostgreSQL 15 cluster' : 'embedded PGlite'}) and anything else running share these cores.`,
   );
   lines.push('');
   lines.push('## Command', '', '```sh', opts.command, '```', '');
   lines.push(
     `Data: \`npm run seed -- ${opts.seeded.args.join(' ')}\` ` +
-      `(${(opts.seeded.ms / 1000).toFixed(1)} s) into a temporary DATA_DIR; the server logs in its demo users. ` +
+      `(${(opts.seeded.ms / 1000).toFixed(1)} s) into ${opts.seeded.database === 'postgres' ? 'a throwaway PostgreSQL database (a template copied per run; demo users added)' : 'a temporary DATA_DIR; the server logs in its demo users'}. ` +
       `Wall time ${opts.wallS.toFixed(0)} s.`,
     '',
   );
@@ -358,17 +349,16 @@ async function main(): Promise<number> {
   console.log(
     `run-k6: ${k6Version}; seeding scale ${args.scale} of ${args.municipality}${planning} …`,
   );
-  const seeded = await seed(args);
+  const seeded = await seedStore(args.database, ROOT, seedArgs(args));
   let worst = 0;
   try {
     for (const script of args.scripts) {
-      const dataDir = mkdtempSync(join(tmpdir(), `hhc-k6-${script}-`));
+      const copy = await seeded.copy();
       const work = mkdtempSync(join(tmpdir(), 'hhc-k6-out-'));
       try {
-        cpSync(seeded.dir, dataDir, { recursive: true });
         const started = performance.now();
         const before = loadavg();
-        const server = await startServer(dataDir, args.cpuProf);
+        const server = await startServer(copy.env, args.cpuProf);
         console.log(
           `run-k6: server ready at ${server.url} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
         );
@@ -409,6 +399,7 @@ async function main(): Promise<number> {
           `--scale ${args.scale}`,
           `--municipality ${args.municipality}`,
           args.planMs !== null ? `--plan-ms ${args.planMs}` : '--no-plan',
+          ...(args.database === 'postgres' ? ['--database postgres'] : []),
           ...(args.name ? [`--name ${args.name}`] : []),
           ...args.env.map((e) => `-e ${e}`),
         ].join(' ');
@@ -418,7 +409,7 @@ async function main(): Promise<number> {
           summary,
           k6Code,
           k6Version,
-          seeded: { args: seedArgs(args), ms: seeded.ms },
+          seeded: { args: seedArgs(args), ms: seeded.seedMs, database: args.database },
           load: { before, after },
           wallS: (performance.now() - started) / 1000,
         });
@@ -433,12 +424,12 @@ async function main(): Promise<number> {
         console.log(`run-k6: ${script}: k6 exited with ${k6Code}`);
         if (k6Code !== 0) worst = worst || k6Code;
       } finally {
-        rmSync(dataDir, { recursive: true, force: true });
+        await copy.remove();
         rmSync(work, { recursive: true, force: true });
       }
     }
   } finally {
-    rmSync(seeded.dir, { recursive: true, force: true });
+    await seeded.close();
   }
   return worst;
 }

@@ -1,4 +1,6 @@
 import type { Weights } from '../../solver/model/problem-input.ts';
+import type { TravelMode } from '../../db/reference/professions.ts';
+import type { RouteStop } from '../live-state/municipality-state.ts';
 import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
 import type { Candidate } from './caregiver-candidates.ts';
 
@@ -12,6 +14,30 @@ export interface EstimateTarget {
 }
 
 type Trip = Required<Pick<TravelSource, 'trip'>>['trip'];
+interface TripCost {
+  seconds: number;
+  metres: number;
+}
+
+/** Float buffers reused by every call (a suggestion estimates a hundred routes or more). */
+const buffers: Float64Array[] = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
+function scratch(k: number, n: number): Float64Array {
+  if (buffers[k].length < n) buffers[k] = new Float64Array(n * 2);
+  return buffers[k];
+}
+
+/**
+ * The trip between two consecutive stops of a route, kept until the route changes (its
+ * stops are new objects then): it is the same for every urgent call meanwhile.
+ */
+const legs = new WeakMap<RouteStop, { to: RouteStop; mode: string; trip: TripCost }>();
+function legBetween(from: RouteStop, to: RouteStop, mode: TravelMode, trip: Trip): TripCost {
+  const known = legs.get(from);
+  if (known && known.to === to && known.mode === mode) return known.trip;
+  const t = trip(from.place!, to.place!, mode);
+  legs.set(from, { to, mode, trip: t });
+  return t;
+}
 
 /**
  * A quick estimate of the cheapest insertion into a caregiver's route: the route simulated
@@ -30,42 +56,48 @@ export function estimateInsertion(
 ): number | null {
   const mode = c.member.travelMode;
   const n = c.stops.length;
-  const arcCost = (seconds: number, metres: number) => w.travelTime * seconds + w.distance * metres;
-  const leg = (a: LatLon, b: LatLon) => trip(a, b, mode);
+  const arcCost = (t: TripCost) => w.travelTime * t.seconds + w.distance * t.metres;
   const depart0 = Math.max(now, c.shift.startsAt.getTime(), c.busyUntil?.getTime() ?? now);
   const shiftEnd = c.shift.endsAt.getTime();
   const late = (start: number, latest: number) => w.lateness * Math.max(0, (start - latest) / 1000);
   const overtime = (arrival: number) => w.overtime * Math.max(0, (arrival - shiftEnd) / 1000);
 
   // The route as it is: start times of its stops and the arrival at the base.
-  const earliest = new Float64Array(n);
-  const latest = new Float64Array(n);
-  const start = new Float64Array(n);
-  const legIn: { seconds: number; metres: number }[] = [];
+  const earliest = scratch(0, n);
+  const latest = scratch(1, n);
+  const start = scratch(2, n);
+  const legIn: TripCost[] = [];
   let t = depart0;
   for (let j = 0; j < n; j++) {
     const s = c.stops[j];
     earliest[j] = s.visit.staffCount < 2 ? s.windowStart : s.plannedStart;
     latest[j] = s.visit.staffCount < 2 ? s.windowEnd : s.plannedStart;
-    const l = leg(j === 0 ? c.start : c.places[j - 1], c.places[j]);
+    const l =
+      j === 0 ? trip(c.start, c.places[0], mode) : legBetween(c.stops[j - 1], s, mode, trip);
     legIn.push(l);
     start[j] = Math.max(t + l.seconds * 1000, earliest[j]);
-    t = start[j] + c.stops[j].durationMs;
+    t = start[j] + s.durationMs;
   }
-  const home = n === 0 ? null : leg(c.places[n - 1], c.member.base);
+  const home = n === 0 ? null : trip(c.places[n - 1], c.member.base, mode);
   const arrivalOld = n === 0 ? 0 : t + home!.seconds * 1000;
+  // Trips are symmetric in the estimate (haversine), so one per place serves both ways.
+  const x = target.place;
+  const xAt = (i: number) => (i === n ? trip(x, c.member.base, mode) : trip(x, c.places[i], mode));
 
   let best: number | null = null;
+  let outOf: TripCost = { seconds: 0, metres: 0 }; // x → stop i-1, from the previous round
   for (let i = 0; i <= n; i++) {
     // x goes between `prev` (the start, or stop i-1) and stop i (or the base).
-    const prev = i === 0 ? c.start : c.places[i - 1];
     const leave = i === 0 ? depart0 : start[i - 1] + c.stops[i - 1].durationMs;
-    const into = leg(prev, target.place);
+    const into = i === 0 ? trip(c.start, x, mode) : outOf;
     const xStart = Math.max(leave + into.seconds * 1000, target.earliest);
-    if (target.hard && xStart > target.latest) continue;
-    const next = i === n ? c.member.base : c.places[i];
-    const out = leg(target.place, next);
-    let cost = arcCost(into.seconds, into.metres) + arcCost(out.seconds, out.metres);
+    if (target.hard && xStart > target.latest) {
+      outOf = i < n ? xAt(i) : outOf;
+      continue;
+    }
+    const out = xAt(i);
+    outOf = out;
+    let cost = arcCost(into) + arcCost(out);
     cost += late(xStart, target.latest);
     let time = xStart + target.durationMs + out.seconds * 1000;
     if (n === 0) {
@@ -74,7 +106,7 @@ export function estimateInsertion(
       continue;
     }
     const replaced = i === n ? home! : legIn[i];
-    cost -= arcCost(replaced.seconds, replaced.metres);
+    cost -= arcCost(replaced);
     let j = i;
     for (; j < n; j++) {
       const s = Math.max(time, earliest[j]);
