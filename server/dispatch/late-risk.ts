@@ -6,6 +6,7 @@ import type { PlanningDeps } from './suggestions.ts';
 import { commitAndPublish } from './visit-state.ts';
 
 const DEFAULT_TRAVEL = estimateTravel();
+const ALERTS_PER_COMMIT = 10;
 /** Visits this long past their window are forgotten, as in the repair. */
 const STALE_MS = 12 * 3600_000;
 
@@ -114,10 +115,14 @@ export async function emitLateRiskEvents(
   // Raised already here, or by another process (its event reached the live state).
   const raised = deps.liveState?.get(municipality)?.lateRisks;
   const fresh = alerts.filter((a) => dedupe.fresh(a) && raised?.get(a.visitId) !== a.version);
-  if (fresh.length === 0) return [];
-  await commitAndPublish(deps, async (_tx, emit) => {
-    for (const a of fresh) await emit(municipality, 'visit.late_risk', a);
-  });
-  for (const a of fresh) dedupe.mark(a);
+  // A short transaction per chunk: appending events holds the municipality's sequence row,
+  // and a dispatcher's write waits behind it.
+  for (let i = 0; i < fresh.length; i += ALERTS_PER_COMMIT) {
+    const chunk = fresh.slice(i, i + ALERTS_PER_COMMIT);
+    await commitAndPublish(deps, async (_tx, emit) => {
+      for (const a of chunk) await emit(municipality, 'visit.late_risk', a);
+    });
+    for (const a of chunk) dedupe.mark(a);
+  }
   return fresh;
 }

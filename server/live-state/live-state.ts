@@ -84,7 +84,7 @@ export class LiveState {
     const entry: Entry = { state: null, pending: [], subscription };
     this.entries.set(code, entry);
     await subscription.ready;
-    await this.reload(code, entry);
+    await this.reload(code, entry, 'start');
   }
 
   private onEvent(code: string, event: LiveEvent): void {
@@ -93,7 +93,7 @@ export class LiveState {
     if (entry.pending) entry.pending.push(event);
     if (entry.state?.apply(event) === 'reload' && !entry.pending) {
       entry.pending = [event];
-      void this.reload(code, entry);
+      void this.reload(code, entry, `${event.type} at seq ${event.seq}`);
     }
   }
 
@@ -102,12 +102,13 @@ export class LiveState {
       if (this.closed) return;
       if (entry.pending) continue; // already reading it
       entry.pending = [];
-      await this.reload(code, entry);
+      await this.reload(code, entry, 'refresh');
     }
   }
 
   /** Reads the municipality, then applies what arrived meanwhile; `entry.pending` is set. */
-  private async reload(code: string, entry: Entry): Promise<void> {
+  private async reload(code: string, entry: Entry, reason: string): Promise<void> {
+    const started = performance.now();
     try {
       for (let round = 0; round < MAX_RELOAD_ROUNDS && !this.closed; round++) {
         const state = await loadMunicipalityState(this.deps.db, code, this.deps.now());
@@ -118,6 +119,15 @@ export class LiveState {
         const pending = (entry.pending ?? []).sort((a, b) => a.seq - b.seq);
         if (pending.every((e) => state.apply(e) !== 'reload')) {
           entry.state = state;
+          // Reading a municipality again costs a pause at Stockholm size: say why it happened.
+          const fields = {
+            municipality: code,
+            reason,
+            ms: Math.round(performance.now() - started),
+          };
+          if (reason === 'start' || reason === 'refresh')
+            this.logger.debug('live state read', fields);
+          else this.logger.info('live state read again', fields);
           break;
         }
         entry.pending = [];
