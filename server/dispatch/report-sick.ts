@@ -115,7 +115,7 @@ export async function proposeRepair(
   timeLimitMs: number,
 ): Promise<RepairProposal> {
   const now = deps.now();
-  const world = await loadWorld(deps.db, {
+  const world = await loadWorld(deps, {
     municipality,
     now,
     until: new Date(now.getTime() + REPAIR_HORIZON_MS),
