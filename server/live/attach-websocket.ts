@@ -5,6 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { LiveHub } from './hub.ts';
 import { CloseCode } from './protocol.ts';
 import type { Authenticate, LiveSocket } from './socket.ts';
+import { lastTextFramer } from './text-frame.ts';
 
 export interface AttachOptions {
   hub: LiveHub;
@@ -27,7 +28,13 @@ export function attachWebSocket(server: Server, options: AttachOptions): () => P
   const { hub, authenticate, logger } = options;
   const path = options.path ?? '/ws';
   // ws enforces the frame bound itself (closing with 1009) before buffering a huge frame.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: hub.limits.maxFrameBytes });
+  // No permessage-deflate: compressing each frame per socket costs more than it saves here.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: hub.limits.maxFrameBytes,
+    perMessageDeflate: false,
+  });
+  const frame = lastTextFramer();
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -37,7 +44,7 @@ export function attachWebSocket(server: Server, options: AttachOptions): () => P
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const conn = hub.connect(adapt(ws), { authenticate });
+      const conn = hub.connect(adapt(ws, frame), { authenticate });
       ws.on('message', (data, isBinary) => conn.receive(isBinary ? null : data.toString()));
       ws.on('close', () => conn.closed());
       ws.on('error', (err) => logger.debug('live socket error', { err }));
@@ -59,10 +66,26 @@ export function attachWebSocket(server: Server, options: AttachOptions): () => P
   };
 }
 
-function adapt(ws: WebSocket): LiveSocket {
+/** ws's internal sender; `sendFrame` writes an already framed message (see `adapt`). */
+interface FrameSender {
+  sendFrame(list: Buffer[]): void;
+}
+
+function adapt(ws: WebSocket, frame: (text: string) => Buffer): LiveSocket {
+  // An event goes to every subscriber: frame it once and write the frame to each socket,
+  // as socket.io does for broadcasts (ws's Sender.sendFrame; websockets/ws#617). Only
+  // without extensions (no compression), where ws.send would write the same bytes; ws's
+  // public send is the fallback should a ws version lack sendFrame.
+  const sender = (ws as unknown as { _sender?: Partial<FrameSender> })._sender;
+  const framed =
+    ws.extensions === '' && typeof sender?.sendFrame === 'function'
+      ? (sender as FrameSender)
+      : null;
   return {
     send: (data) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(data);
+      if (ws.readyState !== WebSocket.OPEN) return;
+      if (framed) framed.sendFrame([frame(data)]);
+      else ws.send(data);
     },
     close: (code, reason) => ws.close(code, reason.slice(0, 120)), // close reasons max 123 bytes
     get bufferedAmount() {

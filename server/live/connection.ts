@@ -68,9 +68,10 @@ export class Connection {
     this.handle(parsed.message);
   }
 
-  send(msg: ServerMessage): void {
+  /** `text`: the message's JSON when the caller has it already (an event shared by many). */
+  send(msg: ServerMessage, text?: string): void {
     if (this.state === 'closed') return;
-    if (!this.outbox.push(msg)) this.close(CloseCode.slowConsumer, 'send queue overflow');
+    if (!this.outbox.push(msg, text)) this.close(CloseCode.slowConsumer, 'send queue overflow');
   }
 
   error(code: LiveErrorCode, message: string, municipality?: string): void {

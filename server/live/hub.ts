@@ -112,7 +112,7 @@ export class LiveHub {
       snapshot: this.deps.snapshotProvider,
       maxBacklog: this.limits.maxBacklog,
       maxHeld: this.limits.maxHeldEvents,
-      send: (msg) => conn.send(msg),
+      send: (msg, text) => conn.send(msg, text),
       refuse: (errCode, message) => {
         this.unfollow(sub);
         conn.dropped(sub);

@@ -50,9 +50,11 @@ export class Outbox {
     private readonly now: () => number,
   ) {}
 
-  /** False when the queue is over its bounds: the consumer is too slow to keep. */
-  push(msg: ServerMessage): boolean {
-    const text = JSON.stringify(msg);
+  /**
+   * False when the queue is over its bounds: the consumer is too slow to keep. `text` is
+   * `msg` serialized, when the caller has it already.
+   */
+  push(msg: ServerMessage, text: string = JSON.stringify(msg)): boolean {
     if (this.live === 0 && this.socket.bufferedAmount < this.limits.highWaterBytes) {
       this.socket.send(text);
       return true;
@@ -75,6 +77,7 @@ export class Outbox {
 
   /** Sends queued messages while the socket has room. */
   flush(): void {
+    if (this.head === this.queue.length) return; // nothing queued: the common case, every tick
     while (this.head < this.queue.length) {
       if (this.socket.bufferedAmount >= this.limits.highWaterBytes) break;
       const entry = this.queue[this.head++];

@@ -1,4 +1,5 @@
 import type { LiveEvent } from './event-bus.ts';
+import { encodeEvent } from './event-message.ts';
 import type { EventStore } from './event-store.ts';
 import type { LiveErrorCode, ServerMessage } from './protocol.ts';
 import type { SnapshotProvider } from './socket.ts';
@@ -10,7 +11,8 @@ export interface SubscriptionContext {
   maxBacklog: number;
   /** Live events held while catching up; beyond, they are read back from the table. */
   maxHeld: number;
-  send(msg: ServerMessage): void;
+  /** `text` is the message's JSON when already serialized (events: once per event). */
+  send(msg: ServerMessage, text?: string): void;
   /** The subscription cannot go on (e.g. no such municipality): tell the client, drop it. */
   refuse(code: LiveErrorCode, message: string): void;
   /** Something broke (database down): the connection closes and the client resumes later. */
@@ -128,13 +130,7 @@ export class Subscription {
 
   private emit(event: LiveEvent): void {
     this.last = event.seq;
-    this.ctx.send({
-      type: 'event',
-      municipality: this.code,
-      seq: event.seq,
-      eventType: event.type,
-      payload: event.payload,
-      at: event.at,
-    });
+    const { msg, text } = encodeEvent(event);
+    this.ctx.send(msg, text);
   }
 }

@@ -89,6 +89,24 @@ describe.each(dbKinds())('live updates over a real WebSocket on %s', (kind) => {
     again.ws.close();
   });
 
+  it('frames events of every size alike for each subscriber', async () => {
+    const clients = [await wsClient(url), await wsClient(url)];
+    for (const c of clients) {
+      c.send({ type: 'hello', version: PROTOCOL_VERSION, token: 't:dispatcher:0180' });
+      await c.next();
+      c.send({ type: 'subscribe', municipalities: [{ code: '0180' }] });
+      await c.next();
+    }
+    // Payload lengths in the frame header's 7-bit, 16-bit and 64-bit forms, in UTF-8 bytes.
+    const notes = ['kort', 'Åsa på Södermalm '.repeat(10), 'ö'.repeat(40_000)];
+    for (const note of notes) await commit('visit.note', { note });
+    for (const c of clients) {
+      for (const note of notes)
+        expect(await c.next()).toMatchObject({ type: 'event', payload: { note } });
+      c.ws.close();
+    }
+  });
+
   it('refuses a foreign municipality with an error naming it', async () => {
     const client = await wsClient(url);
     client.send({ type: 'hello', version: PROTOCOL_VERSION, token: 't:dispatcher:0180' });
