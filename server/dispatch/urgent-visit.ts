@@ -6,7 +6,7 @@ import { assertMunicipality } from '../services/municipalities.ts';
 import { parseInstant } from '../time/stockholm.ts';
 import type { UrgentVisitInput } from './schemas.ts';
 import { type PlanningDeps, type Suggestion, suggestCaregivers } from './suggestions.ts';
-import { type VisitState, commitAndPublish, loadVisitState } from './visit-state.ts';
+import { type VisitState, commitAndPublish, visitState } from './visit-state.ts';
 
 /** Response targets (DOMAIN.md: an assumption, so a setting): priority 1 in 1 h, 2 in 4 h. */
 export const DEFAULT_RESPONSE_MINUTES = { urgent1: 60, urgent2: 240 } as const;
@@ -90,7 +90,8 @@ export async function registerUrgentVisit(
         source: 'urgent_call',
       })
       .returning();
-    const state = (await loadVisitState(tx, row.id))!;
+    // A new visit has no caregivers yet: its state is the inserted row.
+    const state = visitState(row, []);
     await emit(input.municipality, 'visit.created', { visit: state });
     return { visit: state, row };
   });
