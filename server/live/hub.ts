@@ -5,6 +5,7 @@ import type { BusSubscription, EventBus, LiveEvent } from './event-bus.ts';
 import type { EventStore } from './event-store.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
 import { CloseCode } from './protocol.ts';
+import { SharedSnapshot } from './shared-snapshot.ts';
 import {
   type Authenticate,
   type LiveSocket,
@@ -46,6 +47,9 @@ const defaultCanFollow = (p: Principal, code: string) =>
 interface Topic {
   subs: Set<Subscription>;
   bus: BusSubscription;
+  /** The last seq delivered to the subscriptions (0 before the first). */
+  last: number;
+  snapshot: SharedSnapshot;
 }
 
 /**
@@ -107,9 +111,10 @@ export class LiveHub {
   }
 
   private follow(conn: Connection, code: string, lastSeq: number | undefined, logger: Logger) {
+    const topic = this.topics.get(code) ?? this.openTopic(code);
     const sub = new Subscription(code, {
       store: this.deps.store,
-      snapshot: this.deps.snapshotProvider,
+      snapshot: (atLeast) => topic.snapshot.get(Math.max(atLeast, topic.last)),
       maxBacklog: this.limits.maxBacklog,
       maxHeld: this.limits.maxHeldEvents,
       send: (msg, text) => conn.send(msg, text),
@@ -124,19 +129,30 @@ export class LiveHub {
         conn.close(CloseCode.internalError, 'live updates failed');
       },
     });
-    let topic = this.topics.get(code);
-    if (!topic) {
-      const subs = new Set<Subscription>();
-      const bus = this.deps.bus.subscribe(code, (event: LiveEvent) => {
-        for (const s of subs) s.deliver(event);
-      });
-      topic = { subs, bus };
-      this.topics.set(code, topic);
-    }
     // The bus follows the municipality before the log or snapshot is read: nothing falls between.
     topic.subs.add(sub);
-    sub.start(lastSeq, topic.bus.ready);
+    sub.start(lastSeq, topic.bus.ready, topic.last);
     return sub;
+  }
+
+  private openTopic(code: string): Topic {
+    const subs = new Set<Subscription>();
+    const topic: Topic = {
+      subs,
+      bus: this.deps.bus.subscribe(code, (event: LiveEvent) => {
+        topic.last = event.seq;
+        for (const s of subs) s.deliver(event);
+      }),
+      last: 0,
+      snapshot: new SharedSnapshot(
+        code,
+        this.deps.snapshotProvider,
+        this.host.now,
+        this.limits.snapshotShareMs,
+      ),
+    };
+    this.topics.set(code, topic);
+    return topic;
   }
 
   private unfollow(sub: Subscription): void {

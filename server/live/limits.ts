@@ -14,6 +14,11 @@ export interface HubLimits {
   maxBacklog: number;
   /** Live events held per subscription while it catches up. */
   maxHeldEvents: number;
+  /**
+   * A snapshot read for one subscriber also goes to those who subscribe within this time, as
+   * long as no event has gone by (a read in progress is always shared).
+   */
+  snapshotShareMs: number;
   highWaterBytes: number;
   maxQueuedMessages: number;
   maxQueuedBytes: number;
@@ -36,6 +41,7 @@ export const DEFAULT_LIMITS: HubLimits = {
   tickMs: 100,
   maxBacklog: 1_000,
   maxHeldEvents: 2_000,
+  snapshotShareMs: 2_000,
   highWaterBytes: 256 * 1024,
   maxQueuedMessages: 5_000,
   maxQueuedBytes: 16 * 1024 * 1024,

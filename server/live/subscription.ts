@@ -1,12 +1,17 @@
 import type { LiveEvent } from './event-bus.ts';
 import { encodeEvent } from './event-message.ts';
+import { encodeSnapshot } from './snapshot-message.ts';
 import type { EventStore } from './event-store.ts';
 import type { LiveErrorCode, ServerMessage } from './protocol.ts';
-import type { SnapshotProvider } from './socket.ts';
+import type { Snapshot } from './socket.ts';
 
 export interface SubscriptionContext {
   store: EventStore;
-  snapshot: SnapshotProvider;
+  /**
+   * The municipality's snapshot: a shared one when it reflects at least seq `atLeast`, else a
+   * fresh read (which always does: `atLeast` is a seq already committed).
+   */
+  snapshot(atLeast: number): Promise<Snapshot | null>;
   /** Resume by replaying at most this many events; beyond, send a fresh snapshot. */
   maxBacklog: number;
   /** Live events held while catching up; beyond, they are read back from the table. */
@@ -42,8 +47,11 @@ export class Subscription {
   /**
    * Starts with a snapshot, or with the events after `lastSeq` when the log still has them,
    * once the bus is `ready` (follows the municipality), so no commit falls in between.
+   * `emittedBefore`: the last seq the bus delivered before this subscription joined; a shared
+   * snapshot may be older, and the events up to it are then read from the log.
    */
-  start(lastSeq: number | undefined, ready: Promise<void>): void {
+  start(lastSeq: number | undefined, ready: Promise<void>, emittedBefore = 0): void {
+    this.highestSeen = Math.max(this.highestSeen, emittedBefore);
     void this.run(lastSeq, ready);
   }
 
@@ -84,19 +92,19 @@ export class Subscription {
       }
       while (!this.cancelled) {
         if (this.needSnapshot) {
-          const snap = await this.ctx.snapshot(this.code);
+          const snap = await this.ctx.snapshot(this.highestSeen);
           if (this.cancelled) return;
           if (!snap) {
             this.cancel();
             this.ctx.refuse('unknown_municipality', `No municipality ${this.code}`);
             return;
           }
-          this.ctx.send({
-            type: 'snapshot',
-            municipality: this.code,
-            seq: snap.seq,
-            state: snap.state,
-          });
+          // A shared read that turned out too old to complete from the log: read again.
+          if (this.highestSeen - snap.seq > this.ctx.maxBacklog) continue;
+          this.ctx.send(
+            { type: 'snapshot', municipality: this.code, seq: snap.seq, state: snap.state },
+            encodeSnapshot(this.code, snap),
+          );
           this.last = snap.seq;
           this.highestSeen = Math.max(this.highestSeen, snap.seq);
           this.needSnapshot = false;
