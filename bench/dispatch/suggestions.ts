@@ -19,7 +19,7 @@ import { migrateDatabase } from '../../db/migrate.ts';
 import type { TaskType } from '../../db/reference/task-types.ts';
 import { requiredProfession } from '../../server/services/create-visit.ts';
 import { isDatabaseEmpty, seedDemoData } from '../../db/seed/seed.ts';
-import { rankCaregivers } from '../../server/dispatch/rank-caregivers.ts';
+import { EXACT_PER_LIMIT, rankCaregivers } from '../../server/dispatch/rank-caregivers.ts';
 import { loadMunicipalityState } from '../../server/live-state/load-state.ts';
 import type { LiveVisit } from '../../server/live-state/types.ts';
 import { planDemoDay } from '../../server/planning/demo-day.ts';
@@ -163,7 +163,7 @@ ${calls} urgent calls at 10:00 Stockholm time for random patients (supervision, 
 | ---: | ---: | ---: | ---: | ---: |
 | ${f(result.ms.first)} ms | ${f(result.ms.p50)} ms | ${f(result.ms.p95)} ms | ${f(result.ms.p99)} ms | ${f(result.ms.max)} ms |
 
-Only the most promising caregivers by a break-free estimate are evaluated exactly (\`EXACT_PER_LIMIT\` × 5). Checked against evaluating every caregiver exactly on the first ${checks} calls: the same five in the same order on ${sameList}, the same best caregiver on ${sameBest}.
+Caregivers are evaluated exactly in the order of a break-free estimate (a lower bound of the exact cost) until five cost less than the next estimate, at most \`EXACT_PER_LIMIT\` × 5 = ${EXACT_PER_LIMIT * 5}. Checked against evaluating every caregiver exactly on the first ${checks} calls: the same five in the same order on ${sameList}, the same best caregiver on ${sameBest}.
 `;
 console.log(md);
 if (values.results !== 'none') {

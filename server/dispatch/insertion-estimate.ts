@@ -54,13 +54,12 @@ export function estimateInsertion(
   trip: Trip,
   w: Weights,
 ): number | null {
+  // No closures in here: under tsx each one created costs a call to its name helper, and this
+  // runs for every caregiver on shift on every suggestion.
   const mode = c.member.travelMode;
   const n = c.stops.length;
-  const arcCost = (t: TripCost) => w.travelTime * t.seconds + w.distance * t.metres;
   const depart0 = Math.max(now, c.shift.startsAt.getTime(), c.busyUntil?.getTime() ?? now);
   const shiftEnd = c.shift.endsAt.getTime();
-  const late = (start: number, latest: number) => w.lateness * Math.max(0, (start - latest) / 1000);
-  const overtime = (arrival: number) => w.overtime * Math.max(0, (arrival - shiftEnd) / 1000);
 
   // The route as it is: start times of its stops and the arrival at the base.
   const earliest = scratch(0, n);
@@ -82,40 +81,54 @@ export function estimateInsertion(
   const arrivalOld = n === 0 ? 0 : t + home!.seconds * 1000;
   // Trips are symmetric in the estimate (haversine), so one per place serves both ways.
   const x = target.place;
-  const xAt = (i: number) => (i === n ? trip(x, c.member.base, mode) : trip(x, c.places[i], mode));
 
   let best: number | null = null;
-  let outOf: TripCost = { seconds: 0, metres: 0 }; // x → stop i-1, from the previous round
+  let outOf: TripCost = NO_TRIP; // x → stop i-1, from the previous round
   for (let i = 0; i <= n; i++) {
     // x goes between `prev` (the start, or stop i-1) and stop i (or the base).
     const leave = i === 0 ? depart0 : start[i - 1] + c.stops[i - 1].durationMs;
     const into = i === 0 ? trip(c.start, x, mode) : outOf;
     const xStart = Math.max(leave + into.seconds * 1000, target.earliest);
     if (target.hard && xStart > target.latest) {
-      outOf = i < n ? xAt(i) : outOf;
+      if (i < n) outOf = trip(x, c.places[i], mode);
       continue;
     }
-    const out = xAt(i);
+    const out = i === n ? trip(x, c.member.base, mode) : trip(x, c.places[i], mode);
     outOf = out;
-    let cost = arcCost(into) + arcCost(out);
-    cost += late(xStart, target.latest);
+    let cost = arcCost(w, into) + arcCost(w, out);
+    cost += late(w, xStart, target.latest);
     let time = xStart + target.durationMs + out.seconds * 1000;
     if (n === 0) {
       // An empty route pays no trip home when unused, as the solver has it.
-      best = best === null ? cost + overtime(time) : Math.min(best, cost + overtime(time));
+      const total = cost + overtime(w, time, shiftEnd);
+      best = best === null ? total : Math.min(best, total);
       continue;
     }
     const replaced = i === n ? home! : legIn[i];
-    cost -= arcCost(replaced);
+    cost -= arcCost(w, replaced);
     let j = i;
     for (; j < n; j++) {
       const s = Math.max(time, earliest[j]);
       if (s <= start[j]) break; // waiting absorbed the delay: the rest is as it was
-      cost += late(s, latest[j]) - late(start[j], latest[j]);
+      cost += late(w, s, latest[j]) - late(w, start[j], latest[j]);
       time = s + c.stops[j].durationMs + (j + 1 < n ? legIn[j + 1].seconds : home!.seconds) * 1000;
     }
-    if (j === n) cost += overtime(time) - overtime(arrivalOld);
+    if (j === n) cost += overtime(w, time, shiftEnd) - overtime(w, arrivalOld, shiftEnd);
     if (best === null || cost < best) best = cost;
   }
   return best;
+}
+
+const NO_TRIP: TripCost = { seconds: 0, metres: 0 };
+
+function arcCost(w: Weights, t: TripCost): number {
+  return w.travelTime * t.seconds + w.distance * t.metres;
+}
+
+function late(w: Weights, start: number, latest: number): number {
+  return w.lateness * Math.max(0, (start - latest) / 1000);
+}
+
+function overtime(w: Weights, arrival: number, shiftEnd: number): number {
+  return w.overtime * Math.max(0, (arrival - shiftEnd) / 1000);
 }

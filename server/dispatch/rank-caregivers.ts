@@ -35,7 +35,7 @@ export interface RankOptions {
 }
 
 /** How many caregivers per suggestion asked for are evaluated exactly. */
-export const EXACT_PER_LIMIT = 2;
+export const EXACT_PER_LIMIT = 3;
 /** Familiarity credit, as in buildProblem. */
 const KNOWN_WEIGHT = 300;
 const DEFAULT_TRAVEL = estimateTravel();
@@ -45,8 +45,9 @@ const DEFAULT_TRAVEL = estimateTravel();
  * route (rankInsertions on a problem of that one caregiver), compared by the objective's
  * change. Building a problem per caregiver for everyone on shift would cost tens of
  * milliseconds on a planned day, so caregivers are ordered by a quick estimate (their route
- * simulated without breaks) and only the most promising `EXACT_PER_LIMIT` × limit are built
- * and evaluated exactly; those whose estimate already misses a hard window are skipped.
+ * simulated without breaks, a lower bound) and evaluated exactly in that order until `limit`
+ * of them cost less than the next estimate, at most `EXACT_PER_LIMIT` × limit; those whose
+ * estimate already misses a hard window are skipped.
  * A travel source without single trips gets every caregiver evaluated.
  */
 export function rankCaregivers(
@@ -82,15 +83,27 @@ export function rankCaregivers(
   ordered.sort((a, b) => a.estimate - b.estimate || a.c.member.id.localeCompare(b.c.member.id));
   const exact = travel.trip ? EXACT_PER_LIMIT * options.limit : ordered.length;
   const out: RankedCaregiver[] = [];
-  for (const { c, nonContact } of ordered) {
+  for (const { c, nonContact, estimate } of ordered) {
     if (out.length >= exact) break;
+    // The estimate is a lower bound of the exact cost (no breaks, so nothing starts later):
+    // once `limit` caregivers are known to cost less than it, no later one can rank.
+    if (out.length >= options.limit && estimate > kthCost(out, options.limit)) break;
     const ranked = rankOne(state, c, visit, options.now, travel);
     if (!ranked) continue;
     ranked.deltaCost += nonContact;
     out.push(ranked);
   }
-  out.sort((a, b) => a.deltaCost - b.deltaCost || a.member.id.localeCompare(b.member.id));
+  out.sort(byCost);
   return out.slice(0, options.limit);
+}
+
+function byCost(a: RankedCaregiver, b: RankedCaregiver): number {
+  return a.deltaCost - b.deltaCost || a.member.id.localeCompare(b.member.id);
+}
+
+/** The k-th smallest exact cost so far (k ≤ out.length). */
+function kthCost(out: RankedCaregiver[], k: number): number {
+  return out.map((r) => r.deltaCost).sort((a, b) => a - b)[k - 1];
 }
 
 /** The exact best insertion of the visit into one caregiver's route. */
