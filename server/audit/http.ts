@@ -20,7 +20,7 @@ export async function audit(
   const deps = c.get('deps');
   const actor = actorOf(c, emergencyReason);
   const { emergency } = await recordAccess(
-    tx ?? deps.database.db,
+    tx ?? { database: deps.database.db },
     actor,
     action,
     subjects,

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assignments, auditLog, visits } from '../../db/schema/index.ts';
 import { type Principal, inMunicipalityScope } from '../auth/principal.ts';
@@ -56,9 +56,11 @@ export async function outsideNormalScope(
 /**
  * Writes one audit row per distinct patient. Call it inside the transaction of a change, and
  * before answering a read: if the row cannot be written, the data is not returned either.
+ * `db` outside a transaction may be given as `{ database }`: the common case, one patient,
+ * then runs a statement prepared once per database (every request of the API writes one).
  */
 export async function recordAccess(
-  db: Db | Tx,
+  db: Db | Tx | { database: Db },
   actor: AuditActor,
   action: AuditAction,
   subjects: AuditSubject[],
@@ -67,25 +69,53 @@ export async function recordAccess(
   const unique = [...new Map(subjects.map((s) => [s.patientId, s])).values()];
   if (!unique.length) return { rows: 0, emergency: 0 };
   const p = actor.principal;
+  const q = 'database' in db ? db.database : db;
   const outside = actor.emergencyReason
-    ? await outsideNormalScope(db, p, unique)
+    ? await outsideNormalScope(q, p, unique)
     : new Set<string>();
-  await db.insert(auditLog).values(
-    unique.map((s) => {
-      const emergency = outside.has(s.patientId);
-      return {
-        at,
-        userId: p.userId,
-        role: p.role,
-        patientId: s.patientId,
-        municipalityCode: s.municipalityCode,
-        unit: unitOf(p),
-        action,
-        requestId: actor.requestId,
-        emergency,
-        reason: emergency ? actor.emergencyReason : null,
-      };
-    }),
-  );
+  const rows = unique.map((s) => {
+    const emergency = outside.has(s.patientId);
+    return {
+      at,
+      userId: p.userId,
+      role: p.role,
+      patientId: s.patientId,
+      municipalityCode: s.municipalityCode,
+      unit: unitOf(p),
+      action,
+      requestId: actor.requestId,
+      emergency,
+      reason: emergency ? actor.emergencyReason : null,
+    };
+  });
+  if ('database' in db && rows.length === 1)
+    await insertOneQuery(db.database).execute({ ...rows[0], at: at.toISOString() });
+  else await q.insert(auditLog).values(rows);
   return { rows: unique.length, emergency: outside.size };
+}
+
+function buildInsertOne(db: Db) {
+  const p = (name: string) => sql.placeholder(name);
+  return db
+    .insert(auditLog)
+    .values({
+      at: sql`${p('at')}::timestamptz`,
+      userId: p('userId'),
+      role: p('role'),
+      patientId: p('patientId'),
+      municipalityCode: p('municipalityCode'),
+      unit: p('unit'),
+      action: p('action'),
+      requestId: p('requestId'),
+      emergency: p('emergency'),
+      reason: p('reason'),
+    })
+    .prepare('audit_insert_one');
+}
+
+const insertOne = new WeakMap<Db, ReturnType<typeof buildInsertOne>>();
+function insertOneQuery(db: Db) {
+  let q = insertOne.get(db);
+  if (!q) insertOne.set(db, (q = buildInsertOne(db)));
+  return q;
 }

@@ -1,5 +1,5 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database, Db } from '../../db/client.ts';
 import { sessions, userMunicipalities, userTeams, users } from '../../db/schema/index.ts';
 import type { Principal } from './principal.ts';
 import {
@@ -46,8 +46,20 @@ export async function revokeSession(deps: AuthDeps, token: string): Promise<void
 export async function authenticateToken(deps: AuthDeps, token: string): Promise<Principal | null> {
   // The signature check is free: forged or random tokens never reach the database.
   if (!tokenSignatureValid(settingsOf(deps), token)) return null;
-  // One round trip per request: the session, its user and the user's scope together.
-  const [row] = await deps.database.db
+  const [row] = await principalQuery(deps.database.db).execute({
+    hash: tokenHash(token),
+    now: deps.now().toISOString(),
+  });
+  return row ?? null;
+}
+
+/**
+ * One round trip per request: the session, its user and the user's scope together. Built
+ * once per database as a prepared query: every request runs it, and building the SQL each
+ * time cost more than running it.
+ */
+function buildPrincipalQuery(db: Db) {
+  return db
     .select({
       userId: users.id,
       username: users.username,
@@ -64,11 +76,18 @@ export async function authenticateToken(deps: AuthDeps, token: string): Promise<
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash(token)),
+        eq(sessions.tokenHash, sql.placeholder('hash')),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, deps.now()),
+        sql`${sessions.expiresAt} > ${sql.placeholder('now')}::timestamptz`,
         isNull(users.disabledAt),
       ),
-    );
-  return row ?? null;
+    )
+    .prepare('authenticate_token');
+}
+
+const principalQueries = new WeakMap<Db, ReturnType<typeof buildPrincipalQuery>>();
+function principalQuery(db: Db) {
+  let q = principalQueries.get(db);
+  if (!q) principalQueries.set(db, (q = buildPrincipalQuery(db)));
+  return q;
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { assignments, visits } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { Tx } from '../services/events.ts';
@@ -10,8 +10,9 @@ import {
   type VisitState,
   bumpVersion,
   commitAndPublish,
-  loadVisitState,
+  type ChangingVisit,
   visitForChange,
+  visitState,
 } from './visit-state.ts';
 
 type VisitRow = typeof visits.$inferSelect;
@@ -36,28 +37,43 @@ function wrongStatus(visit: VisitRow, what: string): AppError {
   ]);
 }
 
-/** Writes the caregivers of a visit and renumbers each one's route within the shift. */
+/**
+ * Writes the caregivers of a visit and renumbers each one's route within the shift. Returns
+ * the visit's caregivers as written (by staff id), with their place in their routes.
+ */
 export async function writeAssignments(
   tx: Tx,
   visitId: string,
   checked: { staffId: string; shift: CheckedStaff['shift'] }[],
   start: Date,
-): Promise<void> {
+): Promise<{ staffId: string; plannedStart: Date; routeOrder: number }[]> {
   await tx.delete(assignments).where(eq(assignments.visitId, visitId));
+  const out: { staffId: string; plannedStart: Date; routeOrder: number }[] = [];
   for (const c of checked) {
     await tx
       .insert(assignments)
       .values({ visitId, staffId: c.staffId, plannedStart: start, routeOrder: 0 });
     const until = new Date(c.shift.endsAt.getTime() + OVERTIME_MS);
-    await tx.execute(sql`
+    const result = await tx.execute<{ visit_id: string; route_order: number }>(sql`
       update assignments a set route_order = r.n
       from (select id, row_number() over (order by planned_start, id) as n
             from assignments
             where staff_id = ${c.staffId}
               and planned_start >= ${c.shift.startsAt.toISOString()}::timestamptz
               and planned_start <= ${until.toISOString()}::timestamptz) r
-      where a.id = r.id`);
+      where a.id = r.id
+      returning a.visit_id, a.route_order`);
+    const rows = Array.isArray(result)
+      ? result
+      : (result as { rows: { visit_id: string; route_order: number }[] }).rows;
+    const mine = rows.find((r) => r.visit_id === visitId);
+    out.push({
+      staffId: c.staffId,
+      plannedStart: start,
+      routeOrder: Number(mine?.route_order ?? 0),
+    });
   }
+  return out.sort((a, b) => a.staffId.localeCompare(b.staffId));
 }
 
 /** Assigns an unassigned visit (one caregiver, or two for a two-person visit). */
@@ -71,9 +87,10 @@ export async function assignVisit(
       throw wrongStatus(visit, 'use reassign to change caregivers');
     const start = plannedStartOf(input, visit, deps.now());
     const checked = await checkStaffFor(tx, visit, input.staffIds, start);
-    await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), { status: 'assigned' });
-    await writeAssignments(tx, visit.id, checked, start);
-    const state = (await loadVisitState(tx, visit.id))!;
+    const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {
+      status: 'assigned',
+    });
+    const state = visitState(row, await writeAssignments(tx, visit.id, checked, start));
     await emit(visit.municipalityCode, 'visit.assigned', {
       visit: state,
       competence: competencePayload(checked),
@@ -91,12 +108,11 @@ export async function reassignVisit(
     const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
     if (visit.status !== 'assigned')
       throw wrongStatus(visit, 'only an assigned visit is reassigned');
-    const before = await previousStaff(tx, visit.id);
+    const before = staffIdsOf(visit);
     const start = plannedStartOf(input, visit, deps.now());
     const checked = await checkStaffFor(tx, visit, input.staffIds, start);
-    await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {});
-    await writeAssignments(tx, visit.id, checked, start);
-    const state = (await loadVisitState(tx, visit.id))!;
+    const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {});
+    const state = visitState(row, await writeAssignments(tx, visit.id, checked, start));
     await emit(visit.municipalityCode, 'visit.assigned', {
       visit: state,
       previousStaffIds: before,
@@ -115,16 +131,23 @@ export async function unassignVisit(
     const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
     if (visit.status !== 'assigned')
       throw wrongStatus(visit, 'only an assigned visit is unassigned');
-    const before = await previousStaff(tx, visit.id);
-    await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), { status: 'unassigned' });
-    await tx.delete(assignments).where(and(eq(assignments.visitId, visit.id)));
-    const state = (await loadVisitState(tx, visit.id))!;
+    const before = staffIdsOf(visit);
+    const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {
+      status: 'unassigned',
+    });
+    await tx.delete(assignments).where(eq(assignments.visitId, visit.id));
+    const state = visitState(row, []);
     await emit(visit.municipalityCode, 'visit.unassigned', {
       visit: state,
       previousStaffIds: before,
     });
     return state;
   });
+}
+
+/** The caregivers a visit had when read for the change. */
+function staffIdsOf(visit: ChangingVisit): string[] {
+  return visit.assignees.map((a) => a.staffId).sort();
 }
 
 export async function previousStaff(tx: Tx, visitId: string): Promise<string[]> {

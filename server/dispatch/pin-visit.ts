@@ -6,8 +6,8 @@ import {
   type VisitState,
   bumpVersion,
   commitAndPublish,
-  loadVisitState,
   visitForChange,
+  visitState,
 } from './visit-state.ts';
 
 /**
@@ -31,8 +31,9 @@ async function setPinned(deps: DispatchDeps, input: VisitVersionInput, pinned: b
         [{ field: 'body.visitId', message: `pinned is ${visit.pinned}` }],
       );
     }
-    await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), { pinned });
-    const state = (await loadVisitState(tx, visit.id))!;
+    const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), { pinned });
+    // Its caregivers do not change.
+    const state = visitState(row, visit.assignees);
     await emit(visit.municipalityCode, pinned ? 'visit.pinned' : 'visit.unpinned', {
       visit: state,
     });

@@ -1,4 +1,4 @@
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { delegations, patientExclusions, shifts, staff, visits } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import type { Tx } from '../services/events.ts';
@@ -41,18 +41,31 @@ export async function checkStaffFor(
   const end = new Date(start.getTime() + visit.durationMinutes * 60_000);
   const problems: ErrorDetail[] = [];
   const out: CheckedStaff[] = [];
-  const excluded = new Set(
-    (
-      await tx
-        .select({ staffId: patientExclusions.staffId })
-        .from(patientExclusions)
-        .where(eq(patientExclusions.patientId, visit.patientId))
-    ).map((r) => r.staffId),
-  );
+  // Everything the checks need, read together (one round trip on PostgreSQL).
+  const [exclusionRows, staffRows, shiftRows, delegationRows] = await Promise.all([
+    tx
+      .select({ staffId: patientExclusions.staffId })
+      .from(patientExclusions)
+      .where(eq(patientExclusions.patientId, visit.patientId)),
+    tx.select().from(staff).where(inArray(staff.id, staffIds)),
+    tx
+      .select()
+      .from(shifts)
+      .where(
+        and(
+          inArray(shifts.staffId, staffIds),
+          lte(shifts.startsAt, start),
+          gte(shifts.endsAt, new Date(end.getTime() - OVERTIME_MS)),
+        ),
+      )
+      .orderBy(asc(shifts.startsAt), asc(shifts.id)),
+    tx.select().from(delegations).where(inArray(delegations.staffId, staffIds)),
+  ]);
+  const excluded = new Set(exclusionRows.map((r) => r.staffId));
   for (const [i, staffId] of staffIds.entries()) {
     const field = `body.staffIds.${i}`;
     const fail = (message: string) => problems.push({ field, message });
-    const [s] = await tx.select().from(staff).where(eq(staff.id, staffId));
+    const s = staffRows.find((r) => r.id === staffId);
     if (!s || s.municipalityCode !== visit.municipalityCode) {
       fail('no such caregiver in the visit’s municipality');
       continue;
@@ -65,22 +78,12 @@ export async function checkStaffFor(
       fail('the patient has refused this caregiver');
       continue;
     }
-    const [shift] = await tx
-      .select()
-      .from(shifts)
-      .where(
-        and(
-          eq(shifts.staffId, staffId),
-          lte(shifts.startsAt, start),
-          gte(shifts.endsAt, new Date(end.getTime() - OVERTIME_MS)),
-        ),
-      )
-      .limit(1);
+    const shift = shiftRows.find((r) => r.staffId === staffId);
     if (!shift) {
       fail(`not on shift from ${toLocalIso(start)} to ${toLocalIso(end)}`);
       continue;
     }
-    const held = await tx.select().from(delegations).where(eq(delegations.staffId, staffId));
+    const held = delegationRows.filter((d) => d.staffId === staffId);
     const competence = competenceFor(s, visit, held, start, end);
     if (competence.kind === 'none') {
       fail(`not competent: ${competence.reason}`);

@@ -33,15 +33,27 @@ export function visitState(
 }
 export type VisitState = ReturnType<typeof visitState>;
 
-export async function loadVisitState(tx: Tx, visitId: string): Promise<VisitState | null> {
-  const [v] = await tx.select().from(visits).where(eq(visits.id, visitId));
-  if (!v) return null;
-  const rows = await tx
-    .select()
+type AssigneeRow = { staffId: string; plannedStart: Date; routeOrder: number };
+
+function assigneesOf(tx: Tx, visitId: string): Promise<AssigneeRow[]> {
+  return tx
+    .select({
+      staffId: assignments.staffId,
+      plannedStart: assignments.plannedStart,
+      routeOrder: assignments.routeOrder,
+    })
     .from(assignments)
     .where(eq(assignments.visitId, visitId))
     .orderBy(asc(assignments.staffId));
-  return visitState(v, rows);
+}
+
+/** The visit and its caregivers, read together (one round trip on PostgreSQL). */
+export async function loadVisitState(tx: Tx, visitId: string): Promise<VisitState | null> {
+  const [[v], rows] = await Promise.all([
+    tx.select().from(visits).where(eq(visits.id, visitId)),
+    assigneesOf(tx, visitId),
+  ]);
+  return v ? visitState(v, rows) : null;
 }
 
 /**
@@ -66,12 +78,25 @@ export const visitNotFound = () =>
     { field: 'body.visitId', message: 'no such visit' },
   ]);
 
-/** Reads the visit for a change and refuses at once when the caller's version is stale. */
-export async function visitForChange(tx: Tx, visitId: string, expected: number): Promise<VisitRow> {
-  const [v] = await tx.select().from(visits).where(eq(visits.id, visitId));
+/** A visit about to change, with its caregivers as they are (by staff id). */
+export type ChangingVisit = VisitRow & { assignees: AssigneeRow[] };
+
+/**
+ * Reads the visit for a change, with its caregivers, and refuses at once when the caller's
+ * version is stale.
+ */
+export async function visitForChange(
+  tx: Tx,
+  visitId: string,
+  expected: number,
+): Promise<ChangingVisit> {
+  const [[v], rows] = await Promise.all([
+    tx.select().from(visits).where(eq(visits.id, visitId)),
+    assigneesOf(tx, visitId),
+  ]);
   if (!v) throw visitNotFound();
-  if (v.version !== expected) throw new VersionConflict((await loadVisitState(tx, visitId))!);
-  return v;
+  if (v.version !== expected) throw new VersionConflict(visitState(v, rows));
+  return { ...v, assignees: rows };
 }
 
 /**

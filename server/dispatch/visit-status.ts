@@ -6,8 +6,8 @@ import {
   type VisitState,
   bumpVersion,
   commitAndPublish,
-  loadVisitState,
   visitForChange,
+  visitState,
 } from './visit-state.ts';
 
 /**
@@ -51,8 +51,11 @@ export async function updateVisitStatus(
         { field: 'body.status', message: why },
       ]);
     }
-    await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), { status: input.status });
-    const state = (await loadVisitState(tx, visit.id))!;
+    const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {
+      status: input.status,
+    });
+    // Its caregivers do not change.
+    const state = visitState(row, visit.assignees);
     await emit(visit.municipalityCode, 'visit.status_changed', {
       visit: state,
       from,

@@ -95,6 +95,24 @@ export async function visitInScope(c: Context<AppEnv>, id: string): Promise<Scop
 }
 
 /**
+ * visitInScope for reads that take the visit from the live state: its copy there answers
+ * without a query (a visit's municipality and patient never change); a caregiver's scope
+ * (their own visits) is always checked against the database.
+ */
+export async function liveVisitInScope(c: Context<AppEnv>, id: string): Promise<ScopedVisit> {
+  const p = principalOf(c);
+  const live = p.role === 'caregiver' ? undefined : c.get('deps').liveState?.visit(id);
+  if (!live) return visitInScope(c, id);
+  if (!inMunicipalityScope(p, live.municipalityCode)) throw notFound('Visit', 'path.id');
+  return {
+    id: live.id,
+    patientId: live.patientId,
+    municipalityCode: live.municipalityCode,
+    status: live.status,
+  };
+}
+
+/**
  * The caregiver named in the path, if the user may see them: in their municipalities and
  * teams, and for a caregiver only themselves. Otherwise 404.
  */

@@ -19,7 +19,7 @@ import { AppError } from '../errors.ts';
 import { createRouter } from '../openapi/router.ts';
 import { IdParam } from '../schemas/common.ts';
 import { authResponses, bearer } from '../schemas/security.ts';
-import { getMunicipality } from '../services/municipalities.ts';
+import { municipalityExists } from '../services/municipalities.ts';
 import {
   CAREGIVER_STATUSES,
   type ScopedVisit,
@@ -29,6 +29,7 @@ import {
   conflictResponse,
   errorResponse,
   json,
+  liveVisitInScope,
   refuseEmergency,
   servicesOf,
   subject,
@@ -160,7 +161,7 @@ export const dispatchVisitRoutes = createRouter()
     const input = c.req.valid('json');
     const db = c.get('deps').database.db;
     // An unknown code is the service's 404; a known one outside the scope is refused here.
-    if (await getMunicipality(db, input.municipality))
+    if (await municipalityExists(db, input.municipality))
       assertMunicipalityAllowed(p, input.municipality, 'body.municipality');
     const result = await registerUrgentVisit(servicesOf(c), input);
     await audit(c, 'visit.create', [subject(result.visit)], null);
@@ -170,7 +171,7 @@ export const dispatchVisitRoutes = createRouter()
     requireRole(c, DISPATCH_ROLES.plan);
     refuseEmergency(c);
     const { id } = c.req.valid('param');
-    const v = await visitInScope(c, id);
+    const v = await liveVisitInScope(c, id);
     const list = await withFields(PATH_ID, () =>
       suggestCaregivers(servicesOf(c), id, c.req.valid('query').limit),
     );

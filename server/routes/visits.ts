@@ -14,7 +14,7 @@ import { IdParam, errorResponse } from '../schemas/common.ts';
 import { authResponses, bearer, emergencyHeaderDoc } from '../schemas/security.ts';
 import { CreateVisitBody, VisitPage, VisitQuery, VisitSchema } from '../schemas/visit.ts';
 import { createVisit } from '../services/create-visit.ts';
-import { assertMunicipality, getMunicipality } from '../services/municipalities.ts';
+import { assertMunicipality, municipalityExists } from '../services/municipalities.ts';
 import { getVisit, listVisits } from '../services/visits.ts';
 
 /** Who may register visits: those who plan and dispatch. Managers watch; caregivers do. */
@@ -103,7 +103,7 @@ export const visitRoutes = createRouter()
     const body = c.req.valid('json');
     const db = c.get('deps').database.db;
     // An unknown code is createVisit's 404; a known one outside the scope is refused here.
-    if (await getMunicipality(db, body.municipality))
+    if (await municipalityExists(db, body.municipality))
       assertMunicipalityAllowed(p, body.municipality, 'body.municipality');
     const view = await createVisit(db, body, (tx, v) =>
       audit(c, 'visit.create', [subject(v)], null, tx),

@@ -16,9 +16,22 @@ export async function getMunicipality(db: Db, code: string) {
   return row;
 }
 
+/** Codes known to exist, per database: municipalities are reference data, never removed. */
+const known = new WeakMap<Db, Set<string>>();
+
+/** Whether a municipality has this code (asked of the database once per code). */
+export async function municipalityExists(db: Db, code: string): Promise<boolean> {
+  const codes = known.get(db) ?? new Set<string>();
+  known.set(db, codes);
+  if (codes.has(code)) return true;
+  const found = (await getMunicipality(db, code)) !== undefined;
+  if (found) codes.add(code);
+  return found;
+}
+
 /** A municipality code given by a client must exist; the error names the field it came in. */
 export async function assertMunicipality(db: Db, code: string, field: string): Promise<void> {
-  if (!(await getMunicipality(db, code))) {
+  if (!(await municipalityExists(db, code))) {
     throw new AppError(404, 'not_found', `Unknown municipality ${code}`, [
       { field, message: `no municipality has code ${code}` },
     ]);

@@ -9,9 +9,49 @@ export function localDayBounds(isoDate: string): { start: Date; end: Date } {
   return { start: start.toUTC().toJSDate(), end: start.plus({ days: 1 }).toUTC().toJSDate() };
 }
 
-/** ISO string in Stockholm time with its offset, for people and clients. */
+/**
+ * ISO string in Stockholm time with its offset, for people and clients; as luxon's
+ * `toISO({ suppressMilliseconds: true })`, which it is tested against. Every visit and
+ * suggestion in every answer carries a few: asking luxon (Intl) each time was a noticeable
+ * share of a request. The offset comes from luxon once per UTC hour (Stockholm's clock
+ * changes at 01:00 UTC), and the string is built here.
+ */
 export function toLocalIso(d: Date): string {
-  return DateTime.fromJSDate(d, { zone: ZONE }).toISO({ suppressMilliseconds: true }) ?? '';
+  const ms = d.getTime();
+  if (!Number.isFinite(ms)) return '';
+  const offset = offsetMinutes(ms);
+  const t = new Date(ms + offset * 60_000);
+  const year = t.getUTCFullYear();
+  if (year < 0 || year > 9999) {
+    return DateTime.fromJSDate(d, { zone: ZONE }).toISO({ suppressMilliseconds: true }) ?? '';
+  }
+  const milli = t.getUTCMilliseconds();
+  const abs = Math.abs(offset);
+  return (
+    `${pad(year, 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}` +
+    `T${pad(t.getUTCHours(), 2)}:${pad(t.getUTCMinutes(), 2)}:${pad(t.getUTCSeconds(), 2)}` +
+    (milli ? `.${pad(milli, 3)}` : '') +
+    `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`
+  );
+}
+
+const HOUR_MS = 3600_000;
+const offsets = new Map<number, number>();
+
+/** Stockholm's offset from UTC in minutes at `ms`, asked of luxon once per UTC hour. */
+function offsetMinutes(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    if (offsets.size > 10_000) offsets.clear();
+    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: ZONE }).offset;
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
 }
 
 export function todayLocal(now: Date): string {
