@@ -5,6 +5,7 @@ import type { PositionStore } from './dispatch/positions.ts';
 import type { ProposalStore } from './dispatch/proposals.ts';
 import type { SolveFn } from './dispatch/report-sick.ts';
 import type { EventBus } from './live/event-bus.ts';
+import type { RankWorker } from './dispatch/rank-in-worker.ts';
 import type { LiveState } from './live-state/live-state.ts';
 import type { Logger } from './logger.ts';
 import type { TravelSource } from './solver-bridge/travel.ts';
@@ -29,6 +30,8 @@ export interface AppDeps {
   travel?: TravelSource;
   /** The municipalities' live state kept from the bus; absent: suggestions read the database. */
   liveState?: LiveState;
+  /** Ranks suggestions on a worker thread; absent: on the request's thread. */
+  rankWorker?: RankWorker;
 }
 
 /** Hono context variables set by middleware. */

@@ -4,14 +4,15 @@ import { purgeAuditLog } from './audit/retention.ts';
 import { authenticateToken } from './auth/index.ts';
 import { resolveAuthSettings } from './auth/secret-file.ts';
 import { prepareDatabase, prepareDemoUsers } from './bootstrap.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { startLateRiskLoop } from './dispatch/late-risk-loop.ts';
 import { PositionStore } from './dispatch/positions.ts';
+import { RankWorker } from './dispatch/rank-in-worker.ts';
 import { listen } from './http-server.ts';
 import { attachWebSocket } from './live/attach-websocket.ts';
 import { createLive } from './live/live.ts';
 import { LiveState } from './live-state/live-state.ts';
-import { createLogger } from './logger.ts';
+import { type Logger, createLogger } from './logger.ts';
 
 /** `npm start`: configuration → database → HTTP; SIGTERM/SIGINT stop it cleanly. */
 async function main(): Promise<void> {
@@ -49,7 +50,17 @@ async function main(): Promise<void> {
   const loadStarted = performance.now();
   await liveState.start();
   logger.info('live state read', { ms: Math.round(performance.now() - loadStarted) });
-  const app = createApp({ database, logger, now, auth, bus: live.bus, positions, liveState });
+  const rankWorker = await startRankWorker(config, liveState, logger);
+  const app = createApp({
+    database,
+    logger,
+    now,
+    auth,
+    bus: live.bus,
+    positions,
+    liveState,
+    rankWorker,
+  });
   const running = await listen(app, config.PORT, config.HOST);
   const closeWs = attachWebSocket(running.server, {
     hub: live.hub,
@@ -76,6 +87,7 @@ async function main(): Promise<void> {
     try {
       await stopLateRisks();
       await closeWs();
+      await rankWorker?.close();
       await liveState.close();
       await live.close();
     } catch (err) {
@@ -96,3 +108,20 @@ main().catch((err: unknown) => {
   );
   process.exit(1);
 });
+
+/** Suggestions are ranked on a worker thread unless RANK_WORKER=off, or it fails to start. */
+async function startRankWorker(
+  config: Config,
+  liveState: LiveState,
+  logger: Logger,
+): Promise<RankWorker | undefined> {
+  if (config.RANK_WORKER === 'off') return undefined;
+  const worker = new RankWorker(liveState, logger);
+  try {
+    await worker.start();
+    return worker;
+  } catch (err) {
+    logger.error('suggestions are ranked on the main thread', { err });
+    return undefined;
+  }
+}

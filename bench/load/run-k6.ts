@@ -15,6 +15,7 @@
  *   --name SUFFIX        write k6-<script>-<SUFFIX>.md instead (another configuration)
  *   -e KEY=VALUE         passed to k6 (RATE, DURATION, SUBSCRIBERS, thresholds …; see the scripts)
  *   --cpu-prof DIR       the server writes a V8 CPU profile (.cpuprofile) into DIR when it stops
+ *   --server-log FILE    the server's log (warnings and errors) is written to FILE
  *   --database KIND      pglite (default: the embedded database, as `npm start`) or postgres (a
  *                        throwaway PostgreSQL cluster from the server binaries, as in the tests;
  *                        the server runs with DATABASE_URL)
@@ -43,6 +44,8 @@ interface Args {
   name: string | null;
   env: string[];
   cpuProf: string | null;
+  /** Where the server's own log (warnings and errors) goes; null: shown only on failure. */
+  serverLog: string | null;
   database: StoreKind;
 }
 
@@ -56,6 +59,7 @@ function parseArgs(argv: string[]): Args {
     name: null,
     env: [],
     cpuProf: null,
+    serverLog: null,
     database: 'pglite',
   };
   let plan: 'default' | 'off' | number = 'default';
@@ -74,6 +78,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--name') args.name = value();
     else if (a === '-e') args.env.push(value());
     else if (a === '--cpu-prof') args.cpuProf = resolve(value());
+    else if (a === '--server-log') args.serverLog = resolve(value());
     else if (a === '--database') {
       const kind = value();
       if (kind !== 'pglite' && kind !== 'postgres')
@@ -378,6 +383,7 @@ async function main(): Promise<number> {
         const k6Code = await run(k6, k6Args, { ...process.env, K6_NO_USAGE_REPORT: 'true' });
         const after = loadavg();
         const serverCode = await stopServer(server);
+        if (args.serverLog) writeFileSync(args.serverLog, server.output.join(''));
         if (serverCode !== 0) {
           console.error(`run-k6: the server exited with ${serverCode}:\n${server.output.join('')}`);
           worst = worst || 1;

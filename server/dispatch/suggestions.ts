@@ -4,11 +4,13 @@ import { AppError } from '../errors.ts';
 import { loadMunicipalityState } from '../live-state/load-state.ts';
 import type { LiveState } from '../live-state/live-state.ts';
 import type { LiveVisit } from '../live-state/types.ts';
-import type { TravelSource } from '../solver-bridge/travel.ts';
+import type { MunicipalityState } from '../live-state/municipality-state.ts';
+import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
 import { toLocalIso } from '../time/stockholm.ts';
 import { competenceFor } from './competence.ts';
 import type { PositionStore } from './positions.ts';
 import { rankCaregivers } from './rank-caregivers.ts';
+import type { RankWorker } from './rank-in-worker.ts';
 import { type DispatchDeps, visitNotFound } from './visit-state.ts';
 
 export interface PlanningDeps extends DispatchDeps {
@@ -16,6 +18,8 @@ export interface PlanningDeps extends DispatchDeps {
   travel?: TravelSource;
   /** This process's live state; without it each suggestion reads the municipality. */
   liveState?: LiveState;
+  /** Ranks on a worker thread's copy of the live state (with the built-in travel estimate). */
+  rankWorker?: RankWorker;
 }
 
 export interface Suggestion {
@@ -65,12 +69,18 @@ export async function suggestCaregivers(
     state = (await loadMunicipalityState(deps.db, visit.municipalityCode, now)) ?? undefined;
   }
   if (!state) return [];
-  const ranked = rankCaregivers(state, visit, {
-    now,
-    limit,
-    travel: deps.travel,
-    positionOf: (id) => deps.positions?.get(id, now),
-  });
+  const onWorker =
+    deps.rankWorker && !deps.travel && state === deps.liveState?.get(visit.municipalityCode)
+      ? await deps.rankWorker.rank(state.code, visit, now, limit, freshPositions(deps, state, now))
+      : null;
+  const ranked =
+    onWorker ??
+    rankCaregivers(state, visit, {
+      now,
+      limit,
+      travel: deps.travel,
+      positionOf: (id) => deps.positions?.get(id, now),
+    });
   return ranked.map((r) => {
     const start = new Date(now.getTime() + r.start * 1000);
     const end = new Date(start.getTime() + visit.durationMinutes * 60_000);
@@ -96,6 +106,21 @@ export async function suggestCaregivers(
       fromLivePosition: r.fromLivePosition,
     };
   });
+}
+
+/** What phones reported to this process lately, for the municipality's staff. */
+function freshPositions(
+  deps: PlanningDeps,
+  state: MunicipalityState,
+  now: Date,
+): [string, LatLon][] {
+  const out: [string, LatLon][] = [];
+  if (!deps.positions) return out;
+  for (const id of state.staff.keys()) {
+    const p = deps.positions.get(id, now);
+    if (p) out.push([id, { lat: p.lat, lon: p.lon }]);
+  }
+  return out;
 }
 
 /** The visit as committed: the live state may be a moment behind a write just made. */

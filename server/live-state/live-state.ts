@@ -15,6 +15,15 @@ export interface LiveStateDeps {
   refreshMs?: number;
 }
 
+/**
+ * What changed in the state of a municipality: read (again), or an event applied. A copy
+ * that starts from the state read and applies the same events stays equal to it.
+ */
+export type LiveStateChange =
+  | { kind: 'read'; code: string; state: MunicipalityState }
+  | { kind: 'applied'; code: string; event: LiveEvent };
+export type LiveStateObserver = (change: LiveStateChange) => void;
+
 interface Entry {
   state: MunicipalityState | null;
   /** Events that arrived while a reload ran, applied on top of what it read. */
@@ -34,6 +43,7 @@ const MAX_RELOAD_ROUNDS = 5;
  */
 export class LiveState {
   private readonly entries = new Map<string, Entry>();
+  private readonly observers = new Set<LiveStateObserver>();
   private readonly logger: Logger;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -71,6 +81,27 @@ export class LiveState {
     return undefined;
   }
 
+  /**
+   * Calls `observer` on every change from now on, synchronously, in order; returns the
+   * function that stops it. A municipality already read is reported as read at once.
+   */
+  observe(observer: LiveStateObserver): () => void {
+    this.observers.add(observer);
+    for (const [code, e] of this.entries)
+      if (e.state) observer({ kind: 'read', code, state: e.state });
+    return () => this.observers.delete(observer);
+  }
+
+  private notify(change: LiveStateChange): void {
+    for (const o of this.observers) {
+      try {
+        o(change);
+      } catch (err) {
+        this.logger.error('live state: an observer failed', { err });
+      }
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
@@ -91,7 +122,9 @@ export class LiveState {
     const entry = this.entries.get(code);
     if (!entry) return;
     if (entry.pending) entry.pending.push(event);
-    if (entry.state?.apply(event) === 'reload' && !entry.pending) {
+    const result = entry.state?.apply(event);
+    if (result === 'applied') this.notify({ kind: 'applied', code, event });
+    if (result === 'reload' && !entry.pending) {
       entry.pending = [event];
       void this.reload(code, entry, `${event.type} at seq ${event.seq}`);
     }
@@ -119,6 +152,7 @@ export class LiveState {
         const pending = (entry.pending ?? []).sort((a, b) => a.seq - b.seq);
         if (pending.every((e) => state.apply(e) !== 'reload')) {
           entry.state = state;
+          this.notify({ kind: 'read', code, state });
           // Reading a municipality again costs a pause at Stockholm size: say why it happened.
           const fields = {
             municipality: code,

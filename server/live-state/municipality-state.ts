@@ -27,6 +27,18 @@ export interface RouteStop {
 /** What applying an event did: applied, skipped (old), or the state must be read again. */
 export type ApplyResult = 'applied' | 'skipped' | 'reload';
 
+/** A municipality's live state as data (see `MunicipalityState.toData`). */
+export interface MunicipalityData {
+  code: string;
+  seq: number;
+  loadedAt: Date;
+  staff: Map<string, LiveStaffMember>;
+  patients: Map<string, LivePatient>;
+  visits: Map<string, LiveVisit>;
+  lateRisks: Map<string, number>;
+  positions: Map<string, LivePosition>;
+}
+
 /**
  * One municipality's live state as of event `seq`: its staff with their shifts, patients
  * (place, contact, exclusions, who they know), and the visits of the loaded period with
@@ -52,6 +64,30 @@ export class MunicipalityState {
     readonly visits: Map<string, LiveVisit>,
   ) {
     for (const v of visits.values()) this.index(v);
+  }
+
+  /**
+   * Everything `apply` works on, as plain maps: a copy made from it (`fromData`, after a
+   * structured clone to a worker thread) follows the same events to the same state.
+   */
+  toData(): MunicipalityData {
+    return {
+      code: this.code,
+      seq: this.seq,
+      loadedAt: this.loadedAt,
+      staff: this.staff,
+      patients: this.patients,
+      visits: this.visits,
+      lateRisks: this.lateRisks,
+      positions: this.positions,
+    };
+  }
+
+  static fromData(d: MunicipalityData): MunicipalityState {
+    const s = new MunicipalityState(d.code, d.seq, d.loadedAt, d.staff, d.patients, d.visits);
+    for (const [k, v] of d.lateRisks) s.lateRisks.set(k, v);
+    for (const [k, v] of d.positions) s.positions.set(k, v);
+    return s;
   }
 
   /** Applies the next event; anything but seq + 1 is skipped (old) or needs a reload (gap). */

@@ -49,6 +49,7 @@ export function servicesOf(c: Context<AppEnv>): RepairDeps & {
     solve: d.solve,
     travel: d.travel,
     liveState: d.liveState,
+    rankWorker: d.rankWorker,
   };
 }
 

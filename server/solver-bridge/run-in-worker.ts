@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import type { ProblemInput } from '../../solver/model/problem-input.ts';
 import type { Solution } from '../../solver/model/solution.ts';
 import type { SolveProgress } from '../../solver/solve.ts';
 import type { ControlMessage, SolveRequest, WorkerMessage } from './messages.ts';
+import { startTsWorker } from './ts-worker.ts';
 
 export interface WorkerSolveOptions {
   seed: number;
@@ -23,27 +22,8 @@ export interface WorkerSolve {
 
 const WORKER_FILE = new URL('./solver-worker.ts', import.meta.url).href;
 
-/**
- * Node 20 cannot start a worker from a .ts file under tsx, so the worker runs a tiny
- * CommonJS bootstrap that loads the real worker through tsx's `tsImport`. It works the
- * same under `npx tsx` and under vitest.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi).then(({ tsImport }) => tsImport(workerData.entry, workerData.parent)).catch((e) => {
-  require('node:worker_threads').parentPort.postMessage({ type: 'error', message: String(e && e.stack || e) });
-});
-`;
-
-/** File URL of tsx's ESM API (its CommonJS build cannot `tsImport` ESM from a worker). */
-function tsxEsmApi(): string {
-  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
-  return pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href;
-}
-
 /** Runs `solve` off the main thread, with progress messages and cancellation. */
 export function runSolveInWorker(input: ProblemInput, options: WorkerSolveOptions): WorkerSolve {
-  const tsxApi = tsxEsmApi();
   const { port1, port2 } = new MessageChannel();
   const request: SolveRequest = {
     input,
@@ -52,11 +32,7 @@ export function runSolveInWorker(input: ProblemInput, options: WorkerSolveOption
     maxIterations: options.maxIterations,
     initial: options.initial,
   };
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { request, control: port2, tsxApi, entry: WORKER_FILE, parent: import.meta.url },
-    transferList: [port2],
-  });
+  const worker = startTsWorker(WORKER_FILE, { request, control: port2 }, [port2]);
   const result = new Promise<Solution>((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {

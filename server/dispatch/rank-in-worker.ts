@@ -1,0 +1,117 @@
+import type { Worker } from 'node:worker_threads';
+import type { LiveState, LiveStateChange } from '../live-state/live-state.ts';
+import type { LiveVisit } from '../live-state/types.ts';
+import type { Logger } from '../logger.ts';
+import type { LatLon } from '../solver-bridge/travel.ts';
+import { startTsWorker } from '../solver-bridge/ts-worker.ts';
+import type { FromRankWorker, ToRankWorker } from './rank-messages.ts';
+import type { RankedCaregiver } from './rank-caregivers.ts';
+
+const WORKER_FILE = new URL('./rank-worker.ts', import.meta.url).href;
+/** Time for the worker to load its modules (tsx compiles them) before it is given up. */
+const START_TIMEOUT_MS = 30_000;
+
+/**
+ * Ranks caregivers for suggestions on a worker thread, so the main thread (HTTP, database
+ * client, WebSocket fan-out; on PGlite the database itself) is not busy with it: it was
+ * the largest share of a dispatcher's requests. The worker keeps a copy of the live state:
+ * every read and every applied event of `LiveState` is posted to it in order, so a request
+ * posted after them is ranked on the same state the main thread has. `rank` answers null
+ * when the worker cannot (stopped, failed, or its copy is missing): the caller then ranks
+ * on the main thread, as without a worker.
+ */
+export class RankWorker {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, (r: RankedCaregiver[] | null) => void>();
+  private nextId = 1;
+  private unobserve: (() => void) | null = null;
+
+  constructor(
+    private readonly liveState: LiveState,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts the worker and hands it the live state; resolves when it can take requests. */
+  async start(): Promise<void> {
+    const worker = startTsWorker(WORKER_FILE, {});
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no answer in time')), START_TIMEOUT_MS);
+      worker.once('message', (m: FromRankWorker) => {
+        clearTimeout(timer);
+        if (m.type === 'ready') resolve();
+        else reject(new Error(m.type === 'error' ? m.message : `unexpected ${m.type}`));
+      });
+      worker.once('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+    }).catch(async (err: unknown) => {
+      await worker.terminate();
+      throw new Error(`ranking worker did not start: ${String(err)}`);
+    });
+    worker.on('message', (m: FromRankWorker) => this.onMessage(m));
+    worker.on('error', (err) => this.stop('failed', err));
+    worker.on('exit', (code) => this.stop(`exited with code ${code}`));
+    worker.unref();
+    this.worker = worker;
+    this.unobserve = this.liveState.observe((c) => this.forward(c));
+  }
+
+  /** The ranking on the worker's copy of `code`, or null when the caller must rank itself. */
+  rank(
+    code: string,
+    visit: LiveVisit,
+    now: Date,
+    limit: number,
+    positions: [string, LatLon][],
+  ): Promise<RankedCaregiver[] | null> {
+    if (!this.worker) return Promise.resolve(null);
+    const id = this.nextId++;
+    const request: ToRankWorker = {
+      type: 'rank',
+      id,
+      code,
+      visit,
+      now: now.getTime(),
+      limit,
+      positions,
+    };
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker!.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.stop(null);
+    await worker?.terminate();
+  }
+
+  private forward(c: LiveStateChange): void {
+    const m: ToRankWorker =
+      c.kind === 'read'
+        ? { type: 'read', data: c.state.toData() }
+        : { type: 'applied', code: c.code, event: c.event };
+    this.worker?.postMessage(m);
+  }
+
+  private onMessage(m: FromRankWorker): void {
+    if (m.type !== 'ranked') return;
+    const resolve = this.pending.get(m.id);
+    this.pending.delete(m.id);
+    if (m.error) this.logger.warn('ranking worker: a ranking failed', { error: m.error });
+    resolve?.(m.ranked);
+  }
+
+  /** No more requests to the worker; those waiting are answered null (ranked by the caller). */
+  private stop(why: string | null, err?: unknown): void {
+    if (!this.worker) return;
+    if (why) this.logger.error(`ranking worker ${why}: ranking on the main thread`, { err });
+    this.worker = null;
+    this.unobserve?.();
+    this.unobserve = null;
+    for (const resolve of this.pending.values()) resolve(null);
+    this.pending.clear();
+  }
+}

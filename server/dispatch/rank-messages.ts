@@ -1,0 +1,27 @@
+import type { LiveEvent } from '../live/event-bus.ts';
+import type { MunicipalityData } from '../live-state/municipality-state.ts';
+import type { LiveVisit } from '../live-state/types.ts';
+import type { LatLon } from '../solver-bridge/travel.ts';
+import type { RankedCaregiver } from './rank-caregivers.ts';
+
+/** From the main thread to the ranking worker: its copy of the live state, and requests. */
+export type ToRankWorker =
+  | { type: 'read'; data: MunicipalityData }
+  | { type: 'applied'; code: string; event: LiveEvent }
+  | {
+      type: 'rank';
+      id: number;
+      code: string;
+      visit: LiveVisit;
+      /** Epoch ms. */
+      now: number;
+      limit: number;
+      /** The fresh positions phones reported to this process (the copy has the sampled ones). */
+      positions: [string, LatLon][];
+    };
+
+/** From the ranking worker: ready to take messages, or an answer (null: rank it yourself). */
+export type FromRankWorker =
+  | { type: 'ready' }
+  | { type: 'ranked'; id: number; ranked: RankedCaregiver[] | null; error?: string }
+  | { type: 'error'; message: string };

@@ -1,0 +1,38 @@
+import { parentPort } from 'node:worker_threads';
+import { MunicipalityState } from '../live-state/municipality-state.ts';
+import type { LatLon } from '../solver-bridge/travel.ts';
+import type { FromRankWorker, ToRankWorker } from './rank-messages.ts';
+import { rankCaregivers } from './rank-caregivers.ts';
+
+/**
+ * Worker side of RankWorker: a copy of every municipality's live state, kept by applying the
+ * same events in the same order as the main thread, and the ranking of caregivers on it.
+ * A copy that does not follow an event is dropped: its requests are answered null (the main
+ * thread ranks them itself) until the main thread sends the municipality read again.
+ */
+const states = new Map<string, MunicipalityState>();
+const post = (m: FromRankWorker) => parentPort?.postMessage(m);
+
+parentPort?.on('message', (m: ToRankWorker) => {
+  if (m.type === 'read') states.set(m.data.code, MunicipalityState.fromData(m.data));
+  else if (m.type === 'applied') {
+    const s = states.get(m.code);
+    if (s && s.apply(m.event) !== 'applied') states.delete(m.code);
+  } else {
+    const s = states.get(m.code);
+    if (!s) return post({ type: 'ranked', id: m.id, ranked: null });
+    const positions = new Map<string, LatLon>(m.positions);
+    try {
+      const ranked = rankCaregivers(s, m.visit, {
+        now: new Date(m.now),
+        limit: m.limit,
+        positionOf: (id) => positions.get(id),
+      });
+      post({ type: 'ranked', id: m.id, ranked });
+    } catch (err) {
+      post({ type: 'ranked', id: m.id, ranked: null, error: String(err) });
+    }
+  }
+});
+
+post({ type: 'ready' });

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Database } from '../../../db/client.ts';
+import { visits } from '../../../db/schema/index.ts';
+import { assignVisit } from '../../../server/dispatch/assign-visit.ts';
+import { PositionStore } from '../../../server/dispatch/positions.ts';
+import { rankCaregivers } from '../../../server/dispatch/rank-caregivers.ts';
+import { RankWorker } from '../../../server/dispatch/rank-in-worker.ts';
+import { suggestCaregivers } from '../../../server/dispatch/suggestions.ts';
+import { createEventBus } from '../../../server/live/create-bus.ts';
+import type { EventBus } from '../../../server/live/event-bus.ts';
+import { LiveState } from '../../../server/live-state/live-state.ts';
+import { createLogger } from '../../../server/logger.ts';
+import { dbKinds, freshDatabase } from '../../support/databases.ts';
+import { W, insertWorld } from './world.ts';
+
+const now = new Date('2026-11-23T08:00:00Z'); // 09:00 Stockholm, day shifts running
+const URGENT = '50000000-0000-4000-8000-000000000002';
+const OTHER = '50000000-0000-4000-8000-000000000003';
+
+const unassigned = (id: string, start: string, end: string) => ({
+  id,
+  municipalityCode: '0180',
+  patientId: W.patient,
+  windowStart: new Date(start),
+  windowEnd: new Date(end),
+  durationMinutes: 20,
+  taskTypes: ['supervision' as const],
+  requiredProfession: 'an' as const,
+});
+
+describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind) => {
+  let database: Database;
+  let bus: EventBus;
+  let live: LiveState;
+  let worker: RankWorker;
+  const positions = new PositionStore();
+  const deps = () => ({ db: database.db, bus, now: () => now, positions, liveState: live });
+  const inThread = () =>
+    rankCaregivers(live.get('0180')!, live.visit(URGENT)!, {
+      now,
+      limit: 5,
+      positionOf: (id) => positions.get(id, now),
+    });
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    await insertWorld(database.db);
+    await database.db
+      .insert(visits)
+      .values([
+        unassigned(URGENT, '2026-11-23T08:00:00Z', '2026-11-23T12:00:00Z'),
+        unassigned(OTHER, '2026-11-23T08:30:00Z', '2026-11-23T09:30:00Z'),
+      ]);
+    bus = await createEventBus(database);
+    live = new LiveState({ db: database.db, bus, now: () => now, refreshMs: 0 });
+    await live.start();
+    worker = new RankWorker(live, createLogger('silent'));
+    await worker.start();
+  }, 60_000);
+  afterAll(async () => {
+    await worker.close();
+    await live.close();
+    await bus.close();
+    await database.close();
+  });
+
+  it('ranks as the main thread does, on its copy of the live state', async () => {
+    const expected = inThread();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await worker.rank('0180', live.visit(URGENT)!, now, 5, [])).toEqual(expected);
+  });
+
+  it('follows the events the live state applies, and takes fresh positions with the request', async () => {
+    const before = live.get('0180')!.seq;
+    await assignVisit(deps(), {
+      visitId: OTHER,
+      staffIds: [W.an],
+      expectedVersion: 1,
+      plannedStart: '2026-11-23T08:30:00.000Z',
+    });
+    await vi.waitFor(() => expect(live.get('0180')!.seq).toBe(before + 1));
+    positions.set({
+      staffId: W.rn,
+      municipalityCode: '0180',
+      lat: 59.2,
+      lon: 18.3,
+      at: now,
+      status: 'available',
+    });
+    const fix: [string, { lat: number; lon: number }][] = [[W.rn, { lat: 59.2, lon: 18.3 }]];
+    const expected = inThread();
+    expect(expected.find((r) => r.member.id === W.rn)?.fromLivePosition).toBe(true);
+    expect(await worker.rank('0180', live.visit(URGENT)!, now, 5, fix)).toEqual(expected);
+  });
+
+  it('gives suggestions equal to those ranked on the main thread', async () => {
+    const own = await suggestCaregivers(deps(), URGENT);
+    expect(await suggestCaregivers({ ...deps(), rankWorker: worker }, URGENT)).toEqual(own);
+  });
+
+  it('answers null for a municipality it has no copy of: the caller ranks it', async () => {
+    expect(await worker.rank('9999', live.visit(URGENT)!, now, 5, [])).toBeNull();
+  });
+
+  it('answers null once closed, and suggestions still come from the main thread', async () => {
+    const own = await suggestCaregivers(deps(), URGENT);
+    const closed = new RankWorker(live, createLogger('silent'));
+    await closed.start();
+    await closed.close();
+    expect(await closed.rank('0180', live.visit(URGENT)!, now, 5, [])).toBeNull();
+    expect(await suggestCaregivers({ ...deps(), rankWorker: closed }, URGENT)).toEqual(own);
+  }, 60_000);
+});
