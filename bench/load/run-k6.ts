@@ -158,7 +158,7 @@ async function startServer(store: NodeJS.ProcessEnv, cpuProf: string | null): Pr
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env['SERVER_LOG_LEVEL'] ?? 'warn',
   };
   for (const [k, v] of Object.entries(store)) {
     if (v === undefined) delete env[k];

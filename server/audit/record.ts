@@ -1,8 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assignments, auditLog, visits } from '../../db/schema/index.ts';
 import { type Principal, inMunicipalityScope } from '../auth/principal.ts';
 import type { Tx } from '../services/events.ts';
+import { type AuditRow, insertAuditRows } from './audit-batch.ts';
 
 /** A patient whose data was read or changed. */
 export interface AuditSubject {
@@ -56,8 +57,8 @@ export async function outsideNormalScope(
 /**
  * Writes one audit row per distinct patient. Call it inside the transaction of a change, and
  * before answering a read: if the row cannot be written, the data is not returned either.
- * `db` outside a transaction may be given as `{ database }`: the common case, one patient,
- * then runs a statement prepared once per database (every request of the API writes one).
+ * `db` outside a transaction may be given as `{ database }`: the rows then go in one INSERT
+ * with those of concurrent requests (every request of the API writes one; see audit-batch).
  */
 export async function recordAccess(
   db: Db | Tx | { database: Db },
@@ -73,7 +74,7 @@ export async function recordAccess(
   const outside = actor.emergencyReason
     ? await outsideNormalScope(q, p, unique)
     : new Set<string>();
-  const rows = unique.map((s) => {
+  const rows: AuditRow[] = unique.map((s) => {
     const emergency = outside.has(s.patientId);
     return {
       at,
@@ -88,34 +89,7 @@ export async function recordAccess(
       reason: emergency ? actor.emergencyReason : null,
     };
   });
-  if ('database' in db && rows.length === 1)
-    await insertOneQuery(db.database).execute({ ...rows[0], at: at.toISOString() });
+  if ('database' in db) await insertAuditRows(db.database, rows);
   else await q.insert(auditLog).values(rows);
   return { rows: unique.length, emergency: outside.size };
-}
-
-function buildInsertOne(db: Db) {
-  const p = (name: string) => sql.placeholder(name);
-  return db
-    .insert(auditLog)
-    .values({
-      at: sql`${p('at')}::timestamptz`,
-      userId: p('userId'),
-      role: p('role'),
-      patientId: p('patientId'),
-      municipalityCode: p('municipalityCode'),
-      unit: p('unit'),
-      action: p('action'),
-      requestId: p('requestId'),
-      emergency: p('emergency'),
-      reason: p('reason'),
-    })
-    .prepare('audit_insert_one');
-}
-
-const insertOne = new WeakMap<Db, ReturnType<typeof buildInsertOne>>();
-function insertOneQuery(db: Db) {
-  let q = insertOne.get(db);
-  if (!q) insertOne.set(db, (q = buildInsertOne(db)));
-  return q;
 }

@@ -6,7 +6,7 @@ import type { PlanningDeps } from './suggestions.ts';
 import { commitAndPublish } from './visit-state.ts';
 
 const DEFAULT_TRAVEL = estimateTravel();
-const ALERTS_PER_COMMIT = 10;
+const ALERTS_PER_COMMIT = 100;
 /** Visits this long past their window are forgotten, as in the repair. */
 const STALE_MS = 12 * 3600_000;
 
@@ -119,8 +119,11 @@ export async function emitLateRiskEvents(
   // and a dispatcher's write waits behind it.
   for (let i = 0; i < fresh.length; i += ALERTS_PER_COMMIT) {
     const chunk = fresh.slice(i, i + ALERTS_PER_COMMIT);
-    await commitAndPublish(deps, async (_tx, emit) => {
-      for (const a of chunk) await emit(municipality, 'visit.late_risk', a);
+    await commitAndPublish(deps, async (_tx, _emit, emitAll) => {
+      await emitAll(
+        municipality,
+        chunk.map((a) => ({ type: 'visit.late_risk', payload: a })),
+      );
     });
     for (const a of chunk) dedupe.mark(a);
   }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { assignments, visits } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { type EventBus, toLiveEvent } from '../live/event-bus.ts';
-import { type AppendedEvent, type Tx, appendEvent } from '../services/events.ts';
+import { type AppendedEvent, type Tx, appendEvent, appendEvents } from '../services/events.ts';
 import { visitView } from '../services/visit-view.ts';
 import { toLocalIso } from '../time/stockholm.ts';
 
@@ -129,13 +129,24 @@ export async function bumpVersion(
  */
 export async function commitAndPublish<T>(
   deps: DispatchDeps,
-  work: (tx: Tx, emit: (m: string, type: string, payload: unknown) => Promise<void>) => Promise<T>,
+  work: (
+    tx: Tx,
+    emit: (m: string, type: string, payload: unknown) => Promise<void>,
+    /** Several events of one municipality in one statement. */
+    emitAll: (m: string, items: { type: string; payload: unknown }[]) => Promise<void>,
+  ) => Promise<T>,
 ): Promise<T> {
   const appended: AppendedEvent[] = [];
   const result = await deps.db.transaction(async (tx) =>
-    work(tx, async (municipality, type, payload) => {
-      appended.push(await appendEvent(tx, municipality, type, payload));
-    }),
+    work(
+      tx,
+      async (municipality, type, payload) => {
+        appended.push(await appendEvent(tx, municipality, type, payload));
+      },
+      async (municipality, items) => {
+        appended.push(...(await appendEvents(tx, municipality, items)));
+      },
+    ),
   );
   for (const e of appended) await deps.bus?.publish(toLiveEvent(e)).catch(() => {});
   return result;

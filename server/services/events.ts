@@ -46,3 +46,39 @@ export async function appendEvent(
     createdAt: new Date(row.created_at),
   };
 }
+
+/**
+ * Appends several events of one municipality in one statement, numbered in the order given:
+ * the sequence row is held for one round trip however many there are (late-risk alerts
+ * come by the hundred).
+ */
+export async function appendEvents(
+  tx: Tx,
+  municipalityCode: string,
+  items: { type: string; payload: unknown }[],
+): Promise<AppendedEvent[]> {
+  if (items.length === 0) return [];
+  const n = items.length;
+  const json = JSON.stringify(items.map((e) => ({ type: e.type, payload: e.payload })));
+  const result = await tx.execute<{ seq: number | string; created_at: string | Date }>(sql`
+    with next as (
+      insert into event_sequences (municipality_code, last_seq) values (${municipalityCode}, ${n})
+      on conflict (municipality_code) do update set last_seq = event_sequences.last_seq + ${n}
+      returning last_seq)
+    insert into ${events} (municipality_code, seq, type, payload)
+    select ${municipalityCode}, next.last_seq - ${n} + x.ord, x.e->>'type', x.e->'payload'
+    from next, jsonb_array_elements(${json}::text::jsonb) with ordinality as x(e, ord)
+    returning seq, created_at`);
+  const rows = Array.isArray(result)
+    ? result
+    : (result as { rows: { seq: number | string; created_at: string | Date }[] }).rows;
+  const first = Math.min(...rows.map((r) => Number(r.seq)));
+  const createdAt = new Date(rows[0].created_at);
+  return items.map((e, i) => ({
+    municipalityCode,
+    seq: first + i,
+    type: e.type,
+    payload: e.payload,
+    createdAt,
+  }));
+}
