@@ -3,7 +3,7 @@ import { staff } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { parseInstant } from '../time/stockholm.ts';
 import type { ReportPositionInput } from './schemas.ts';
-import { type DispatchDeps, commitAndPublish } from './visit-state.ts';
+import { type DispatchDeps, appendAndPublish } from './visit-state.ts';
 
 export interface StaffPosition {
   staffId: string;
@@ -96,14 +96,12 @@ export async function reportPosition(
   const last = seen.get(input.staffId);
   if (last !== undefined && at.getTime() - last < every) return { position, logged: false };
   seen.set(input.staffId, at.getTime());
-  await commitAndPublish(deps, (_tx, emit) =>
-    emit(s.municipalityCode, 'staff.position', {
-      staffId: input.staffId,
-      lat: input.lat,
-      lon: input.lon,
-      at: at.toISOString(),
-      status: input.status,
-    }),
-  );
+  await appendAndPublish(deps, s.municipalityCode, 'staff.position', {
+    staffId: input.staffId,
+    lat: input.lat,
+    lon: input.lon,
+    at: at.toISOString(),
+    status: input.status,
+  });
   return { position, logged: true };
 }

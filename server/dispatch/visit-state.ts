@@ -151,3 +151,17 @@ export async function commitAndPublish<T>(
   for (const e of appended) await deps.bus?.publish(toLiveEvent(e)).catch(() => {});
   return result;
 }
+
+/**
+ * A change that is one event and nothing else (a sampled position): the statement is its own
+ * transaction, two round trips fewer than a transaction around it. Published after it commits.
+ */
+export async function appendAndPublish(
+  deps: DispatchDeps,
+  municipality: string,
+  type: string,
+  payload: unknown,
+): Promise<void> {
+  const e = await appendEvent(deps.db, municipality, type, payload);
+  await deps.bus?.publish(toLiveEvent(e)).catch(() => {});
+}
