@@ -4,7 +4,7 @@ import { visits } from '../../../db/schema/index.ts';
 import { assignVisit } from '../../../server/dispatch/assign-visit.ts';
 import { PositionStore } from '../../../server/dispatch/positions.ts';
 import { rankCaregivers } from '../../../server/dispatch/rank-caregivers.ts';
-import { RankWorker } from '../../../server/dispatch/rank-in-worker.ts';
+import { MAX_QUEUED, RankWorker } from '../../../server/dispatch/rank-in-worker.ts';
 import { suggestCaregivers } from '../../../server/dispatch/suggestions.ts';
 import { createEventBus } from '../../../server/live/create-bus.ts';
 import type { EventBus } from '../../../server/live/event-bus.ts';
@@ -96,6 +96,19 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
   it('gives suggestions equal to those ranked on the main thread', async () => {
     const own = await suggestCaregivers(deps(), URGENT);
     expect(await suggestCaregivers({ ...deps(), rankWorker: worker }, URGENT)).toEqual(own);
+  });
+
+  it('answers null beyond MAX_QUEUED waiting requests: the caller ranks those itself', async () => {
+    const visit = live.visit(URGENT)!;
+    const answers = await Promise.all(
+      Array.from({ length: MAX_QUEUED + 2 }, () => worker.rank('0180', visit, now, 5, [])),
+    );
+    expect(answers.map((a) => a === null)).toEqual([
+      ...Array.from({ length: MAX_QUEUED }, () => false),
+      true,
+      true,
+    ]);
+    expect(await worker.rank('0180', visit, now, 5, [])).not.toBeNull();
   });
 
   it('answers null for a municipality it has no copy of: the caller ranks it', async () => {
