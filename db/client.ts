@@ -62,3 +62,24 @@ export function redactUrl(url: string): string {
     return '(unparseable DATABASE_URL)';
   }
 }
+
+/**
+ * The rows of a raw `db.execute(sql…)`: postgres.js answers an array, PGlite `{ rows }`.
+ * Values come as the driver gives them (timestamps may be strings or Dates).
+ */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+/**
+ * `build(db)` made once per database and kept for its life: prepared statements, caches of
+ * reference data, batchers. Several databases (tests, tools) each get their own.
+ */
+export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) made.set(db, (value = build(db)));
+    return value;
+  };
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, perDatabase } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 
 export type AuditRow = typeof auditLog.$inferInsert & { at: Date };
@@ -50,13 +50,11 @@ class AuditBatch {
   }
 }
 
-const batches = new WeakMap<Db, AuditBatch>();
+const batchOf = perDatabase((db) => new AuditBatch(db));
 
 /** Writes audit rows outside a transaction, grouped with those of concurrent requests. */
 export function insertAuditRows(db: Db, rows: AuditRow[]): Promise<void> {
-  let b = batches.get(db);
-  if (!b) batches.set(db, (b = new AuditBatch(db)));
-  return b.add(rows);
+  return batchOf(db).add(rows);
 }
 
 /** The single-row INSERT, prepared once per database: at low load each batch is one row. */
@@ -79,9 +77,4 @@ function buildInsertOne(db: Db) {
     .prepare('audit_insert_one');
 }
 
-const insertOne = new WeakMap<Db, ReturnType<typeof buildInsertOne>>();
-function insertOneQuery(db: Db) {
-  let q = insertOne.get(db);
-  if (!q) insertOne.set(db, (q = buildInsertOne(db)));
-  return q;
-}
+const insertOneQuery = perDatabase(buildInsertOne);

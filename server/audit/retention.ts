@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 
 /** The legal minimum (Patientdatalagen, HSLF-FS 2016:40); the database enforces it too. */
 export const MIN_RETENTION_YEARS = 5;
@@ -16,8 +16,6 @@ export async function purgeAuditLog(db: Db, years: number, now: Date): Promise<n
   const result = await db.execute<{ removed: number | string }>(
     sql`select audit_log_purge(${cutoff.toISOString()}::timestamptz) as removed`,
   );
-  const rows = Array.isArray(result)
-    ? result
-    : (result as unknown as { rows: { removed: number | string }[] }).rows;
+  const rows = rowsOf<{ removed: number | string }>(result);
   return Number(rows[0]?.removed ?? 0);
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Database, Db } from '../../db/client.ts';
+import { type Database, type Db, perDatabase } from '../../db/client.ts';
 import { sessions, userMunicipalities, userTeams, users } from '../../db/schema/index.ts';
 import type { Principal } from './principal.ts';
 import {
@@ -85,9 +85,4 @@ function buildPrincipalQuery(db: Db) {
     .prepare('authenticate_token');
 }
 
-const principalQueries = new WeakMap<Db, ReturnType<typeof buildPrincipalQuery>>();
-function principalQuery(db: Db) {
-  let q = principalQueries.get(db);
-  if (!q) principalQueries.set(db, (q = buildPrincipalQuery(db)));
-  return q;
-}
+const principalQuery = perDatabase(buildPrincipalQuery);

@@ -1,3 +1,4 @@
+import { rowsOf } from '../../db/client.ts';
 import { eq, sql } from 'drizzle-orm';
 import { assignments, visits } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
@@ -54,7 +55,7 @@ export async function writeAssignments(
       .insert(assignments)
       .values({ visitId, staffId: c.staffId, plannedStart: start, routeOrder: 0 });
     const until = new Date(c.shift.endsAt.getTime() + OVERTIME_MS);
-    const result = await tx.execute<{ visit_id: string; route_order: number }>(sql`
+    const result = await tx.execute(sql`
       update assignments a set route_order = r.n
       from (select id, row_number() over (order by planned_start, id) as n
             from assignments
@@ -63,9 +64,7 @@ export async function writeAssignments(
               and planned_start <= ${until.toISOString()}::timestamptz) r
       where a.id = r.id
       returning a.visit_id, a.route_order`);
-    const rows = Array.isArray(result)
-      ? result
-      : (result as { rows: { visit_id: string; route_order: number }[] }).rows;
+    const rows = rowsOf<{ visit_id: string; route_order: number }>(result);
     const mine = rows.find((r) => r.visit_id === visitId);
     out.push({
       staffId: c.staffId,

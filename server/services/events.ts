@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, rowsOf } from '../../db/client.ts';
 import { events } from '../../db/schema/index.ts';
 
 /** A transaction handle or the database: both expose the same query surface. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+/** What the append statements return per event (as the driver gives it). */
+type AppendedRow = { seq: number | string; created_at: string | Date };
 
 export interface AppendedEvent {
   municipalityCode: string;
@@ -25,7 +28,7 @@ export async function appendEvent(
   type: string,
   payload: unknown,
 ): Promise<AppendedEvent> {
-  const result = await tx.execute<{ seq: number | string; created_at: string | Date }>(sql`
+  const result = await tx.execute(sql`
     with next as (
       insert into event_sequences (municipality_code, last_seq) values (${municipalityCode}, 1)
       on conflict (municipality_code) do update set last_seq = event_sequences.last_seq + 1
@@ -34,9 +37,7 @@ export async function appendEvent(
     select ${municipalityCode}, next.last_seq, ${type}, ${JSON.stringify(payload)}::text::jsonb
     from next
     returning seq, created_at`);
-  const rows = Array.isArray(result)
-    ? result
-    : (result as { rows: { seq: number | string; created_at: string | Date }[] }).rows;
+  const rows = rowsOf<AppendedRow>(result);
   const [row] = rows;
   return {
     municipalityCode,
@@ -60,7 +61,7 @@ export async function appendEvents(
   if (items.length === 0) return [];
   const n = items.length;
   const json = JSON.stringify(items.map((e) => ({ type: e.type, payload: e.payload })));
-  const result = await tx.execute<{ seq: number | string; created_at: string | Date }>(sql`
+  const result = await tx.execute(sql`
     with next as (
       insert into event_sequences (municipality_code, last_seq) values (${municipalityCode}, ${n})
       on conflict (municipality_code) do update set last_seq = event_sequences.last_seq + ${n}
@@ -69,9 +70,7 @@ export async function appendEvents(
     select ${municipalityCode}, next.last_seq - ${n} + x.ord, x.e->>'type', x.e->'payload'
     from next, jsonb_array_elements(${json}::text::jsonb) with ordinality as x(e, ord)
     returning seq, created_at`);
-  const rows = Array.isArray(result)
-    ? result
-    : (result as { rows: { seq: number | string; created_at: string | Date }[] }).rows;
+  const rows = rowsOf<AppendedRow>(result);
   const first = Math.min(...rows.map((r) => Number(r.seq)));
   const createdAt = new Date(rows[0].created_at);
   return items.map((e, i) => ({

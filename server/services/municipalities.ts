@@ -1,5 +1,5 @@
 import { asc, count, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, perDatabase } from '../../db/client.ts';
 import { municipalities } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 
@@ -17,12 +17,11 @@ export async function getMunicipality(db: Db, code: string) {
 }
 
 /** Codes known to exist, per database: municipalities are reference data, never removed. */
-const known = new WeakMap<Db, Set<string>>();
+const knownCodes = perDatabase(() => new Set<string>());
 
 /** Whether a municipality has this code (asked of the database once per code). */
 export async function municipalityExists(db: Db, code: string): Promise<boolean> {
-  const codes = known.get(db) ?? new Set<string>();
-  known.set(db, codes);
+  const codes = knownCodes(db);
   if (codes.has(code)) return true;
   const found = (await getMunicipality(db, code)) !== undefined;
   if (found) codes.add(code);
