@@ -19,7 +19,7 @@ export const DEMO_PLAN_MS = 30;
 
 export function databaseTarget(config: Config): DatabaseTarget {
   return config.DATABASE_URL
-    ? { kind: 'postgres', url: config.DATABASE_URL }
+    ? { kind: 'postgres', url: config.DATABASE_URL, maxConnections: config.DATABASE_POOL_SIZE }
     : { kind: 'pglite', dataDir: join(config.DATA_DIR, 'pglite') };
 }
 

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const loadStarted = performance.now();
   await liveState.start();
   logger.info('live state read', { ms: Math.round(performance.now() - loadStarted) });
-  const rankWorker = await startRankWorker(config, liveState, logger);
+  const rankWorker = await startRankWorker(config, liveState, positions, logger);
   const app = createApp({
     database,
     logger,
@@ -113,10 +113,11 @@ main().catch((err: unknown) => {
 async function startRankWorker(
   config: Config,
   liveState: LiveState,
+  positions: PositionStore,
   logger: Logger,
 ): Promise<RankWorker | undefined> {
   if (config.RANK_WORKER === 'off') return undefined;
-  const worker = new RankWorker(liveState, logger);
+  const worker = new RankWorker(liveState, logger, positions);
   try {
     await worker.start();
     return worker;

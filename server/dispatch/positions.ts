@@ -14,6 +14,9 @@ export interface StaffPosition {
   status: ReportPositionInput['status'];
 }
 
+/** A phone's fix older than this no longer says where the caregiver is. */
+export const POSITION_MAX_AGE_MS = 30 * 60_000;
+
 /**
  * Latest position per caregiver, in this process's memory (no table for it yet). Bounded:
  * the least recently reported entries go first. Other processes learn positions from the
@@ -21,6 +24,7 @@ export interface StaffPosition {
  */
 export class PositionStore {
   private readonly byStaff = new Map<string, StaffPosition>();
+  private readonly observers = new Set<(p: StaffPosition) => void>();
   constructor(private readonly maxEntries = 10_000) {}
 
   set(p: StaffPosition): void {
@@ -31,10 +35,17 @@ export class PositionStore {
     if (this.byStaff.size > this.maxEntries) {
       this.byStaff.delete(this.byStaff.keys().next().value as string);
     }
+    for (const observer of this.observers) observer(p);
+  }
+
+  /** Calls `observer` with every position kept from now on; returns the way to stop. */
+  observe(observer: (p: StaffPosition) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   /** The position if it is no older than `maxAgeMs` at `now`. */
-  get(staffId: string, now: Date, maxAgeMs = 30 * 60_000): StaffPosition | undefined {
+  get(staffId: string, now: Date, maxAgeMs = POSITION_MAX_AGE_MS): StaffPosition | undefined {
     const p = this.byStaff.get(staffId);
     return p && now.getTime() - p.at.getTime() <= maxAgeMs ? p : undefined;
   }

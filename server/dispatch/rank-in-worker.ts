@@ -2,8 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import type { LiveState, LiveStateChange } from '../live-state/live-state.ts';
 import type { LiveVisit } from '../live-state/types.ts';
 import type { Logger } from '../logger.ts';
-import type { LatLon } from '../solver-bridge/travel.ts';
 import { startTsWorker } from '../solver-bridge/ts-worker.ts';
+import type { PositionStore, StaffPosition } from './positions.ts';
 import type { FromRankWorker, ToRankWorker } from './rank-messages.ts';
 import type { RankedCaregiver } from './rank-caregivers.ts';
 
@@ -31,11 +31,14 @@ export class RankWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, (r: RankedCaregiver[] | null) => void>();
   private nextId = 1;
-  private unobserve: (() => void) | null = null;
+  private unobserve: (() => void)[] = [];
+  /** Positions reported since the last request, the latest per caregiver. */
+  private unsent = new Map<string, StaffPosition>();
 
   constructor(
     private readonly liveState: LiveState,
     private readonly logger: Logger,
+    private readonly positions?: PositionStore,
   ) {}
 
   /** Starts the worker and hands it the live state; resolves when it can take requests. */
@@ -61,7 +64,12 @@ export class RankWorker {
     worker.on('exit', (code) => this.stop(`exited with code ${code}`));
     worker.unref();
     this.worker = worker;
-    this.unobserve = this.liveState.observe((c) => this.forward(c));
+    this.unobserve = [this.liveState.observe((c) => this.forward(c))];
+    // Phones report far more often than dispatchers ask: the fixes go with the next request,
+    // one per caregiver, not a message each.
+    if (this.positions) {
+      this.unobserve.push(this.positions.observe((p) => this.unsent.set(p.staffId, p)));
+    }
   }
 
   /** The ranking on the worker's copy of `code`, or null when the caller must rank itself. */
@@ -70,10 +78,11 @@ export class RankWorker {
     visit: LiveVisit,
     now: Date,
     limit: number,
-    positions: [string, LatLon][],
   ): Promise<RankedCaregiver[] | null> {
     if (!this.worker || this.pending.size >= MAX_QUEUED) return Promise.resolve(null);
     const id = this.nextId++;
+    const positions = [...this.unsent.values()];
+    this.unsent.clear();
     const request: ToRankWorker = {
       type: 'rank',
       id,
@@ -116,8 +125,9 @@ export class RankWorker {
     if (!this.worker) return;
     if (why) this.logger.error(`ranking worker ${why}: ranking on the main thread`, { err });
     this.worker = null;
-    this.unobserve?.();
-    this.unobserve = null;
+    for (const stop of this.unobserve) stop();
+    this.unobserve = [];
+    this.unsent.clear();
     for (const resolve of this.pending.values()) resolve(null);
     this.pending.clear();
   }

@@ -1,7 +1,7 @@
 import type { LiveEvent } from '../live/event-bus.ts';
 import type { MunicipalityData } from '../live-state/municipality-state.ts';
 import type { LiveVisit } from '../live-state/types.ts';
-import type { LatLon } from '../solver-bridge/travel.ts';
+import type { StaffPosition } from './positions.ts';
 import type { RankedCaregiver } from './rank-caregivers.ts';
 
 /** From the main thread to the ranking worker: its copy of the live state, and requests. */
@@ -16,8 +16,11 @@ export type ToRankWorker =
       /** Epoch ms. */
       now: number;
       limit: number;
-      /** The fresh positions phones reported to this process (the copy has the sampled ones). */
-      positions: [string, LatLon][];
+      /**
+       * The positions phones reported to this process since the last request (the worker
+       * keeps them; its copy of the live state has only the sampled ones).
+       */
+      positions: StaffPosition[];
     };
 
 /** From the ranking worker: ready to take messages, or an answer (null: rank it yourself). */

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { MunicipalityState } from '../live-state/municipality-state.ts';
-import type { LatLon } from '../solver-bridge/travel.ts';
+import { PositionStore } from './positions.ts';
 import type { FromRankWorker, ToRankWorker } from './rank-messages.ts';
 import { rankCaregivers } from './rank-caregivers.ts';
 
@@ -11,6 +11,7 @@ import { rankCaregivers } from './rank-caregivers.ts';
  * thread ranks them itself) until the main thread sends the municipality read again.
  */
 const states = new Map<string, MunicipalityState>();
+const positions = new PositionStore();
 const post = (m: FromRankWorker) => parentPort?.postMessage(m);
 
 parentPort?.on('message', (m: ToRankWorker) => {
@@ -21,12 +22,13 @@ parentPort?.on('message', (m: ToRankWorker) => {
   } else {
     const s = states.get(m.code);
     if (!s) return post({ type: 'ranked', id: m.id, ranked: null });
-    const positions = new Map<string, LatLon>(m.positions);
+    for (const p of m.positions) positions.set(p);
+    const now = new Date(m.now);
     try {
       const ranked = rankCaregivers(s, m.visit, {
-        now: new Date(m.now),
+        now,
         limit: m.limit,
-        positionOf: (id) => positions.get(id),
+        positionOf: (id) => positions.get(id, now),
       });
       post({ type: 'ranked', id: m.id, ranked });
     } catch (err) {

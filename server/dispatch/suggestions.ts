@@ -4,8 +4,7 @@ import { AppError } from '../errors.ts';
 import { loadMunicipalityState } from '../live-state/load-state.ts';
 import type { LiveState } from '../live-state/live-state.ts';
 import type { LiveVisit } from '../live-state/types.ts';
-import type { MunicipalityState } from '../live-state/municipality-state.ts';
-import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
+import type { TravelSource } from '../solver-bridge/travel.ts';
 import { toLocalIso } from '../time/stockholm.ts';
 import { competenceFor } from './competence.ts';
 import type { PositionStore } from './positions.ts';
@@ -71,7 +70,7 @@ export async function suggestCaregivers(
   if (!state) return [];
   const onWorker =
     deps.rankWorker && !deps.travel && state === deps.liveState?.get(visit.municipalityCode)
-      ? await deps.rankWorker.rank(state.code, visit, now, limit, freshPositions(deps, state, now))
+      ? await deps.rankWorker.rank(state.code, visit, now, limit)
       : null;
   const ranked =
     onWorker ??
@@ -106,21 +105,6 @@ export async function suggestCaregivers(
       fromLivePosition: r.fromLivePosition,
     };
   });
-}
-
-/** What phones reported to this process lately, for the municipality's staff. */
-function freshPositions(
-  deps: PlanningDeps,
-  state: MunicipalityState,
-  now: Date,
-): [string, LatLon][] {
-  const out: [string, LatLon][] = [];
-  if (!deps.positions) return out;
-  for (const id of state.staff.keys()) {
-    const p = deps.positions.get(id, now);
-    if (p) out.push([id, { lat: p.lat, lon: p.lon }]);
-  }
-  return out;
 }
 
 /** The visit as committed: the live state may be a moment behind a write just made. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { databaseTarget } from '../../server/bootstrap.ts';
+import { DEFAULT_POOL_SIZE } from '../../db/client.ts';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 
 describe('configuration from the environment', () => {
@@ -31,6 +33,21 @@ describe('configuration from the environment', () => {
     expect(loadConfig({}).DEMO_PLAN).toBe('on');
     expect(loadConfig({ DEMO_PLAN: 'off' }).DEMO_PLAN).toBe('off');
     expect(() => loadConfig({ DEMO_PLAN: 'yes' })).toThrow('DEMO_PLAN="yes": must be on or off');
+  });
+
+  it('sizes the PostgreSQL pool from DATABASE_POOL_SIZE, 1 to 100', () => {
+    const url = { DATABASE_URL: 'postgres://x@h/db', AUTH_SECRET: 'k'.repeat(32) };
+    expect(loadConfig({}).DATABASE_POOL_SIZE).toBe(DEFAULT_POOL_SIZE);
+    const config = loadConfig({ ...url, DATABASE_POOL_SIZE: '2' });
+    expect(databaseTarget(config)).toEqual({
+      kind: 'postgres',
+      url: url.DATABASE_URL,
+      maxConnections: 2,
+    });
+    for (const bad of ['0', '101', '2.5', 'many'])
+      expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(
+        `DATABASE_POOL_SIZE="${bad}": must be a whole number between 1 and 100`,
+      );
   });
 
   it('treats an empty variable as unset', () => {

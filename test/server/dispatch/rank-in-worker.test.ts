@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import { visits } from '../../../db/schema/index.ts';
 import { assignVisit } from '../../../server/dispatch/assign-visit.ts';
-import { PositionStore } from '../../../server/dispatch/positions.ts';
+import { POSITION_MAX_AGE_MS, PositionStore } from '../../../server/dispatch/positions.ts';
 import { rankCaregivers } from '../../../server/dispatch/rank-caregivers.ts';
 import { MAX_QUEUED, RankWorker } from '../../../server/dispatch/rank-in-worker.ts';
 import { suggestCaregivers } from '../../../server/dispatch/suggestions.ts';
@@ -54,7 +54,7 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
     bus = await createEventBus(database);
     live = new LiveState({ db: database.db, bus, now: () => now, refreshMs: 0 });
     await live.start();
-    worker = new RankWorker(live, createLogger('silent'));
+    worker = new RankWorker(live, createLogger('silent'), positions);
     await worker.start();
   }, 60_000);
   afterAll(async () => {
@@ -67,10 +67,10 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
   it('ranks as the main thread does, on its copy of the live state', async () => {
     const expected = inThread();
     expect(expected.length).toBeGreaterThan(0);
-    expect(await worker.rank('0180', live.visit(URGENT)!, now, 5, [])).toEqual(expected);
+    expect(await worker.rank('0180', live.visit(URGENT)!, now, 5)).toEqual(expected);
   });
 
-  it('follows the events the live state applies, and takes fresh positions with the request', async () => {
+  it('follows the events the live state applies, and the positions phones report', async () => {
     const before = live.get('0180')!.seq;
     await assignVisit(deps(), {
       visitId: OTHER,
@@ -87,10 +87,21 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
       at: now,
       status: 'available',
     });
-    const fix: [string, { lat: number; lon: number }][] = [[W.rn, { lat: 59.2, lon: 18.3 }]];
+    // A fix too old to count: neither thread starts the caregiver from it.
+    positions.set({
+      staffId: W.an,
+      municipalityCode: '0180',
+      lat: 59.4,
+      lon: 18.0,
+      at: new Date(now.getTime() - POSITION_MAX_AGE_MS - 1),
+      status: 'available',
+    });
     const expected = inThread();
     expect(expected.find((r) => r.member.id === W.rn)?.fromLivePosition).toBe(true);
-    expect(await worker.rank('0180', live.visit(URGENT)!, now, 5, fix)).toEqual(expected);
+    expect(expected.find((r) => r.member.id === W.an)?.fromLivePosition).toBe(false);
+    expect(await worker.rank('0180', live.visit(URGENT)!, now, 5)).toEqual(expected);
+    // The fixes went with that request; the worker keeps them for the next.
+    expect(await worker.rank('0180', live.visit(URGENT)!, now, 5)).toEqual(expected);
   });
 
   it('gives suggestions equal to those ranked on the main thread', async () => {
@@ -101,18 +112,18 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
   it('answers null beyond MAX_QUEUED waiting requests: the caller ranks those itself', async () => {
     const visit = live.visit(URGENT)!;
     const answers = await Promise.all(
-      Array.from({ length: MAX_QUEUED + 2 }, () => worker.rank('0180', visit, now, 5, [])),
+      Array.from({ length: MAX_QUEUED + 2 }, () => worker.rank('0180', visit, now, 5)),
     );
     expect(answers.map((a) => a === null)).toEqual([
       ...Array.from({ length: MAX_QUEUED }, () => false),
       true,
       true,
     ]);
-    expect(await worker.rank('0180', visit, now, 5, [])).not.toBeNull();
+    expect(await worker.rank('0180', visit, now, 5)).not.toBeNull();
   });
 
   it('answers null for a municipality it has no copy of: the caller ranks it', async () => {
-    expect(await worker.rank('9999', live.visit(URGENT)!, now, 5, [])).toBeNull();
+    expect(await worker.rank('9999', live.visit(URGENT)!, now, 5)).toBeNull();
   });
 
   it('answers null once closed, and suggestions still come from the main thread', async () => {
@@ -120,7 +131,7 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
     const closed = new RankWorker(live, createLogger('silent'));
     await closed.start();
     await closed.close();
-    expect(await closed.rank('0180', live.visit(URGENT)!, now, 5, [])).toBeNull();
+    expect(await closed.rank('0180', live.visit(URGENT)!, now, 5)).toBeNull();
     expect(await suggestCaregivers({ ...deps(), rankWorker: closed }, URGENT)).toEqual(own);
   }, 60_000);
 });
