@@ -20,9 +20,10 @@ parentPort?.on('message', (m: ToRankWorker) => {
     const s = states.get(m.code);
     if (s && s.apply(m.event) !== 'applied') states.delete(m.code);
   } else {
+    // Kept before anything else: the main thread sends each fix once.
+    for (const p of m.positions) positions.set(p);
     const s = states.get(m.code);
     if (!s) return post({ type: 'ranked', id: m.id, ranked: null });
-    for (const p of m.positions) positions.set(p);
     const now = new Date(m.now);
     try {
       const ranked = rankCaregivers(s, m.visit, {

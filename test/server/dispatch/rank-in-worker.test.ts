@@ -123,7 +123,17 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
   });
 
   it('answers null for a municipality it has no copy of: the caller ranks it', async () => {
+    positions.set({
+      staffId: W.rn,
+      municipalityCode: '0180',
+      lat: 59.35,
+      lon: 18.1,
+      at: now,
+      status: 'available',
+    });
     expect(await worker.rank('9999', live.visit(URGENT)!, now, 5)).toBeNull();
+    // The fix that went with the unanswered request still counts for the next one.
+    expect(await worker.rank('0180', live.visit(URGENT)!, now, 5)).toEqual(inThread());
   });
 
   it('answers null once closed, and suggestions still come from the main thread', async () => {
