@@ -16,7 +16,11 @@
 // Environment: BASE_URL, USERNAME, PASSWORD, MUNICIPALITY, RATE (requests/s), DURATION,
 // PRE_VUS, MAX_VUS, CONTESTED (number of contested visits), and the thresholds
 // P99_SUGGEST_MS (suggestions, default 25: the issue's target), P99_MS (every request, 1000),
-// MAX_ERROR_RATE (0.01).
+// MAX_ERROR_RATE (0.01), MAX_SHED_RATE (0.01).
+//
+// Shed: when the ranking is overloaded the server answers suggestions with 503 + Retry-After,
+// and an urgent call with the visit and `suggestionsUnavailable`. Those count in `shed`, not
+// in `errors` or `server_errors`: an overload answered fast, with its own threshold.
 import http from 'k6/http';
 import { check, fail } from 'k6';
 import { Counter, Rate, Trend } from 'k6/metrics';
@@ -33,6 +37,7 @@ const CONTESTED = Number(__ENV.CONTESTED || 10);
 const P99_SUGGEST_MS = Number(__ENV.P99_SUGGEST_MS || 25);
 const P99_MS = Number(__ENV.P99_MS || 1000);
 const MAX_ERROR_RATE = Number(__ENV.MAX_ERROR_RATE || 0.01);
+const MAX_SHED_RATE = Number(__ENV.MAX_SHED_RATE || 0.01);
 
 const WEIGHTS = [
   ['urgent', 15],
@@ -50,9 +55,11 @@ const errors = new Rate('errors');
 /** 5xx answers and requests without an answer (timeout, connection reset). */
 const serverErrors = new Counter('server_errors');
 const suggestionsPerCall = new Trend('suggestions_returned');
+/** Suggestions and urgent calls answered "ranking busy, ask again" (see above). */
+const shed = new Rate('shed');
 
-// 409 is an expected answer here: it does not count in http_req_failed.
-http.setResponseCallback(http.expectedStatuses({ min: 200, max: 299 }, 409));
+// 409 is an expected answer here, and 503 (shed, counted apart): not in http_req_failed.
+http.setResponseCallback(http.expectedStatuses({ min: 200, max: 299 }, 409, 503));
 
 export const options = {
   scenarios: {
@@ -75,6 +82,7 @@ export const options = {
     http_req_failed: [`rate<${MAX_ERROR_RATE}`],
     errors: [`rate<${MAX_ERROR_RATE}`],
     server_errors: ['count<1'],
+    shed: [`rate<${MAX_SHED_RATE}`],
   },
 };
 
@@ -91,6 +99,8 @@ function post(token, tag, path, body) {
 
 /** Records the outcome; true for a 2xx. */
 function outcome(res, tag) {
+  if (tag === 'suggestions') shed.add(res.status === 503, { name: tag });
+  if (res.status === 503 && tag === 'suggestions' && res.headers['Retry-After']) return false;
   if (res.status >= 500 || res.status === 0) serverErrors.add(1, { name: tag });
   if (res.status === 409) {
     conflicts.add(1, { name: tag });
@@ -164,6 +174,8 @@ function urgent(data) {
   );
   if (outcome(res, 'urgent')) {
     const body = res.json();
+    shed.add(Boolean(body.suggestionsUnavailable), { name: 'urgent' });
+    if (body.suggestionsUnavailable) return;
     suggestionsPerCall.add(body.suggestions.length);
     const options = body.suggestions.map((s) => ({ staffId: s.staffId, eta: s.eta }));
     if (options.length) {

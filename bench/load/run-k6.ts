@@ -306,6 +306,7 @@ function report(opts: {
     'http_req_failed',
     'errors',
     'server_errors',
+    'shed',
     'conflicts',
     'writes',
     'write_errors',

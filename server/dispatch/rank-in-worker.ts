@@ -7,14 +7,21 @@ import type { PositionStore, StaffPosition } from './positions.ts';
 import type { FromRankWorker, ToRankWorker } from './rank-messages.ts';
 import type { RankedCaregiver } from './rank-caregivers.ts';
 
+/** A ranking; null: rank it yourself; 'busy': the worker is overloaded, ask again later. */
+export type RankAnswer = RankedCaregiver[] | null | 'busy';
+
 const WORKER_FILE = new URL('./rank-worker.ts', import.meta.url).href;
 /**
- * Requests waiting for the worker beyond which the caller ranks on its own thread: a bound,
- * not a load balancer. Measured at 200 requests/s: sharing the ranking with the request
- * thread as soon as 3 waited made every request slow (the request thread saturated), where
- * a longer queue on the worker slowed suggestions alone.
+ * Requests waiting for the worker beyond which a request is answered 'busy' at once. Ranking
+ * them on the request thread instead (as before) made overload cascade: measured at 150 and
+ * 200 requests/s, the request thread saturated and every kind of request slowed down.
  */
 export const MAX_QUEUED = 64;
+/**
+ * A request the worker reaches after waiting this long is answered 'busy' without ranking:
+ * the dispatcher has a quick answer to retry instead of a late list, and the worker catches up.
+ */
+export const MAX_WAIT_MS = 500;
 /** Time for the worker to load its modules (tsx compiles them) before it is given up. */
 const START_TIMEOUT_MS = 30_000;
 
@@ -24,12 +31,13 @@ const START_TIMEOUT_MS = 30_000;
  * the largest share of a dispatcher's requests. The worker keeps a copy of the live state:
  * every read and every applied event of `LiveState` is posted to it in order, so a request
  * posted after them is ranked on the same state the main thread has. `rank` answers null
- * when the worker cannot (stopped, failed, its copy is missing, or `MAX_QUEUED` requests
- * are already waiting for it): the caller then ranks on its own thread, as without a worker.
+ * when the worker cannot (stopped, failed, or its copy is missing): the caller then ranks on
+ * its own thread, as without a worker. It answers 'busy' when the worker is overloaded
+ * (`MAX_QUEUED` requests waiting, or this one waited `MAX_WAIT_MS`).
  */
 export class RankWorker {
   private worker: Worker | null = null;
-  private readonly pending = new Map<number, (r: RankedCaregiver[] | null) => void>();
+  private readonly pending = new Map<number, (r: RankAnswer) => void>();
   private nextId = 1;
   private unobserve: (() => void)[] = [];
   /** Positions reported since the last request, the latest per caregiver. */
@@ -72,14 +80,13 @@ export class RankWorker {
     }
   }
 
-  /** The ranking on the worker's copy of `code`, or null when the caller must rank itself. */
-  rank(
-    code: string,
-    visit: LiveVisit,
-    now: Date,
-    limit: number,
-  ): Promise<RankedCaregiver[] | null> {
-    if (!this.worker || this.pending.size >= MAX_QUEUED) return Promise.resolve(null);
+  /**
+   * The ranking on the worker's copy of `code`; null when the caller must rank itself;
+   * 'busy' when the worker is overloaded.
+   */
+  rank(code: string, visit: LiveVisit, now: Date, limit: number): Promise<RankAnswer> {
+    if (!this.worker) return Promise.resolve(null);
+    if (this.pending.size >= MAX_QUEUED) return Promise.resolve('busy');
     const id = this.nextId++;
     const positions = [...this.unsent.values()];
     this.unsent.clear();
@@ -91,6 +98,8 @@ export class RankWorker {
       now: now.getTime(),
       limit,
       positions,
+      // Wall clock on both threads, not the caller's `now` (tests move that).
+      deadline: Date.now() + MAX_WAIT_MS,
     };
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
@@ -117,7 +126,7 @@ export class RankWorker {
     const resolve = this.pending.get(m.id);
     this.pending.delete(m.id);
     if (m.error) this.logger.warn('ranking worker: a ranking failed', { error: m.error });
-    resolve?.(m.ranked);
+    resolve?.(m.expired ? 'busy' : m.ranked);
   }
 
   /** No more requests to the worker; those waiting are answered null (ranked by the caller). */

@@ -21,10 +21,19 @@ export type ToRankWorker =
        * keeps them; its copy of the live state has only the sampled ones).
        */
       positions: StaffPosition[];
+      /** Epoch ms (wall clock) after which the worker answers `expired` without ranking. */
+      deadline: number;
     };
 
 /** From the ranking worker: ready to take messages, or an answer (null: rank it yourself). */
 export type FromRankWorker =
   | { type: 'ready' }
-  | { type: 'ranked'; id: number; ranked: RankedCaregiver[] | null; error?: string }
+  | {
+      type: 'ranked';
+      id: number;
+      ranked: RankedCaregiver[] | null;
+      error?: string;
+      /** The request waited past its deadline: not ranked. */
+      expired?: boolean;
+    }
   | { type: 'error'; message: string };

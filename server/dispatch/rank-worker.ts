@@ -22,6 +22,8 @@ parentPort?.on('message', (m: ToRankWorker) => {
   } else {
     // Kept before anything else: the main thread sends each fix once.
     for (const p of m.positions) positions.set(p);
+    if (Date.now() > m.deadline)
+      return post({ type: 'ranked', id: m.id, ranked: null, expired: true });
     const s = states.get(m.code);
     if (!s) return post({ type: 'ranked', id: m.id, ranked: null });
     const now = new Date(m.now);

@@ -42,10 +42,23 @@ export interface Suggestion {
   fromLivePosition: boolean;
 }
 
+/** Seconds a client waits before asking again when the ranking worker is overloaded. */
+export const RANKING_RETRY_AFTER_SECONDS = 1;
+
+/** The ranking worker is overloaded: a quick 503 to retry, instead of a late answer. */
+export class RankingBusy extends AppError {
+  constructor() {
+    super(503, 'unavailable', 'Suggestions are busy: ask again in a moment', [], {
+      'Retry-After': String(RANKING_RETRY_AFTER_SECONDS),
+    });
+  }
+}
+
 /**
  * Who could take an unassigned visit now, best first (see rankCaregivers), from the live
  * state this process keeps (`liveState`), or, without one, from the database read now.
  * The visit is the caller's, else the live state's, else read from the database.
+ * Throws `RankingBusy` when the ranking worker is overloaded.
  */
 export async function suggestCaregivers(
   deps: PlanningDeps,
@@ -72,6 +85,7 @@ export async function suggestCaregivers(
     deps.rankWorker && !deps.travel && state === deps.liveState?.get(visit.municipalityCode)
       ? await deps.rankWorker.rank(state.code, visit, now, limit)
       : null;
+  if (onWorker === 'busy') throw new RankingBusy();
   const ranked =
     onWorker ??
     rankCaregivers(state, visit, {

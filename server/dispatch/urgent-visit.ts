@@ -5,7 +5,13 @@ import { requiredProfession } from '../services/create-visit.ts';
 import { assertMunicipality } from '../services/municipalities.ts';
 import { parseInstant } from '../time/stockholm.ts';
 import type { UrgentVisitInput } from './schemas.ts';
-import { type PlanningDeps, type Suggestion, suggestCaregivers } from './suggestions.ts';
+import {
+  type PlanningDeps,
+  RANKING_RETRY_AFTER_SECONDS,
+  RankingBusy,
+  type Suggestion,
+  suggestCaregivers,
+} from './suggestions.ts';
 import { type VisitState, commitAndPublish, visitState } from './visit-state.ts';
 
 /** Response targets (DOMAIN.md: an assumption, so a setting): priority 1 in 1 h, 2 in 4 h. */
@@ -45,6 +51,13 @@ function urgentWindow(deps: UrgentDeps, input: UrgentVisitInput): { start: Date;
   return { start: now, end: new Date(now.getTime() + minutes * 60_000) };
 }
 
+export interface UrgentVisitResult {
+  visit: VisitState;
+  suggestions: Suggestion[];
+  /** Set when the ranking was overloaded: the visit is registered, ask for suggestions again. */
+  suggestionsUnavailable?: { reason: 'busy'; retryAfterSeconds: number };
+}
+
 /**
  * An urgent call (fall, blocked catheter, pain): registers the visit and its event, then
  * ranks who could go, from the routes as they stand now.
@@ -52,7 +65,7 @@ function urgentWindow(deps: UrgentDeps, input: UrgentVisitInput): { start: Date;
 export async function registerUrgentVisit(
   deps: UrgentDeps,
   input: UrgentVisitInput,
-): Promise<{ visit: VisitState; suggestions: Suggestion[] }> {
+): Promise<UrgentVisitResult> {
   const window = urgentWindow(deps, input);
   const profession = requiredProfession(input.taskTypes);
   if (!profession) {
@@ -95,9 +108,17 @@ export async function registerUrgentVisit(
     await emit(input.municipality, 'visit.created', { visit: state });
     return { visit: state, row };
   });
-  const suggestions = await suggestCaregivers(deps, visit.id, input.limit, {
-    ...row,
-    assignees: [],
-  });
-  return { visit, suggestions };
+  try {
+    const suggestions = await suggestCaregivers(deps, visit.id, input.limit, {
+      ...row,
+      assignees: [],
+    });
+    return { visit, suggestions };
+  } catch (err) {
+    // The call is registered and broadcast: an overloaded ranking must not turn that into
+    // an error the dispatcher would retry (registering the call twice).
+    if (!(err instanceof RankingBusy)) throw err;
+    const busy = { reason: 'busy' as const, retryAfterSeconds: RANKING_RETRY_AFTER_SECONDS };
+    return { visit, suggestions: [], suggestionsUnavailable: busy };
+  }
 }

@@ -83,8 +83,15 @@ const urgent = createRoute({
   request: body(UrgentBody),
   responses: {
     201: json(
-      'The new visit and the suggested caregivers',
-      z.object({ visit: VisitStateSchema, suggestions: z.array(SuggestionSchema) }),
+      'The new visit and the suggested caregivers (none, with suggestionsUnavailable, when ' +
+        'the ranking is overloaded: ask GET /visits/{id}/suggestions after retryAfterSeconds)',
+      z.object({
+        visit: VisitStateSchema,
+        suggestions: z.array(SuggestionSchema),
+        suggestionsUnavailable: z
+          .object({ reason: z.literal('busy'), retryAfterSeconds: z.number().int() })
+          .optional(),
+      }),
     ),
     400: errorResponse('Invalid urgent visit'),
     ...authResponses,
@@ -110,6 +117,7 @@ const suggestions = createRoute({
     ...authResponses,
     404: errorResponse('No such visit in your scope'),
     409: errorResponse('The visit is not unassigned'),
+    503: errorResponse('Ranking overloaded: ask again after Retry-After seconds'),
   },
 });
 

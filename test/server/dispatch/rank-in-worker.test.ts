@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import { visits } from '../../../db/schema/index.ts';
 import { assignVisit } from '../../../server/dispatch/assign-visit.ts';
 import { POSITION_MAX_AGE_MS, PositionStore } from '../../../server/dispatch/positions.ts';
 import { rankCaregivers } from '../../../server/dispatch/rank-caregivers.ts';
-import { MAX_QUEUED, RankWorker } from '../../../server/dispatch/rank-in-worker.ts';
-import { suggestCaregivers } from '../../../server/dispatch/suggestions.ts';
+import { MAX_QUEUED, MAX_WAIT_MS, RankWorker } from '../../../server/dispatch/rank-in-worker.ts';
+import { UrgentVisitInput } from '../../../server/dispatch/schemas.ts';
+import { RankingBusy, suggestCaregivers } from '../../../server/dispatch/suggestions.ts';
+import { registerUrgentVisit } from '../../../server/dispatch/urgent-visit.ts';
 import { createEventBus } from '../../../server/live/create-bus.ts';
 import type { EventBus } from '../../../server/live/event-bus.ts';
 import { LiveState } from '../../../server/live-state/live-state.ts';
@@ -109,17 +111,63 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
     expect(await suggestCaregivers({ ...deps(), rankWorker: worker }, URGENT)).toEqual(own);
   });
 
-  it('answers null beyond MAX_QUEUED waiting requests: the caller ranks those itself', async () => {
+  it("answers 'busy' beyond MAX_QUEUED waiting requests, and ranks again once they are done", async () => {
     const visit = live.visit(URGENT)!;
     const answers = await Promise.all(
       Array.from({ length: MAX_QUEUED + 2 }, () => worker.rank('0180', visit, now, 5)),
     );
-    expect(answers.map((a) => a === null)).toEqual([
-      ...Array.from({ length: MAX_QUEUED }, () => false),
-      true,
-      true,
+    expect(answers.map((a) => (Array.isArray(a) ? 'ranked' : a))).toEqual([
+      ...Array.from({ length: MAX_QUEUED }, () => 'ranked'),
+      'busy',
+      'busy',
     ]);
-    expect(await worker.rank('0180', visit, now, 5)).not.toBeNull();
+    expect(await worker.rank('0180', visit, now, 5)).toEqual(inThread());
+  });
+
+  describe('a request that waited past MAX_WAIT_MS', () => {
+    // The main thread's wall clock set back: the worker sees every request as waited too long.
+    const late = () => {
+      const real = Date.now.bind(Date);
+      return vi.spyOn(Date, 'now').mockImplementation(() => real() - MAX_WAIT_MS - 1000);
+    };
+    afterEach(() => vi.restoreAllMocks());
+
+    it("is answered 'busy' without ranking", async () => {
+      late();
+      expect(await worker.rank('0180', live.visit(URGENT)!, now, 5)).toBe('busy');
+      vi.restoreAllMocks();
+      expect(await worker.rank('0180', live.visit(URGENT)!, now, 5)).toEqual(inThread());
+    });
+
+    it('gives a 503 with Retry-After for suggestions, not a ranking on the request thread', async () => {
+      late();
+      const err = await suggestCaregivers({ ...deps(), rankWorker: worker }, URGENT).catch(
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(RankingBusy);
+      expect(err).toMatchObject({ status: 503, headers: { 'Retry-After': '1' } });
+    });
+
+    it('still registers an urgent call, saying when to ask for suggestions again', async () => {
+      late();
+      const before = live.get('0180')!.seq;
+      const result = await registerUrgentVisit(
+        { ...deps(), rankWorker: worker },
+        UrgentVisitInput.parse({
+          municipality: '0180',
+          patientId: W.patient,
+          taskTypes: ['supervision'],
+          priority: 'urgent2',
+        }),
+      );
+      expect(result.suggestions).toEqual([]);
+      expect(result.suggestionsUnavailable).toEqual({ reason: 'busy', retryAfterSeconds: 1 });
+      vi.restoreAllMocks();
+      await vi.waitFor(() => expect(live.get('0180')!.seq).toBe(before + 1));
+      expect(live.visit(result.visit.id)?.status).toBe('unassigned');
+      const again = await suggestCaregivers({ ...deps(), rankWorker: worker }, result.visit.id);
+      expect(again.length).toBeGreaterThan(0);
+    });
   });
 
   it('answers null for a municipality it has no copy of: the caller ranks it', async () => {
