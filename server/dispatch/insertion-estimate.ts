@@ -2,7 +2,9 @@ import type { Weights } from '../../solver/model/problem-input.ts';
 import type { TravelMode } from '../../db/reference/professions.ts';
 import type { RouteStop } from '../live-state/municipality-state.ts';
 import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
+import { shiftBreaks } from '../solver-bridge/shift-breaks.ts';
 import type { Candidate } from './caregiver-candidates.ts';
+import { type BreakMs, estimateWithBreaks } from './insertion-estimate-breaks.ts';
 
 /** The visit to place, in milliseconds since the epoch. */
 export interface EstimateTarget {
@@ -60,6 +62,14 @@ export function estimateInsertion(
   const n = c.stops.length;
   const depart0 = Math.max(now, c.shift.startsAt.getTime(), c.busyUntil?.getTime() ?? now);
   const shiftEnd = c.shift.endsAt.getTime();
+  const breaks = breaksLeft(c, now, depart0);
+  if (breaks.length) {
+    const maxWork = c.shift.maxWorkWithoutBreakMinutes * 60_000 || Number.POSITIVE_INFINITY;
+    const e = estimateWithBreaks(c, target, depart0, trip, w, breaks, maxWork);
+    // Times here are in ms, the solver's in whole seconds: up to half a second of lateness
+    // per visit either way, allowed for so the estimate stays below the exact cost.
+    return e === null ? null : e - (n + 2) * w.lateness;
+  }
 
   // The route as it is: start times of its stops and the arrival at the base.
   const earliest = scratch(0, n);
@@ -120,6 +130,26 @@ export function estimateInsertion(
 }
 
 const NO_TRIP: TripCost = { seconds: 0, metres: 0 };
+
+/**
+ * The breaks of the caregiver's shift still to take, as buildProblem gives them to the solver
+ * (in whole seconds from `now`, the shift cut at `now`), in ms since the epoch.
+ */
+function breaksLeft(c: Candidate, now: number, depart0: number): BreakMs[] {
+  if (c.shift.breakMinutes <= 0) return [];
+  const sec = (ms: number) => Math.max(0, Math.round((ms - now) / 1000));
+  return shiftBreaks(
+    sec(c.shift.startsAt.getTime()),
+    sec(c.shift.endsAt.getTime()),
+    c.shift.breakMinutes * 60,
+    c.shift.maxWorkWithoutBreakMinutes * 60,
+    sec(depart0),
+  ).map((b) => ({
+    earliest: now + b.earliest * 1000,
+    latest: now + b.latest * 1000,
+    duration: b.duration * 1000,
+  }));
+}
 
 function arcCost(w: Weights, t: TripCost): number {
   return w.travelTime * t.seconds + w.distance * t.metres;

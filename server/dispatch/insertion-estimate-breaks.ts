@@ -1,0 +1,192 @@
+import type { Weights } from '../../solver/model/problem-input.ts';
+import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
+import type { Candidate } from './caregiver-candidates.ts';
+import type { EstimateTarget } from './insertion-estimate.ts';
+
+type Trip = Required<Pick<TravelSource, 'trip'>>['trip'];
+interface TripCost {
+  seconds: number;
+  metres: number;
+}
+
+/** A break still to take, in ms since the epoch. */
+export interface BreakMs {
+  earliest: number;
+  latest: number;
+  duration: number;
+}
+
+/** Where the forward schedule stands between two visits. */
+interface Clock {
+  /** When the caregiver is free to leave (the end of the last visit or break). */
+  t: number;
+  /** Start of the current stretch of work (for the limit on work without a break). */
+  stretch: number;
+  /** Breaks taken so far. */
+  bi: number;
+  /** No visit served yet. */
+  first: boolean;
+}
+
+/**
+ * The estimate of `estimateInsertion` for a caregiver with breaks still to take: each place is
+ * simulated with the solver's greedy break rule (RouteSimulator.step: a break goes into a wait
+ * that holds it, or before a visit that would otherwise end past the break's window or the
+ * work-stretch limit), from the place on until the schedule meets the old one again. Without
+ * it the estimate counted on waits the breaks fill, so it stayed far below the exact cost and
+ * every caregiver up to the cap was evaluated exactly. Up to the rounding of times to whole
+ * seconds (the caller allows for that) it equals the solver's cost of the place; the solver's
+ * hard rules (delegation hours, break and shift limits) only add to it.
+ */
+export function estimateWithBreaks(
+  c: Candidate,
+  target: EstimateTarget,
+  depart0: number,
+  trip: Trip,
+  w: Weights,
+  breaks: BreakMs[],
+  maxWork: number,
+): number | null {
+  // Scratch arrays and one clock, no objects per stop: this runs for most caregivers on
+  // shift on every suggestion.
+  const mode = c.member.travelMode;
+  const n = c.stops.length;
+  const shiftEnd = c.shift.endsAt.getTime();
+  const earliest = scratch(0, n);
+  const latest = scratch(1, n);
+  const legMs = scratch(2, n);
+  const legCost = scratch(3, n);
+  // The old schedule: the clock before each stop (and after the last), the cost (arcs and
+  // lateness) of the stops before it.
+  const tAt = scratch(4, n + 1);
+  const stretchAt = scratch(5, n + 1);
+  const biAt = scratch(6, n + 1);
+  const costTo = scratch(7, n + 1);
+  const k = clock;
+  k.t = k.stretch = depart0;
+  k.bi = 0;
+  k.first = true;
+  costTo[0] = 0;
+  for (let j = 0; j < n; j++) {
+    const s = c.stops[j];
+    earliest[j] = s.visit.staffCount < 2 ? s.windowStart : s.plannedStart;
+    latest[j] = s.visit.staffCount < 2 ? s.windowEnd : s.plannedStart;
+    const l = trip(j === 0 ? c.start : c.places[j - 1], c.places[j], mode);
+    legMs[j] = l.seconds * 1000;
+    legCost[j] = arcCost(w, l);
+    tAt[j] = k.t;
+    stretchAt[j] = k.stretch;
+    biAt[j] = k.bi;
+    const start = step(k, legMs[j], earliest[j], s.durationMs, breaks, maxWork, depart0);
+    costTo[j + 1] = costTo[j] + legCost[j] + late(w, start, latest[j]);
+  }
+  tAt[n] = k.t;
+  stretchAt[n] = k.stretch;
+  biAt[n] = k.bi;
+  const home = n === 0 ? null : trip(c.places[n - 1], c.member.base, mode);
+  const oldEnd =
+    n === 0 ? 0 : costTo[n] + arcCost(w, home!) + overtime(w, finish(k, home!, breaks), shiftEnd);
+
+  let best: number | null = null;
+  for (let i = 0; i <= n; i++) {
+    k.t = tAt[i];
+    k.stretch = stretchAt[i];
+    k.bi = biAt[i];
+    k.first = i === 0;
+    const into = trip(i === 0 ? c.start : c.places[i - 1], target.place, mode);
+    const xStart = step(
+      k,
+      into.seconds * 1000,
+      target.earliest,
+      target.durationMs,
+      breaks,
+      maxWork,
+      depart0,
+    );
+    if (target.hard && xStart > target.latest) continue;
+    let cost = arcCost(w, into) + late(w, xStart, target.latest);
+    let j = i;
+    let met = false;
+    for (; j < n; j++) {
+      let ms = legMs[j];
+      if (j === i) {
+        const l = trip(target.place, c.places[j], mode);
+        ms = l.seconds * 1000;
+        cost += arcCost(w, l);
+      } else cost += legCost[j];
+      const start = step(k, ms, earliest[j], c.stops[j].durationMs, breaks, maxWork, depart0);
+      cost += late(w, start, latest[j]);
+      if (k.t === tAt[j + 1] && k.bi === biAt[j + 1] && k.stretch === stretchAt[j + 1]) {
+        met = true; // the rest of the route runs as it did
+        break;
+      }
+    }
+    let total: number;
+    if (met) total = cost - (costTo[j + 1] - costTo[i]);
+    else {
+      const back = trip(i === n ? target.place : c.places[n - 1], c.member.base, mode);
+      const end = cost + arcCost(w, back) + overtime(w, finish(k, back, breaks), shiftEnd);
+      total = end - (oldEnd - costTo[i]);
+    }
+    if (best === null || total < best) best = total;
+  }
+  return best;
+}
+
+const clock: Clock = { t: 0, stretch: 0, bi: 0, first: true };
+const buffers: Float64Array[] = Array.from({ length: 8 }, () => new Float64Array(64));
+function scratch(b: number, n: number): Float64Array {
+  if (buffers[b].length < n) buffers[b] = new Float64Array(n * 2);
+  return buffers[b];
+}
+
+/** RouteSimulator.step on a clock in ms: the breaks due before the visit, then the visit. */
+function step(
+  k: Clock,
+  tt: number,
+  ready: number,
+  svc: number,
+  breaks: BreakMs[],
+  maxWork: number,
+  shiftStart: number,
+): number {
+  let t = k.t;
+  while (k.bi < breaks.length) {
+    const b = breaks[k.bi];
+    const s0 = Math.max(t + tt, ready);
+    const from = k.first ? s0 - tt : k.stretch;
+    const must = s0 + svc > b.latest || s0 + svc - from > maxWork;
+    const bs = Math.max(t, b.earliest);
+    const free = !k.first && bs <= b.latest && bs + b.duration + tt <= ready;
+    if (!must && !free) break;
+    if (k.first) k.stretch = shiftStart;
+    t = bs + b.duration;
+    k.stretch = t;
+    k.bi++;
+  }
+  const s = Math.max(t + tt, ready);
+  if (k.first && k.bi === 0) k.stretch = s - tt;
+  k.first = false;
+  k.t = s + svc;
+  return s;
+}
+
+/** RouteSimulator.finish: the breaks left, then the way home; the arrival. */
+function finish(k: Clock, home: TripCost, breaks: BreakMs[]): number {
+  let t = k.t;
+  for (let bi = k.bi; bi < breaks.length; bi++)
+    t = Math.max(t, breaks[bi].earliest) + breaks[bi].duration;
+  return t + home.seconds * 1000;
+}
+
+function arcCost(w: Weights, t: TripCost): number {
+  return w.travelTime * t.seconds + w.distance * t.metres;
+}
+
+function late(w: Weights, start: number, latest: number): number {
+  return w.lateness * Math.max(0, (start - latest) / 1000);
+}
+
+function overtime(w: Weights, arrival: number, shiftEnd: number): number {
+  return w.overtime * Math.max(0, (arrival - shiftEnd) / 1000);
+}
