@@ -1,5 +1,5 @@
 import type { Weights } from '../../solver/model/problem-input.ts';
-import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
+import type { TravelSource } from '../solver-bridge/travel.ts';
 import type { Candidate } from './caregiver-candidates.ts';
 import type { EstimateTarget } from './insertion-estimate.ts';
 
