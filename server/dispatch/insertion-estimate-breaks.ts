@@ -26,7 +26,12 @@ interface Clock {
   bi: number;
   /** No visit served yet. */
   first: boolean;
+  /** Ms by which the solver's hard time rules are broken (break window, work stretch, shift). */
+  viol: number;
 }
+
+/** Ms of violation the estimate overlooks: its times are in ms, the solver's whole seconds. */
+export const VIOL_SLACK_MS = 2000;
 
 /**
  * The estimate of `estimateInsertion` for a caregiver with breaks still to take: each place is
@@ -46,6 +51,8 @@ export function estimateWithBreaks(
   w: Weights,
   breaks: BreakMs[],
   maxWork: number,
+  /** The shift's end with the overtime the solver allows. */
+  maxShiftEnd: number,
 ): number | null {
   // Scratch arrays and one clock, no objects per stop: this runs for most caregivers on
   // shift on every suggestion.
@@ -66,6 +73,7 @@ export function estimateWithBreaks(
   k.t = k.stretch = depart0;
   k.bi = 0;
   k.first = true;
+  k.viol = 0;
   costTo[0] = 0;
   for (let j = 0; j < n; j++) {
     const s = c.stops[j];
@@ -85,7 +93,14 @@ export function estimateWithBreaks(
   biAt[n] = k.bi;
   const home = n === 0 ? null : trip(c.places[n - 1], c.member.base, mode);
   const oldEnd =
-    n === 0 ? 0 : costTo[n] + arcCost(w, home!) + overtime(w, finish(k, home!, breaks), shiftEnd);
+    n === 0
+      ? 0
+      : costTo[n] +
+        arcCost(w, home!) +
+        overtime(w, finish(k, home!, breaks, maxWork, maxShiftEnd), shiftEnd);
+  // A route already breaking a hard rule takes nothing more: the solver refuses every place
+  // (adding a visit only delays the rest), so the exact evaluation would be wasted.
+  if (k.viol > VIOL_SLACK_MS) return null;
 
   let best: number | null = null;
   for (let i = 0; i <= n; i++) {
@@ -93,6 +108,7 @@ export function estimateWithBreaks(
     k.stretch = stretchAt[i];
     k.bi = biAt[i];
     k.first = i === 0;
+    k.viol = 0;
     const into = trip(i === 0 ? c.start : c.places[i - 1], target.place, mode);
     const xStart = step(
       k,
@@ -125,15 +141,16 @@ export function estimateWithBreaks(
     if (met) total = cost - (costTo[j + 1] - costTo[i]);
     else {
       const back = trip(i === n ? target.place : c.places[n - 1], c.member.base, mode);
-      const end = cost + arcCost(w, back) + overtime(w, finish(k, back, breaks), shiftEnd);
-      total = end - (oldEnd - costTo[i]);
+      const arrival = finish(k, back, breaks, maxWork, maxShiftEnd);
+      total = cost + arcCost(w, back) + overtime(w, arrival, shiftEnd) - (oldEnd - costTo[i]);
     }
+    if (k.viol > VIOL_SLACK_MS) continue; // the solver refuses this place
     if (best === null || total < best) best = total;
   }
   return best;
 }
 
-const clock: Clock = { t: 0, stretch: 0, bi: 0, first: true };
+const clock: Clock = { t: 0, stretch: 0, bi: 0, first: true, viol: 0 };
 const buffers: Float64Array[] = Array.from({ length: 8 }, () => new Float64Array(64));
 function scratch(b: number, n: number): Float64Array {
   if (buffers[b].length < n) buffers[b] = new Float64Array(n * 2);
@@ -160,6 +177,8 @@ function step(
     const free = !k.first && bs <= b.latest && bs + b.duration + tt <= ready;
     if (!must && !free) break;
     if (k.first) k.stretch = shiftStart;
+    if (bs > b.latest) k.viol += bs - b.latest;
+    if (bs - k.stretch > maxWork) k.viol += bs - k.stretch - maxWork;
     t = bs + b.duration;
     k.stretch = t;
     k.bi++;
@@ -172,11 +191,26 @@ function step(
 }
 
 /** RouteSimulator.finish: the breaks left, then the way home; the arrival. */
-function finish(k: Clock, home: TripCost, breaks: BreakMs[]): number {
+function finish(
+  k: Clock,
+  home: TripCost,
+  breaks: BreakMs[],
+  maxWork: number,
+  maxShiftEnd: number,
+): number {
   let t = k.t;
-  for (let bi = k.bi; bi < breaks.length; bi++)
-    t = Math.max(t, breaks[bi].earliest) + breaks[bi].duration;
-  return t + home.seconds * 1000;
+  for (let bi = k.bi; bi < breaks.length; bi++) {
+    const b = breaks[bi];
+    const bs = Math.max(t, b.earliest);
+    if (bs > b.latest) k.viol += bs - b.latest;
+    if (bs - k.stretch > maxWork) k.viol += bs - k.stretch - maxWork;
+    t = bs + b.duration;
+    k.stretch = t;
+  }
+  const arrival = t + home.seconds * 1000;
+  if (arrival - k.stretch > maxWork) k.viol += arrival - k.stretch - maxWork;
+  if (arrival > maxShiftEnd) k.viol += arrival - maxShiftEnd;
+  return arrival;
 }
 
 function arcCost(w: Weights, t: TripCost): number {

@@ -4,7 +4,8 @@ import type { RouteStop } from '../live-state/municipality-state.ts';
 import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
 import { shiftBreaks } from '../solver-bridge/shift-breaks.ts';
 import type { Candidate } from './caregiver-candidates.ts';
-import { type BreakMs, estimateWithBreaks } from './insertion-estimate-breaks.ts';
+import { type BreakMs, VIOL_SLACK_MS, estimateWithBreaks } from './insertion-estimate-breaks.ts';
+import { OVERTIME_MS } from './staff-checks.ts';
 
 /** The visit to place, in milliseconds since the epoch. */
 export interface EstimateTarget {
@@ -62,10 +63,11 @@ export function estimateInsertion(
   const n = c.stops.length;
   const depart0 = Math.max(now, c.shift.startsAt.getTime(), c.busyUntil?.getTime() ?? now);
   const shiftEnd = c.shift.endsAt.getTime();
+  const maxShiftEnd = shiftEnd + OVERTIME_MS;
   const breaks = breaksLeft(c, now, depart0);
   if (breaks.length) {
     const maxWork = c.shift.maxWorkWithoutBreakMinutes * 60_000 || Number.POSITIVE_INFINITY;
-    const e = estimateWithBreaks(c, target, depart0, trip, w, breaks, maxWork);
+    const e = estimateWithBreaks(c, target, depart0, trip, w, breaks, maxWork, maxShiftEnd);
     // Times here are in ms, the solver's in whole seconds: up to half a second of lateness
     // per visit either way, allowed for so the estimate stays below the exact cost.
     return e === null ? null : e - (n + 2) * w.lateness;
@@ -89,6 +91,8 @@ export function estimateInsertion(
   }
   const home = n === 0 ? null : trip(c.places[n - 1], c.member.base, mode);
   const arrivalOld = n === 0 ? 0 : t + home!.seconds * 1000;
+  // Home later than the overtime allows: the solver refuses every place (see the breaks' case).
+  if (arrivalOld > maxShiftEnd + VIOL_SLACK_MS) return null;
   // Trips are symmetric in the estimate (haversine), so one per place serves both ways.
   const x = target.place;
 
@@ -109,6 +113,7 @@ export function estimateInsertion(
     cost += late(w, xStart, target.latest);
     let time = xStart + target.durationMs + out.seconds * 1000;
     if (n === 0) {
+      if (time > maxShiftEnd + VIOL_SLACK_MS) continue; // refused by the solver
       // An empty route pays no trip home when unused, as the solver has it.
       const total = cost + overtime(w, time, shiftEnd);
       best = best === null ? total : Math.min(best, total);
@@ -123,7 +128,10 @@ export function estimateInsertion(
       cost += late(w, s, latest[j]) - late(w, start[j], latest[j]);
       time = s + c.stops[j].durationMs + (j + 1 < n ? legIn[j + 1].seconds : home!.seconds) * 1000;
     }
-    if (j === n) cost += overtime(w, time, shiftEnd) - overtime(w, arrivalOld, shiftEnd);
+    if (j === n) {
+      if (time > maxShiftEnd + VIOL_SLACK_MS) continue; // refused by the solver
+      cost += overtime(w, time, shiftEnd) - overtime(w, arrivalOld, shiftEnd);
+    }
     if (best === null || cost < best) best = cost;
   }
   return best;
