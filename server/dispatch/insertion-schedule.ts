@@ -1,4 +1,6 @@
 import type { Weights } from '../../solver/model/problem-input.ts';
+import type { TravelMode } from '../../db/reference/professions.ts';
+import type { RouteStop } from '../live-state/municipality-state.ts';
 import type { TravelSource } from '../solver-bridge/travel.ts';
 import type { Candidate } from './caregiver-candidates.ts';
 import type { EstimateTarget } from './insertion-estimate.ts';
@@ -31,19 +33,35 @@ interface Clock {
 }
 
 /** Ms of violation the estimate overlooks: its times are in ms, the solver's whole seconds. */
-export const VIOL_SLACK_MS = 2000;
+const VIOL_SLACK_MS = 2000;
 
 /**
- * The estimate of `estimateInsertion` for a caregiver with breaks still to take: each place is
- * simulated with the solver's greedy break rule (RouteSimulator.step: a break goes into a wait
- * that holds it, or before a visit that would otherwise end past the break's window or the
- * work-stretch limit), from the place on until the schedule meets the old one again. Without
- * it the estimate counted on waits the breaks fill, so it stayed far below the exact cost and
- * every caregiver up to the cap was evaluated exactly. Up to the rounding of times to whole
- * seconds (the caller allows for that) it equals the solver's cost of the place; the solver's
- * hard rules (delegation hours, break and shift limits) only add to it.
+ * The trip between two consecutive stops of a route, kept until the route changes (its
+ * stops are new objects then): it is the same for every urgent call meanwhile.
  */
-export function estimateWithBreaks(
+const legs = new WeakMap<RouteStop, { to: RouteStop; mode: string; trip: TripCost }>();
+function legBetween(from: RouteStop, to: RouteStop, mode: TravelMode, trip: Trip): TripCost {
+  const known = legs.get(from);
+  if (known && known.to === to && known.mode === mode) return known.trip;
+  const t = trip(from.place!, to.place!, mode);
+  legs.set(from, { to, mode, trip: t });
+  return t;
+}
+
+/**
+ * The cheapest place for the target in a caregiver's route, priced as the solver prices it
+ * (travel, lateness of every visit, overtime; continuity is the caller's), with the route
+ * simulated forward by the solver's own rules (RouteSimulator): starts as early as possible,
+ * breaks placed greedily (into a wait that holds them, or before a visit that would otherwise
+ * end past the break's window or the work-stretch limit), the stretch of work counted from
+ * the departure. Each place is simulated from there until the schedule meets the old one
+ * again, so a long route costs little more. Null when the solver would refuse every place:
+ * the target's hard window missed, or a hard time rule broken (a break out of its window, too
+ * long without one, home past `maxShiftEnd`) — also when the route breaks one already, since
+ * adding a visit only delays the rest. Times are in ms, the solver's in whole seconds: the
+ * caller allows for the difference.
+ */
+export function cheapestPlace(
   c: Candidate,
   target: EstimateTarget,
   depart0: number,
@@ -79,7 +97,8 @@ export function estimateWithBreaks(
     const s = c.stops[j];
     earliest[j] = s.visit.staffCount < 2 ? s.windowStart : s.plannedStart;
     latest[j] = s.visit.staffCount < 2 ? s.windowEnd : s.plannedStart;
-    const l = trip(j === 0 ? c.start : c.places[j - 1], c.places[j], mode);
+    const l =
+      j === 0 ? trip(c.start, c.places[0], mode) : legBetween(c.stops[j - 1], s, mode, trip);
     legMs[j] = l.seconds * 1000;
     legCost[j] = arcCost(w, l);
     tAt[j] = k.t;
