@@ -45,9 +45,10 @@ const DEFAULT_TRAVEL = estimateTravel();
  * route (rankInsertions on a problem of that one caregiver), compared by the objective's
  * change. Building a problem per caregiver for everyone on shift would cost tens of
  * milliseconds on a planned day, so caregivers are ordered by a quick estimate (their route
- * simulated without breaks, a lower bound) and evaluated exactly in that order until `limit`
- * of them cost less than the next estimate, at most `EXACT_PER_LIMIT` × limit; those whose
- * estimate already misses a hard window are skipped.
+ * simulated by the solver's rules, less an allowance: a lower bound; estimateInsertion) and
+ * evaluated exactly in that order until `limit` of them cost less than the next estimate, at
+ * most `EXACT_PER_LIMIT` × limit; those the estimate finds the solver would refuse (a hard
+ * window missed, a route breaking a hard time rule) are skipped.
  * A travel source without single trips gets every caregiver evaluated.
  */
 export function rankCaregivers(
@@ -85,8 +86,8 @@ export function rankCaregivers(
   const out: RankedCaregiver[] = [];
   for (const { c, nonContact, estimate } of ordered) {
     if (out.length >= exact) break;
-    // The estimate is a lower bound of the exact cost (no breaks, so nothing starts later):
-    // once `limit` caregivers are known to cost less than it, no later one can rank.
+    // The estimate is a lower bound of the exact cost: once `limit` caregivers are known to
+    // cost less than it, no later one can rank.
     if (out.length >= options.limit && estimate > kthCost(out, options.limit)) break;
     const ranked = rankOne(state, c, visit, options.now, travel);
     if (!ranked) continue;
