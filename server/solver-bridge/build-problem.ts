@@ -16,7 +16,7 @@ import {
   type StaffRow,
   type VisitRow,
 } from './problem-rows.ts';
-import { shiftBreaks } from './shift-breaks.ts';
+import { liveShiftBreaks } from './shift-breaks.ts';
 import { SkillRegistry, caregiverSkills } from './skills.ts';
 import { type LatLon, estimateTravel } from './travel.ts';
 
@@ -37,6 +37,9 @@ export interface BuiltProblem {
 const BIG_CAPACITY = 1_000_000_000;
 
 /** Rows (staff on shift, visits, their patients) → the solver's ProblemInput, in seconds. */
+/** Priced overtime past the shift end when the caller does not say (`overtimeMinutes`). */
+export const DEFAULT_OVERTIME_MINUTES = 60;
+
 export function buildProblem(
   staff: readonly StaffRow[],
   visits: readonly VisitRow[],
@@ -45,7 +48,7 @@ export function buildProblem(
 ): BuiltProblem {
   const origin = options.origin.getTime();
   const sec = (d: Date) => Math.max(0, Math.round((d.getTime() - origin) / 1000));
-  const overtime = (options.overtimeMinutes ?? 60) * 60;
+  const overtime = (options.overtimeMinutes ?? DEFAULT_OVERTIME_MINUTES) * 60;
   const penalty = { ...DEFAULT_UNASSIGNED_PENALTY, ...options.unassignedPenalty };
 
   const points: LatLon[] = [];
@@ -126,13 +129,7 @@ export function buildProblem(
       maxShiftEnd: shiftEnd + overtime,
       capacity: BIG_CAPACITY,
       fixedCost: 0,
-      breaks: shiftBreaks(
-        sec(s.shift.startsAt),
-        sec(s.shift.endsAt),
-        s.shift.breakMinutes * 60,
-        s.shift.maxWorkWithoutBreakMinutes * 60,
-        shiftStart,
-      ),
+      breaks: liveShiftBreaks(s.shift, origin, origin + shiftStart * 1000),
       maxWorkWithoutBreak: s.shift.maxWorkWithoutBreakMinutes * 60,
     };
   });

@@ -37,3 +37,27 @@ export function shiftBreaks(
   }
   return out;
 }
+
+/** What of a shift decides its breaks. */
+export interface BreakRules {
+  startsAt: Date;
+  endsAt: Date;
+  breakMinutes: number;
+  maxWorkWithoutBreakMinutes: number;
+}
+
+/**
+ * A live shift's breaks as buildProblem gives them to the solver: in whole seconds from
+ * `origin` (ms since the epoch), the shift cut at `origin`, those closing before `from` (ms)
+ * dropped. The suggestions' estimate uses the same, so it places breaks where the solver does.
+ */
+export function liveShiftBreaks(shift: BreakRules, origin: number, from: number): BreakWindow[] {
+  const sec = (ms: number) => Math.max(0, Math.round((ms - origin) / 1000));
+  return shiftBreaks(
+    sec(shift.startsAt.getTime()),
+    sec(shift.endsAt.getTime()),
+    shift.breakMinutes * 60,
+    shift.maxWorkWithoutBreakMinutes * 60,
+    sec(from),
+  );
+}
