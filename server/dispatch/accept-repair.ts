@@ -53,7 +53,7 @@ export async function acceptRepair(
       const checked = await checkStaffFor(tx, visit, item.staffIds, start.value);
       const before = await previousStaff(tx, id);
       await bumpVersion(tx, id, item.expectedVersion, now, { status: 'assigned' });
-      await writeAssignments(tx, id, checked, start.value);
+      await writeAssignments(tx, id, before, checked, start.value);
       const state = (await loadVisitState(tx, id))!;
       await emit(visit.municipalityCode, 'visit.assigned', {
         visit: state,

@@ -39,16 +39,37 @@ function wrongStatus(visit: VisitRow, what: string): AppError {
 }
 
 /**
+ * Takes the route locks of these caregivers until the transaction ends, in one order for
+ * every writer. Moving a visit deletes rows of its previous caregivers' routes and renumbers
+ * its new ones': two crossing moves (A from Y to X while B goes from X to Y) would otherwise
+ * each wait for the other's rows, and PostgreSQL would abort one as a deadlock.
+ */
+function lockRoutes(tx: Tx, staffIds: readonly string[]) {
+  const ids = [...new Set(staffIds)].sort().map((id) => sql`${id}::text`);
+  if (ids.length === 0) return Promise.resolve();
+  // unnest yields the array in order, and the locks are taken row by row as it does.
+  return tx.execute(sql`
+    select pg_advisory_xact_lock(hashtextextended(id, 0))
+    from unnest(array[${sql.join(ids, sql`, `)}]) as r(id)`);
+}
+
+/**
  * Writes the caregivers of a visit and renumbers each one's route within the shift. Returns
  * the visit's caregivers as written (by staff id), with their place in their routes.
+ * `previous` are the caregivers it had (their routes lose it).
  */
 export async function writeAssignments(
   tx: Tx,
   visitId: string,
+  previous: readonly string[],
   checked: { staffId: string; shift: CheckedStaff['shift'] }[],
   start: Date,
 ): Promise<{ staffId: string; plannedStart: Date; routeOrder: number }[]> {
-  await tx.delete(assignments).where(eq(assignments.visitId, visitId));
+  // Sent together: the connection runs them in order, so the delete waits for the locks.
+  await Promise.all([
+    lockRoutes(tx, [...previous, ...checked.map((c) => c.staffId)]),
+    tx.delete(assignments).where(eq(assignments.visitId, visitId)),
+  ]);
   const out: { staffId: string; plannedStart: Date; routeOrder: number }[] = [];
   for (const c of checked) {
     await tx
@@ -89,7 +110,7 @@ export async function assignVisit(
     const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {
       status: 'assigned',
     });
-    const state = visitState(row, await writeAssignments(tx, visit.id, checked, start));
+    const state = visitState(row, await writeAssignments(tx, visit.id, [], checked, start));
     await emit(visit.municipalityCode, 'visit.assigned', {
       visit: state,
       competence: competencePayload(checked),
@@ -111,7 +132,7 @@ export async function reassignVisit(
     const start = plannedStartOf(input, visit, deps.now());
     const checked = await checkStaffFor(tx, visit, input.staffIds, start);
     const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {});
-    const state = visitState(row, await writeAssignments(tx, visit.id, checked, start));
+    const state = visitState(row, await writeAssignments(tx, visit.id, before, checked, start));
     await emit(visit.municipalityCode, 'visit.assigned', {
       visit: state,
       previousStaffIds: before,

@@ -122,10 +122,27 @@ export async function bumpVersion(
   throw new VersionConflict(current);
 }
 
+/** PostgreSQL's deadlock_detected and serialization_failure: nothing was written. */
+const RETRYABLE_CODES = new Set(['40P01', '40001']);
+/** Tries of a transaction PostgreSQL aborted for one of those; then the error stands. */
+export const TRANSACTION_ATTEMPTS = 3;
+
+/** Whether the error (or the driver error Drizzle wraps) asks for the transaction again. */
+export function isRetryable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Object && depth < 3; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
  * Runs a change and its events in one transaction, then publishes the events. A failed
  * publish is not the caller's failure: the change is committed and the bus reads missed
- * events back from the table.
+ * events back from the table. A transaction PostgreSQL aborts as a deadlock or a
+ * serialization failure is run again from the start (the work reads what it changes inside
+ * it), up to TRANSACTION_ATTEMPTS times: a client never gets a 500 for a lost race.
  */
 export async function commitAndPublish<T>(
   deps: DispatchDeps,
@@ -136,20 +153,28 @@ export async function commitAndPublish<T>(
     emitAll: (m: string, items: { type: string; payload: unknown }[]) => Promise<void>,
   ) => Promise<T>,
 ): Promise<T> {
-  const appended: AppendedEvent[] = [];
-  const result = await deps.db.transaction(async (tx) =>
-    work(
-      tx,
-      async (municipality, type, payload) => {
-        appended.push(await appendEvent(tx, municipality, type, payload));
-      },
-      async (municipality, items) => {
-        appended.push(...(await appendEvents(tx, municipality, items)));
-      },
-    ),
-  );
-  for (const e of appended) await deps.bus?.publish(toLiveEvent(e)).catch(() => {});
-  return result;
+  for (let attempt = 1; ; attempt++) {
+    const appended: AppendedEvent[] = [];
+    let result: T;
+    try {
+      result = await deps.db.transaction(async (tx) =>
+        work(
+          tx,
+          async (municipality, type, payload) => {
+            appended.push(await appendEvent(tx, municipality, type, payload));
+          },
+          async (municipality, items) => {
+            appended.push(...(await appendEvents(tx, municipality, items)));
+          },
+        ),
+      );
+    } catch (err) {
+      if (attempt < TRANSACTION_ATTEMPTS && isRetryable(err)) continue;
+      throw err;
+    }
+    for (const e of appended) await deps.bus?.publish(toLiveEvent(e)).catch(() => {});
+    return result;
+  }
 }
 
 /**
