@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { delegations, patientExclusions, shifts, staff, visits } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import type { Tx } from '../services/events.ts';
@@ -10,12 +11,42 @@ export const OVERTIME_MS = 60 * 60_000;
 
 type VisitRow = typeof visits.$inferSelect;
 export type ShiftRow = typeof shifts.$inferSelect;
+type StaffRow = typeof staff.$inferSelect;
+type DelegationRow = typeof delegations.$inferSelect;
 
 export interface CheckedStaff {
   staffId: string;
   shift: ShiftRow;
   competence: Exclude<Competence, { kind: 'none' }>;
 }
+
+const p = sql.placeholder;
+const pair = [p('a'), p('b')];
+const exclusionsQuery = reusableQuery<{ staffId: string }[]>('staff_check_exclusions', (db) =>
+  db
+    .select({ staffId: patientExclusions.staffId })
+    .from(patientExclusions)
+    .where(eq(patientExclusions.patientId, p('patient'))),
+);
+const staffQuery = reusableQuery<StaffRow[]>('staff_check_staff', (db) =>
+  db.select().from(staff).where(inArray(staff.id, pair)),
+);
+const shiftsQuery = reusableQuery<ShiftRow[]>('staff_check_shifts', (db) =>
+  db
+    .select()
+    .from(shifts)
+    .where(
+      and(
+        inArray(shifts.staffId, pair),
+        lte(shifts.startsAt, sql`${p('startsBy')}::timestamptz`),
+        gte(shifts.endsAt, sql`${p('endsFrom')}::timestamptz`),
+      ),
+    )
+    .orderBy(asc(shifts.startsAt), asc(shifts.id)),
+);
+const delegationsQuery = reusableQuery<DelegationRow[]>('staff_check_delegations', (db) =>
+  db.select().from(delegations).where(inArray(delegations.staffId, pair)),
+);
 
 /**
  * Whether these caregivers may make the visit starting at `start`: a distinct caregiver per
@@ -42,24 +73,20 @@ export async function checkStaffFor(
   const problems: ErrorDetail[] = [];
   const out: CheckedStaff[] = [];
   // Everything the checks need, read together (one round trip on PostgreSQL).
+  // Everything the checks need, read together (one round trip on PostgreSQL). A visit takes
+  // one or two caregivers: the one is asked for twice.
+  const v = {
+    patient: visit.patientId,
+    a: staffIds[0],
+    b: staffIds[1] ?? staffIds[0],
+    startsBy: start.toISOString(),
+    endsFrom: new Date(end.getTime() - OVERTIME_MS).toISOString(),
+  };
   const [exclusionRows, staffRows, shiftRows, delegationRows] = await Promise.all([
-    tx
-      .select({ staffId: patientExclusions.staffId })
-      .from(patientExclusions)
-      .where(eq(patientExclusions.patientId, visit.patientId)),
-    tx.select().from(staff).where(inArray(staff.id, staffIds)),
-    tx
-      .select()
-      .from(shifts)
-      .where(
-        and(
-          inArray(shifts.staffId, staffIds),
-          lte(shifts.startsAt, start),
-          gte(shifts.endsAt, new Date(end.getTime() - OVERTIME_MS)),
-        ),
-      )
-      .orderBy(asc(shifts.startsAt), asc(shifts.id)),
-    tx.select().from(delegations).where(inArray(delegations.staffId, staffIds)),
+    exclusionsQuery(tx, v),
+    staffQuery(tx, v),
+    shiftsQuery(tx, v),
+    delegationsQuery(tx, v),
   ]);
   const excluded = new Set(exclusionRows.map((r) => r.staffId));
   for (const [i, staffId] of staffIds.entries()) {

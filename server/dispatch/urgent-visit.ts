@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { patients, visits } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import { requiredProfession } from '../services/create-visit.ts';
@@ -14,6 +15,12 @@ import {
 } from './suggestions.ts';
 import { type VisitState, commitAndPublish, visitState } from './visit-state.ts';
 
+const patientQuery = reusableQuery<{ municipalityCode: string }[]>('urgent_patient', (db) =>
+  db
+    .select({ municipalityCode: patients.municipalityCode })
+    .from(patients)
+    .where(eq(patients.id, sql.placeholder('id'))),
+);
 /** Response targets (DOMAIN.md: an assumption, so a setting): priority 1 in 1 h, 2 in 4 h. */
 export const DEFAULT_RESPONSE_MINUTES = { urgent1: 60, urgent2: 240 } as const;
 
@@ -78,10 +85,7 @@ export async function registerUrgentVisit(
   }
   await assertMunicipality(deps.db, input.municipality, 'body.municipality');
   const { visit, row } = await commitAndPublish(deps, async (tx, emit) => {
-    const [patient] = await tx
-      .select({ municipalityCode: patients.municipalityCode })
-      .from(patients)
-      .where(eq(patients.id, input.patientId));
+    const [patient] = await patientQuery(tx, { id: input.patientId });
     if (!patient || patient.municipalityCode !== input.municipality) {
       throw new AppError(404, 'not_found', 'Patient not found in this municipality', [
         { field: 'body.patientId', message: 'no such patient in the municipality' },

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { assignments, visits } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { type EventBus, toLiveEvent } from '../live/event-bus.ts';
@@ -35,24 +36,33 @@ export type VisitState = ReturnType<typeof visitState>;
 
 type AssigneeRow = { staffId: string; plannedStart: Date; routeOrder: number };
 
-function assigneesOf(tx: Tx, visitId: string): Promise<AssigneeRow[]> {
-  return tx
+const id = sql.placeholder('id');
+
+const assigneesQuery = reusableQuery<AssigneeRow[]>('visit_assignees', (db) =>
+  db
     .select({
       staffId: assignments.staffId,
       plannedStart: assignments.plannedStart,
       routeOrder: assignments.routeOrder,
     })
     .from(assignments)
-    .where(eq(assignments.visitId, visitId))
-    .orderBy(asc(assignments.staffId));
+    .where(eq(assignments.visitId, id))
+    .orderBy(asc(assignments.staffId)),
+);
+const assigneesOf = (tx: Tx, visitId: string) => assigneesQuery(tx, { id: visitId });
+
+const visitQuery = reusableQuery<VisitRow[]>('visit_by_id', (db) =>
+  db.select().from(visits).where(eq(visits.id, id)),
+);
+
+/** The visit row and its caregivers, read together (one round trip on PostgreSQL). */
+function readVisit(tx: Tx, visitId: string) {
+  return Promise.all([visitQuery(tx, { id: visitId }), assigneesOf(tx, visitId)]);
 }
 
 /** The visit and its caregivers, read together (one round trip on PostgreSQL). */
 export async function loadVisitState(tx: Tx, visitId: string): Promise<VisitState | null> {
-  const [[v], rows] = await Promise.all([
-    tx.select().from(visits).where(eq(visits.id, visitId)),
-    assigneesOf(tx, visitId),
-  ]);
+  const [[v], rows] = await readVisit(tx, visitId);
   return v ? visitState(v, rows) : null;
 }
 
@@ -90,13 +100,36 @@ export async function visitForChange(
   visitId: string,
   expected: number,
 ): Promise<ChangingVisit> {
-  const [[v], rows] = await Promise.all([
-    tx.select().from(visits).where(eq(visits.id, visitId)),
-    assigneesOf(tx, visitId),
-  ]);
+  const [[v], rows] = await readVisit(tx, visitId);
   if (!v) throw visitNotFound();
   if (v.version !== expected) throw new VersionConflict(visitState(v, rows));
   return { ...v, assignees: rows };
+}
+
+type VersionedSet = Partial<Pick<VisitRow, 'status' | 'pinned'>>;
+const bumpQueries = new Map<string, ReturnType<typeof buildBump>>();
+
+/** The version bump that sets these fields (one statement per set of fields). */
+function bumpQuery(set: VersionedSet) {
+  const fields = (['status', 'pinned'] as const).filter((f) => set[f] !== undefined);
+  const key = fields.join('_');
+  let q = bumpQueries.get(key);
+  if (!q) bumpQueries.set(key, (q = buildBump(key, fields)));
+  return q;
+}
+
+function buildBump(key: string, fields: readonly ('status' | 'pinned')[]) {
+  return reusableQuery<VisitRow[]>(`visit_bump_${key}`, (db) =>
+    db
+      .update(visits)
+      .set({
+        ...Object.fromEntries(fields.map((f) => [f, sql.placeholder(f)])),
+        version: sql`${visits.version} + 1`,
+        updatedAt: sql`${sql.placeholder('now')}::timestamptz`,
+      })
+      .where(and(eq(visits.id, id), eq(visits.version, sql.placeholder('expected'))))
+      .returning(),
+  );
 }
 
 /**
@@ -109,13 +142,14 @@ export async function bumpVersion(
   visitId: string,
   expected: number,
   now: Date,
-  set: Partial<Pick<VisitRow, 'status' | 'pinned'>>,
+  set: VersionedSet,
 ): Promise<VisitRow> {
-  const [row] = await tx
-    .update(visits)
-    .set({ ...set, version: sql`${visits.version} + 1`, updatedAt: now })
-    .where(and(eq(visits.id, visitId), eq(visits.version, expected)))
-    .returning();
+  const [row] = await bumpQuery(set)(tx, {
+    id: visitId,
+    expected,
+    now: now.toISOString(),
+    ...set,
+  });
   if (row) return row;
   const current = await loadVisitState(tx, visitId);
   if (!current) throw visitNotFound();

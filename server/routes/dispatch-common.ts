@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import type { Context } from 'hono';
 import { assignments, staff, visits } from '../../db/schema/index.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -66,14 +67,8 @@ export interface ScopedVisit extends AuditSubject {
   status: (typeof visits.$inferSelect)['status'];
 }
 
-/**
- * The visit named in the path, if the user may see it: in their municipalities, and for a
- * caregiver assigned to them. Otherwise 404, so a visit's existence is not revealed.
- */
-export async function visitInScope(c: Context<AppEnv>, id: string): Promise<ScopedVisit> {
-  const p = principalOf(c);
-  const db = c.get('deps').database.db;
-  const [v] = await db
+const scopeVisitQuery = reusableQuery<ScopedVisit[]>('scope_visit', (db) =>
+  db
     .select({
       id: visits.id,
       patientId: visits.patientId,
@@ -81,7 +76,31 @@ export async function visitInScope(c: Context<AppEnv>, id: string): Promise<Scop
       status: visits.status,
     })
     .from(visits)
-    .where(eq(visits.id, id));
+    .where(eq(visits.id, sql.placeholder('id'))),
+);
+
+const scopeStaffQuery = reusableQuery<
+  { id: string; municipalityCode: string; teamId: string; active: boolean }[]
+>('scope_staff', (db) =>
+  db
+    .select({
+      id: staff.id,
+      municipalityCode: staff.municipalityCode,
+      teamId: staff.teamId,
+      active: staff.active,
+    })
+    .from(staff)
+    .where(eq(staff.id, sql.placeholder('id'))),
+);
+
+/**
+ * The visit named in the path, if the user may see it: in their municipalities, and for a
+ * caregiver assigned to them. Otherwise 404, so a visit's existence is not revealed.
+ */
+export async function visitInScope(c: Context<AppEnv>, id: string): Promise<ScopedVisit> {
+  const p = principalOf(c);
+  const db = c.get('deps').database.db;
+  const [v] = await scopeVisitQuery(db, { id });
   if (!v || !inMunicipalityScope(p, v.municipalityCode)) throw notFound('Visit', 'path.id');
   if (p.role === 'caregiver') {
     const mine = p.staffId
@@ -122,16 +141,7 @@ export async function staffInScope(
   id: string,
 ): Promise<{ id: string; municipalityCode: string; active: boolean }> {
   const p: Principal = principalOf(c);
-  const [s] = await c
-    .get('deps')
-    .database.db.select({
-      id: staff.id,
-      municipalityCode: staff.municipalityCode,
-      teamId: staff.teamId,
-      active: staff.active,
-    })
-    .from(staff)
-    .where(eq(staff.id, id));
+  const [s] = await scopeStaffQuery(c.get('deps').database.db, { id });
   const visible =
     s !== undefined &&
     inMunicipalityScope(p, s.municipalityCode) &&
