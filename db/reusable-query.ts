@@ -1,5 +1,5 @@
-import type { Query } from 'drizzle-orm';
-import type { PgSession } from 'drizzle-orm/pg-core';
+import type { Query, SQL } from 'drizzle-orm';
+import { PgDialect, type PgSession } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
 
 /** The database or a transaction: what a reusable query runs on. */
@@ -54,4 +54,20 @@ export function reusableQuery<R>(
     if (template.joinsNotNullableMap) q.joinsNotNullableMap = template.joinsNotNullableMap;
     return q.execute(values);
   };
+}
+
+/** Renders raw statements; their SQL names tables and columns as written, not by casing. */
+const dialect = new PgDialect();
+
+/**
+ * A raw statement (`sql` with `sql.placeholder`s) built once and run prepared, like
+ * `reusableQuery`, on the database or in a transaction. Rows come as the driver gives them
+ * (see `rowsOf`).
+ */
+export function reusableSql(
+  name: string,
+  statement: SQL,
+): (on: SessionOwner, values: Record<string, unknown>) => Promise<unknown> {
+  const query = dialect.sqlToQuery(statement);
+  return (on, values) => on._.session.prepareQuery(query, undefined, name, false).execute(values);
 }

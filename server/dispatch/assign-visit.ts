@@ -1,4 +1,5 @@
 import { rowsOf } from '../../db/client.ts';
+import { reusableSql } from '../../db/reusable-query.ts';
 import { eq, sql } from 'drizzle-orm';
 import { assignments, visits } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
@@ -38,6 +39,28 @@ function wrongStatus(visit: VisitRow, what: string): AppError {
   ]);
 }
 
+const p = sql.placeholder;
+// unnest yields the array in order, and the locks are taken row by row as it does.
+const lockRoutesSql = reusableSql(
+  'lock_routes',
+  sql`select pg_advisory_xact_lock(hashtextextended(id, 0))
+      from unnest(${p('ids')}::text[]) as r(id)`,
+);
+
+/** Numbers a caregiver's visits within a shift (and its overtime) by planned start. */
+const renumberSql = reusableSql(
+  'renumber_route',
+  sql`
+    update assignments a set route_order = r.n
+    from (select id, row_number() over (order by planned_start, id) as n
+          from assignments
+          where staff_id = ${p('staff')}
+            and planned_start >= ${p('from')}::timestamptz
+            and planned_start <= ${p('until')}::timestamptz) r
+    where a.id = r.id
+    returning a.visit_id, a.route_order`,
+);
+
 /**
  * Takes the route locks of these caregivers until the transaction ends, in one order for
  * every writer. Moving a visit deletes rows of its previous caregivers' routes and renumbers
@@ -45,12 +68,9 @@ function wrongStatus(visit: VisitRow, what: string): AppError {
  * each wait for the other's rows, and PostgreSQL would abort one as a deadlock.
  */
 function lockRoutes(tx: Tx, staffIds: readonly string[]) {
-  const ids = [...new Set(staffIds)].sort().map((id) => sql`${id}::text`);
-  if (ids.length === 0) return Promise.resolve();
-  // unnest yields the array in order, and the locks are taken row by row as it does.
-  return tx.execute(sql`
-    select pg_advisory_xact_lock(hashtextextended(id, 0))
-    from unnest(array[${sql.join(ids, sql`, `)}]) as r(id)`);
+  const ids = [...new Set(staffIds)].sort();
+  // Ids are uuids (validated, or read from the database): an array literal needs no quoting.
+  return lockRoutesSql(tx, { ids: `{${ids.join(',')}}` });
 }
 
 /**
@@ -76,15 +96,11 @@ export async function writeAssignments(
       .insert(assignments)
       .values({ visitId, staffId: c.staffId, plannedStart: start, routeOrder: 0 });
     const until = new Date(c.shift.endsAt.getTime() + OVERTIME_MS);
-    const result = await tx.execute(sql`
-      update assignments a set route_order = r.n
-      from (select id, row_number() over (order by planned_start, id) as n
-            from assignments
-            where staff_id = ${c.staffId}
-              and planned_start >= ${c.shift.startsAt.toISOString()}::timestamptz
-              and planned_start <= ${until.toISOString()}::timestamptz) r
-      where a.id = r.id
-      returning a.visit_id, a.route_order`);
+    const result = await renumberSql(tx, {
+      staff: c.staffId,
+      from: c.shift.startsAt.toISOString(),
+      until: until.toISOString(),
+    });
     const rows = rowsOf<{ visit_id: string; route_order: number }>(result);
     const mine = rows.find((r) => r.visit_id === visitId);
     out.push({

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
+import { reusableSql } from '../../db/reusable-query.ts';
 import { events } from '../../db/schema/index.ts';
 
 /** A transaction handle or the database: both expose the same query surface. */
@@ -16,6 +17,20 @@ export interface AppendedEvent {
   createdAt: Date;
 }
 
+const p = sql.placeholder;
+const appendOne = reusableSql(
+  'event_append',
+  sql`
+    with next as (
+      insert into event_sequences (municipality_code, last_seq) values (${p('municipality')}, 1)
+      on conflict (municipality_code) do update set last_seq = event_sequences.last_seq + 1
+      returning last_seq)
+    insert into ${events} (municipality_code, seq, type, payload)
+    select ${p('municipality')}, next.last_seq, ${p('type')}, ${p('payload')}::text::jsonb
+    from next
+    returning seq, created_at`,
+);
+
 /**
  * Appends an event inside the caller's transaction. The upsert on event_sequences takes a
  * row lock held until commit, so numbers are gapless and in commit order per municipality.
@@ -28,15 +43,11 @@ export async function appendEvent(
   type: string,
   payload: unknown,
 ): Promise<AppendedEvent> {
-  const result = await tx.execute(sql`
-    with next as (
-      insert into event_sequences (municipality_code, last_seq) values (${municipalityCode}, 1)
-      on conflict (municipality_code) do update set last_seq = event_sequences.last_seq + 1
-      returning last_seq)
-    insert into ${events} (municipality_code, seq, type, payload)
-    select ${municipalityCode}, next.last_seq, ${type}, ${JSON.stringify(payload)}::text::jsonb
-    from next
-    returning seq, created_at`);
+  const result = await appendOne(tx, {
+    municipality: municipalityCode,
+    type,
+    payload: JSON.stringify(payload),
+  });
   const rows = rowsOf<AppendedRow>(result);
   const [row] = rows;
   return {

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client.ts';
-import { reusableQuery } from '../../db/reusable-query.ts';
+import { type Database, rowsOf } from '../../db/client.ts';
+import { reusableQuery, reusableSql } from '../../db/reusable-query.ts';
 import { visits } from '../../db/schema/index.ts';
 import { dbKinds, freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
@@ -17,9 +17,14 @@ const setDuration = reusableQuery<{ id: string; durationMinutes: number }[]>(
   (db) =>
     db
       .update(visits)
-      .set({ durationMinutes: sql.placeholder('minutes') })
+      .set({ durationMinutes: sql`${sql.placeholder('minutes')}` })
       .where(eq(visits.id, sql.placeholder('id')))
       .returning({ id: visits.id, durationMinutes: visits.durationMinutes }),
+);
+
+const durationSql = reusableSql(
+  'test_visit_duration_raw',
+  sql`select duration_minutes as minutes from visits where id = ${sql.placeholder('id')}`,
 );
 
 describe.each(dbKinds())('reusableQuery on %s', (kind) => {
@@ -50,5 +55,16 @@ describe.each(dbKinds())('reusableQuery on %s', (kind) => {
       }),
     ).rejects.toThrow('roll back');
     expect((await byId(database.db, { id: IDS.visitMorning }))[0].durationMinutes).toBe(before);
+  });
+
+  it('runs a raw statement the same way: rows as the driver gives them', async () => {
+    const minutes = async (on: Parameters<typeof durationSql>[0]) =>
+      rowsOf<{ minutes: number }>(await durationSql(on, { id: IDS.visitMorning }))[0].minutes;
+    const before = await minutes(database.db);
+    await database.db.transaction(async (tx) => {
+      await setDuration(tx, { id: IDS.visitMorning, minutes: before + 1 });
+      expect(await minutes(tx)).toBe(before + 1);
+    });
+    expect(await minutes(database.db)).toBe(before + 1);
   });
 });
