@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, perDatabase } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import { reusableSql } from '../../db/reusable-query.ts';
+import type { auditLog } from '../../db/schema/index.ts';
 
 export type AuditRow = typeof auditLog.$inferInsert & { at: Date };
 
@@ -40,9 +41,7 @@ class AuditBatch {
     this.scheduled = false;
     const rows = batch.flatMap((w) => w.rows);
     try {
-      if (rows.length === 1) {
-        await insertOneQuery(this.db).execute({ ...rows[0], at: rows[0].at.toISOString() });
-      } else await this.db.insert(auditLog).values(rows);
+      await insertRows(this.db, { rows: JSON.stringify(rows.map(asColumns)) });
       for (const w of batch) w.resolve();
     } catch (err) {
       for (const w of batch) w.reject(err);
@@ -57,24 +56,31 @@ export function insertAuditRows(db: Db, rows: AuditRow[]): Promise<void> {
   return batchOf(db).add(rows);
 }
 
-/** The single-row INSERT, prepared once per database: at low load each batch is one row. */
-function buildInsertOne(db: Db) {
-  const p = (name: string) => sql.placeholder(name);
-  return db
-    .insert(auditLog)
-    .values({
-      at: sql`${p('at')}::timestamptz`,
-      userId: p('userId'),
-      role: p('role'),
-      patientId: p('patientId'),
-      municipalityCode: p('municipalityCode'),
-      unit: p('unit'),
-      action: p('action'),
-      requestId: p('requestId'),
-      emergency: p('emergency'),
-      reason: p('reason'),
-    })
-    .prepare('audit_insert_one');
-}
+/**
+ * Any number of rows in one prepared statement: they travel as one JSON array, so the SQL is
+ * the same for one row or fifty (a multi-row VALUES would be built and planned per count).
+ */
+const insertRows = reusableSql(
+  'audit_insert',
+  sql`insert into audit_log (at, user_id, role, patient_id, municipality_code, unit, action,
+                             request_id, emergency, reason)
+      select at, user_id, role, patient_id, municipality_code, unit, action,
+             request_id, emergency, reason
+      from json_populate_recordset(null::audit_log, ${sql.placeholder('rows')}::json)`,
+);
 
-const insertOneQuery = perDatabase(buildInsertOne);
+/** A row as the table names its columns. */
+function asColumns(r: AuditRow) {
+  return {
+    at: r.at.toISOString(),
+    user_id: r.userId,
+    role: r.role,
+    patient_id: r.patientId ?? null,
+    municipality_code: r.municipalityCode ?? null,
+    unit: r.unit ?? null,
+    action: r.action,
+    request_id: r.requestId ?? null,
+    emergency: r.emergency ?? false,
+    reason: r.reason ?? null,
+  };
+}
