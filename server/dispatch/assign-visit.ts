@@ -47,6 +47,17 @@ const lockRoutesSql = reusableSql(
       from unnest(${p('ids')}::text[]) as r(id)`,
 );
 
+const deleteAssignmentsSql = reusableSql(
+  'delete_assignments',
+  sql`delete from assignments where visit_id = ${p('visit')}`,
+);
+
+const insertAssignmentSql = reusableSql(
+  'insert_assignment',
+  sql`insert into assignments (visit_id, staff_id, planned_start, route_order)
+      values (${p('visit')}, ${p('staff')}, ${p('start')}::timestamptz, 0)`,
+);
+
 /** Numbers a caregiver's visits within a shift (and its overtime) by planned start. */
 const renumberSql = reusableSql(
   'renumber_route',
@@ -88,19 +99,20 @@ export async function writeAssignments(
   // Sent together: the connection runs them in order, so the delete waits for the locks.
   await Promise.all([
     lockRoutes(tx, [...previous, ...checked.map((c) => c.staffId)]),
-    tx.delete(assignments).where(eq(assignments.visitId, visitId)),
+    deleteAssignmentsSql(tx, { visit: visitId }),
   ]);
   const out: { staffId: string; plannedStart: Date; routeOrder: number }[] = [];
   for (const c of checked) {
-    await tx
-      .insert(assignments)
-      .values({ visitId, staffId: c.staffId, plannedStart: start, routeOrder: 0 });
     const until = new Date(c.shift.endsAt.getTime() + OVERTIME_MS);
-    const result = await renumberSql(tx, {
-      staff: c.staffId,
-      from: c.shift.startsAt.toISOString(),
-      until: until.toISOString(),
-    });
+    // Sent together and run in order: the renumbering sees the row just inserted.
+    const [, result] = await Promise.all([
+      insertAssignmentSql(tx, { visit: visitId, staff: c.staffId, start: start.toISOString() }),
+      renumberSql(tx, {
+        staff: c.staffId,
+        from: c.shift.startsAt.toISOString(),
+        until: until.toISOString(),
+      }),
+    ]);
     const rows = rowsOf<{ visit_id: string; route_order: number }>(result);
     const mine = rows.find((r) => r.visit_id === visitId);
     out.push({
