@@ -256,7 +256,7 @@ function report(opts: {
   const trends = Object.entries(metrics).filter(
     ([name, m]) =>
       m['p(99)'] !== undefined &&
-      (name.includes('{name:') ||
+      (/[{,]name:/.test(name) ||
         name.startsWith('ws_delivery') ||
         name === 'ws_handler_lag' ||
         name === 'http_req_duration' ||
