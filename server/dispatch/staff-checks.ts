@@ -72,9 +72,9 @@ export async function checkStaffFor(
   const end = new Date(start.getTime() + visit.durationMinutes * 60_000);
   const problems: ErrorDetail[] = [];
   const out: CheckedStaff[] = [];
-  // Everything the checks need, read together (one round trip on PostgreSQL).
   // Everything the checks need, read together (one round trip on PostgreSQL). A visit takes
-  // one or two caregivers: the one is asked for twice.
+  // one or two caregivers (a check constraint; the length is checked above): one is asked
+  // for twice.
   const v = {
     patient: visit.patientId,
     a: staffIds[0],

@@ -12,6 +12,9 @@ import { createEventBus } from '../../../server/live/create-bus.ts';
 import type { EventBus } from '../../../server/live/event-bus.ts';
 import { LiveState } from '../../../server/live-state/live-state.ts';
 import { createLogger } from '../../../server/logger.ts';
+import { createApp } from '../../../server/app.ts';
+import { authSettings } from '../../../server/auth/secrets.ts';
+import { TEST_COST, TEST_SECRET, bearer, insertUsers, loginAs } from '../../support/auth.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, insertWorld } from './world.ts';
 
@@ -168,6 +171,48 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
       const again = await suggestCaregivers({ ...deps(), rankWorker: worker }, result.visit.id);
       expect(again.length).toBeGreaterThan(0);
     });
+  });
+
+  it('over HTTP: 503 with Retry-After for suggestions, 201 with suggestionsUnavailable for a call', async () => {
+    await insertUsers(database.db);
+    const app = createApp({
+      database,
+      logger: createLogger('silent'),
+      now: () => now,
+      auth: authSettings(TEST_SECRET, [], undefined, TEST_COST),
+      bus,
+      positions,
+      liveState: live,
+      rankWorker: worker,
+    });
+    const auth = bearer(await loginAs(app, 'dispatcher'));
+    const real = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => real() - MAX_WAIT_MS - 1000);
+    try {
+      const res = await app.request(`/api/dispatch/visits/${URGENT}/suggestions`, {
+        headers: auth,
+      });
+      expect(res.status).toBe(503);
+      expect(res.headers.get('Retry-After')).toBe('1');
+      expect((await res.json()).error.code).toBe('unavailable');
+      const call = await app.request('/api/dispatch/urgent-visits', {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          municipality: '0180',
+          patientId: W.patient,
+          taskTypes: ['supervision'],
+          priority: 'urgent1',
+        }),
+      });
+      expect(call.status).toBe(201);
+      const body = await call.json();
+      expect(body.visit.status).toBe('unassigned');
+      expect(body.suggestions).toEqual([]);
+      expect(body.suggestionsUnavailable).toEqual({ reason: 'busy', retryAfterSeconds: 1 });
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('answers null for a municipality it has no copy of: the caller ranks it', async () => {
