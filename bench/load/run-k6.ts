@@ -31,6 +31,7 @@ import { createServer } from 'node:net';
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type StoreKind, seedStore } from './seeded-store.ts';
+import { type CpuShares, CpuWatch } from './thread-cpu.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -140,6 +141,12 @@ async function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise
   return code ?? (signal ? 128 : 1);
 }
 
+/** The dispatch mix's warm-up in seconds, as the script reads `-e WARMUP` (default 20s). */
+function warmupSeconds(env: string[]): number {
+  const given = env.findLast((e) => e.startsWith('WARMUP='))?.slice('WARMUP='.length);
+  return Number.parseInt(given ?? '20s', 10) || 0;
+}
+
 /** The seed's arguments: `--scale` demo data for one municipality, today planned unless --no-plan. */
 function seedArgs(args: Args): string[] {
   const plan = args.planMs !== null ? ['--plan', '--plan-ms', String(args.planMs)] : [];
@@ -219,6 +226,7 @@ function report(opts: {
   seeded: { args: string[]; ms: number; database: StoreKind };
   load: { before: number[]; after: number[] };
   wallS: number;
+  cpu: CpuShares | null;
 }): string {
   const { metrics } = opts.summary;
   const cpu = cpus();
@@ -294,6 +302,17 @@ function report(opts: {
           ? `; ${metrics['dropped_iterations']['count']} iterations dropped (k6 had no free VU: the server fell behind the offered rate)`
           : '') +
         '.',
+      '',
+    );
+  }
+  if (opts.cpu) {
+    const c = opts.cpu;
+    const pct = (v: number | undefined) => `${(v ?? 0).toFixed(0)} %`;
+    lines.push(
+      `**CPU while measured** (from /proc, in % of one core, over the ${c.seconds.toFixed(0)} s ` +
+        `after the warm-up): the server's request thread ${pct(c.main)}, its busiest other ` +
+        `thread (in the dispatch mix the ranking worker) ${pct(c.busiest)}, its other threads ` +
+        `${pct(c.rest)}; PostgreSQL ${pct(c.byName['postgres'])}; k6 ${pct(c.byName['k6'])}.`,
       '',
     );
   }
@@ -381,7 +400,15 @@ async function main(): Promise<number> {
           ...args.env.flatMap((e) => ['-e', e]),
           `bench/k6/${script}.js`,
         ];
+        // Where the CPU goes while measured: from the end of the mix's warm-up to k6's exit.
+        const watch = new CpuWatch(server.child.pid!, ['postgres', 'k6']);
+        const warmup = setTimeout(
+          () => watch.start(),
+          script === 'dispatch-mix' ? warmupSeconds(args.env) * 1000 : 0,
+        );
         const k6Code = await run(k6, k6Args, { ...process.env, K6_NO_USAGE_REPORT: 'true' });
+        clearTimeout(warmup);
+        const cpu = watch.stop();
         const after = loadavg();
         const serverCode = await stopServer(server);
         if (args.serverLog) writeFileSync(args.serverLog, server.output.join(''));
@@ -399,6 +426,7 @@ async function main(): Promise<number> {
           setup_data?: unknown;
         };
         delete summary.setup_data; // holds the log-in token
+        if (cpu) (summary as Record<string, unknown>)['cpu'] = cpu;
 
         const command = [
           'npx tsx bench/load/run-k6.ts',
@@ -419,6 +447,7 @@ async function main(): Promise<number> {
           seeded: { args: seedArgs(args), ms: seeded.seedMs, database: args.database },
           load: { before, after },
           wallS: (performance.now() - started) / 1000,
+          cpu,
         });
         if (args.results) {
           const dir = resolve(ROOT, args.results);
