@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.ts';
 import type { Principal } from './auth/principal.ts';
+import type { PrincipalCache } from './auth/principal-cache.ts';
 import type { AuthSettings } from './auth/secrets.ts';
 import type { PositionStore } from './dispatch/positions.ts';
 import type { ProposalStore } from './dispatch/proposals.ts';
@@ -18,6 +19,8 @@ export interface AppDeps {
   now: () => Date;
   /** Signing secrets and session length; absent: a random secret for this process (tests). */
   auth?: AuthSettings;
+  /** Principals of recent tokens; absent: every request asks the database who it is. */
+  principals?: PrincipalCache;
   /** Where committed dispatch events are published (the live layer); absent: not published. */
   bus?: EventBus;
   /** Latest caregiver positions; absent: createApp makes one for this app. */

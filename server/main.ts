@@ -2,6 +2,7 @@ import { formatDemoUsers } from '../db/seed/demo-users.ts';
 import { createApp } from './app.ts';
 import { purgeAuditLog } from './audit/retention.ts';
 import { authenticateToken } from './auth/index.ts';
+import { startPrincipalCache } from './auth/principal-invalidation.ts';
 import { resolveAuthSettings } from './auth/secret-file.ts';
 import { prepareDatabase, prepareDemoUsers } from './bootstrap.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   );
   purgeTimer.unref();
   const now = () => new Date();
+  const principals = await startPrincipalCache(database, logger);
   // The live layer: committed dispatch events go out on its bus to the WebSocket clients.
   const live = await createLive({ database, logger, now });
   const positions = new PositionStore();
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     logger,
     now,
     auth,
+    principals: principals.cache,
     bus: live.bus,
     positions,
     liveState,
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
   const closeWs = attachWebSocket(running.server, {
     hub: live.hub,
     logger,
-    authenticate: (token) => authenticateToken({ database, now, auth }, token),
+    authenticate: (token) => authenticateToken({ database, now, auth, principals: principals.cache }, token),
   });
   const stopLateRisks = startLateRiskLoop(
     { db: database.db, bus: live.bus, now, positions, liveState },
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
       await rankWorker?.close();
       await liveState.close();
       await live.close();
+      await principals.close();
     } catch (err) {
       logger.error('closing the live layer failed', { err });
     }

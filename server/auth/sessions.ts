@@ -2,6 +2,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Database, type Db, perDatabase } from '../../db/client.ts';
 import { sessions, userMunicipalities, userTeams, users } from '../../db/schema/index.ts';
 import type { Principal } from './principal.ts';
+import type { PrincipalCache } from './principal-cache.ts';
+import { notifyPrincipalsChanged } from './principal-invalidation.ts';
 import {
   type AuthSettings,
   EPHEMERAL_AUTH,
@@ -15,6 +17,8 @@ export interface AuthDeps {
   database: Database;
   now: () => Date;
   auth?: AuthSettings;
+  /** Principals of recent tokens (server/main.ts); absent: every request asks the database. */
+  principals?: PrincipalCache;
 }
 
 export const settingsOf = (deps: AuthDeps): AuthSettings => deps.auth ?? EPHEMERAL_AUTH;
@@ -29,12 +33,19 @@ export async function openSession(deps: AuthDeps, userId: string) {
   return { token, expiresAt };
 }
 
-/** Log-out: the token stops working in every server process at once. */
+/**
+ * Log-out: the token stops working in this process at once, and in every other as soon as
+ * the NOTIFY sent with the commit reaches it (their cached principals are dropped).
+ */
 export async function revokeSession(deps: AuthDeps, token: string): Promise<void> {
-  await deps.database.db
-    .update(sessions)
-    .set({ revokedAt: deps.now() })
-    .where(and(eq(sessions.tokenHash, tokenHash(token)), isNull(sessions.revokedAt)));
+  await deps.database.db.transaction(async (tx) => {
+    await tx
+      .update(sessions)
+      .set({ revokedAt: deps.now() })
+      .where(and(eq(sessions.tokenHash, tokenHash(token)), isNull(sessions.revokedAt)));
+    await notifyPrincipalsChanged(tx);
+  });
+  deps.principals?.invalidate();
 }
 
 /**
@@ -46,11 +57,20 @@ export async function revokeSession(deps: AuthDeps, token: string): Promise<void
 export async function authenticateToken(deps: AuthDeps, token: string): Promise<Principal | null> {
   // The signature check is free: forged or random tokens never reach the database.
   if (!tokenSignatureValid(settingsOf(deps), token)) return null;
+  const hash = tokenHash(token);
+  const cache = deps.principals;
+  const cached = cache?.get(hash, deps.now().getTime());
+  if (cached) return cached;
+  const generation = cache?.generation ?? 0;
+  const now = deps.now();
   const [row] = await principalQuery(deps.database.db).execute({
-    hash: tokenHash(token),
-    now: deps.now().toISOString(),
+    hash,
+    now: now.toISOString(),
   });
-  return row ?? null;
+  if (!row) return null;
+  const { expiresAt, ...principal } = row;
+  cache?.put(hash, principal, expiresAt.getTime(), now.getTime(), generation);
+  return principal;
 }
 
 /**
@@ -65,6 +85,7 @@ function buildPrincipalQuery(db: Db) {
       username: users.username,
       role: users.role,
       staffId: users.staffId,
+      expiresAt: sessions.expiresAt,
       municipalities: sql<
         string[]
       >`coalesce((select array_agg(${userMunicipalities.municipalityCode} order by ${userMunicipalities.municipalityCode}) from ${userMunicipalities} where ${userMunicipalities.userId} = ${users.id}), '{}')`,

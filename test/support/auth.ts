@@ -1,5 +1,6 @@
 import type { Database, Db } from '../../db/client.ts';
 import { type App, createApp } from '../../server/app.ts';
+import type { PrincipalCache } from '../../server/auth/principal-cache.ts';
 import { authSettings } from '../../server/auth/secrets.ts';
 import { type Logger, createLogger } from '../../server/logger.ts';
 import { ROLES, type Role } from '../../server/auth/principal.ts';
@@ -71,7 +72,13 @@ export const TEST_SECRET = 'test-secret-0123456789-0123456789-abcdef';
 /** The app as tests build it: the real one, a pinned clock, cheap password hashing. */
 export function testApp(
   database: Database,
-  options: { now?: () => Date; secrets?: string[]; ttlMs?: number; logger?: Logger } = {},
+  options: {
+    now?: () => Date;
+    secrets?: string[];
+    ttlMs?: number;
+    logger?: Logger;
+    principals?: PrincipalCache;
+  } = {},
 ): App {
   const [current, ...previous] = options.secrets ?? [TEST_SECRET];
   return createApp({
@@ -79,5 +86,6 @@ export function testApp(
     logger: options.logger ?? createLogger('silent'),
     now: options.now ?? (() => FIXED_NOW),
     auth: authSettings(current, previous, options.ttlMs, TEST_COST),
+    principals: options.principals,
   });
 }
