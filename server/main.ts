@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   const closeWs = attachWebSocket(running.server, {
     hub: live.hub,
     logger,
-    authenticate: (token) => authenticateToken({ database, now, auth, principals: principals.cache }, token),
+    authenticate: (token) =>
+      authenticateToken({ database, now, auth, principals: principals.cache }, token),
   });
   const stopLateRisks = startLateRiskLoop(
     { db: database.db, bus: live.bus, now, positions, liveState },
