@@ -6,6 +6,7 @@ import type { PositionStore } from './dispatch/positions.ts';
 import type { ProposalStore } from './dispatch/proposals.ts';
 import type { SolveFn } from './dispatch/report-sick.ts';
 import type { EventBus } from './live/event-bus.ts';
+import type { LiveStats } from './live/hub.ts';
 import type { RankWorker } from './dispatch/rank-in-worker.ts';
 import type { LiveState } from './live-state/live-state.ts';
 import type { Logger } from './logger.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
   travel?: TravelSource;
   /** The municipalities' live state kept from the bus; absent: suggestions read the database. */
   liveState?: LiveState;
+  /** This process's live-update figures (the hub's); absent: it serves no live updates. */
+  liveStats?: () => LiveStats;
   /** Ranks suggestions on a worker thread; absent: on the request's thread. */
   rankWorker?: RankWorker;
 }

@@ -16,6 +16,7 @@ import { dispatchStaffRoutes } from './routes/dispatch-staff.ts';
 import { dispatchVisitRoutes } from './routes/dispatch-visits.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { liveStatsRoutes } from './routes/live-stats.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
 import { patientRoutes } from './routes/patients.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -51,6 +52,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/audit', auditRoutes);
   app.route('/api/dispatch', dispatchVisitRoutes);
   app.route('/api/dispatch', dispatchStaffRoutes);
+  app.route('/api/live', liveStatsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

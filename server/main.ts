@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     auth,
     principals: principals.cache,
     bus: live.bus,
+    liveStats: () => live.hub.stats(),
     positions,
     liveState,
     rankWorker,

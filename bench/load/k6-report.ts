@@ -1,5 +1,6 @@
 import { cpus, freemem, platform, release, totalmem } from 'node:os';
 import type { StoreKind } from './seeded-store.ts';
+import type { DeliverySummary } from '../../server/live/delivery-timing.ts';
 import type { CpuShares } from './thread-cpu.ts';
 
 /** The Markdown result of one k6 run (`bench/results/k6-<script>.md`): machine, command, figures. */
@@ -18,6 +19,8 @@ export function report(opts: {
   load: { before: number[]; after: number[] };
   wallS: number;
   cpu: CpuShares | null;
+  /** The server's own timing of live deliveries (GET /api/live/stats), if any. */
+  delivery: DeliverySummary | null;
 }): string {
   const { metrics } = opts.summary;
   const cpu = cpus();
@@ -93,6 +96,17 @@ export function report(opts: {
           ? `; ${metrics['dropped_iterations']['count']} iterations dropped (k6 had no free VU: the server fell behind the offered rate)`
           : '') +
         '.',
+      '',
+    );
+  }
+  const d = opts.delivery;
+  if (d?.deliveries) {
+    lines.push(
+      `**The server's side of delivery** (its own timing, \`GET /api/live/stats\` after the run): ` +
+        `${d.events} events handed to ${d.deliveries} subscriptions, from the event's time ` +
+        `(its transaction's start) to the send: p50 ${d.p50Ms} ms, p95 ${d.p95Ms} ms, ` +
+        `p99 ${d.p99Ms} ms, max ${d.maxMs} ms (1 ms buckets). \`ws_delivery\` above also ` +
+        `counts k6, on the same cores, reading the frames.`,
       '',
     );
   }

@@ -32,6 +32,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type StoreKind, seedStore } from './seeded-store.ts';
 import { type Metric, report } from './k6-report.ts';
+import { fetchDelivery } from './live-stats.ts';
 import { CpuWatch } from './thread-cpu.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -257,6 +258,7 @@ async function main(): Promise<number> {
         clearTimeout(warmup);
         const cpu = watch.stop();
         const after = loadavg();
+        const delivery = await fetchDelivery(server.url);
         const serverCode = await stopServer(server);
         if (args.serverLog) writeFileSync(args.serverLog, server.output.join(''));
         if (serverCode !== 0) {
@@ -274,6 +276,7 @@ async function main(): Promise<number> {
         };
         delete summary.setup_data; // holds the log-in token
         if (cpu) (summary as Record<string, unknown>)['cpu'] = cpu;
+        if (delivery?.deliveries) (summary as Record<string, unknown>)['serverDelivery'] = delivery;
 
         const command = [
           'npx tsx bench/load/run-k6.ts',
@@ -295,6 +298,7 @@ async function main(): Promise<number> {
           load: { before, after },
           wallS: (performance.now() - started) / 1000,
           cpu,
+          delivery,
         });
         if (args.results) {
           const dir = resolve(ROOT, args.results);

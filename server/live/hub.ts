@@ -3,6 +3,7 @@ import { createLogger, type Logger } from '../logger.ts';
 import { Connection, type ConnectionHost } from './connection.ts';
 import type { BusSubscription, EventBus, LiveEvent } from './event-bus.ts';
 import type { EventStore } from './event-store.ts';
+import { type DeliverySummary, DeliveryTiming } from './delivery-timing.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
 import { CloseCode } from './protocol.ts';
 import { SharedSnapshot } from './shared-snapshot.ts';
@@ -31,6 +32,16 @@ export interface HubDeps {
    * the whole municipality, and a caregiver may see only their own route (PDL).
    */
   canFollow?: (principal: Principal, municipalityCode: string) => boolean;
+}
+
+/** What `GET /api/live/stats` reports for this process. */
+export interface LiveStats {
+  connections: number;
+  /** Municipalities followed by at least one subscription here. */
+  municipalities: number;
+  /** Messages waiting in the send queues of congested sockets. */
+  queued: number;
+  delivery: DeliverySummary;
 }
 
 /** The transport's handle on one connection. */
@@ -64,6 +75,8 @@ export class LiveHub {
   private readonly timers: Timers;
   private readonly host: ConnectionHost;
   private closing = false;
+  /** Since this process started: how long events took to reach the sockets. */
+  private readonly timing = new DeliveryTiming();
 
   constructor(private readonly deps: HubDeps) {
     this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
@@ -96,10 +109,15 @@ export class LiveHub {
     for (const conn of [...this.connections]) conn.tick();
   }
 
-  stats(): { connections: number; municipalities: number; queued: number } {
+  stats(): LiveStats {
     let queued = 0;
     for (const conn of this.connections) queued += conn.queued;
-    return { connections: this.connections.size, municipalities: this.topics.size, queued };
+    return {
+      connections: this.connections.size,
+      municipalities: this.topics.size,
+      queued,
+      delivery: this.timing.summary(),
+    };
   }
 
   /** Closes every connection with `goingAway` (clients resume elsewhere or later). */
@@ -141,7 +159,13 @@ export class LiveHub {
       subs,
       bus: this.deps.bus.subscribe(code, (event: LiveEvent) => {
         topic.last = event.seq;
-        for (const s of subs) s.deliver(event);
+        if (subs.size === 0) return;
+        const at = Date.parse(event.at);
+        this.timing.event();
+        for (const s of subs) {
+          s.deliver(event);
+          this.timing.record(this.host.now() - at);
+        }
       }),
       last: 0,
       snapshot: new SharedSnapshot(

@@ -33,6 +33,7 @@ describe('API description', () => {
       '/api/dispatch/visits/{id}/suggestions',
       '/api/dispatch/visits/{id}/unassign',
       '/api/dispatch/visits/{id}/unpin',
+      '/api/live/stats',
       '/api/municipalities',
       '/api/municipalities/{code}',
       '/api/patients',

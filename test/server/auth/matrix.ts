@@ -183,6 +183,12 @@ export const MATRIX: MatrixRow[] = [
     request: (t) => ({ path: `/api/audit/review?municipality=${code(t)}` }),
     expect: { ...only(['manager'], [200, 403], [403, 403]), admin: [200, 200] },
   },
+  {
+    // Not per municipality: the process's own figures, no patient data.
+    route: 'GET /api/live/stats',
+    request: () => ({ path: '/api/live/stats' }),
+    expect: only(['manager', 'admin'], [200, 200], [403, 403]),
+  },
 
   // Dispatch. The visit changes send a stale version: a role allowed on the visit gets 409
   // (nothing changes, so the matrix can repeat them), one not allowed 403, a visit outside

@@ -74,7 +74,7 @@ describe('live hub: backpressure', () => {
     clock.advance(1);
     hub.tick();
     expect(socket.closedWith?.code).toBe(CloseCode.slowConsumer);
-    expect(hub.stats()).toEqual({ connections: 0, municipalities: 0, queued: 0 });
+    expect(hub.stats()).toMatchObject({ connections: 0, municipalities: 0, queued: 0 });
   });
 
   it('bounds the queue: overflow closes with slowConsumer at once', async () => {

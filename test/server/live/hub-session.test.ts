@@ -189,6 +189,6 @@ describe('live hub: timeouts and scope', () => {
     await a.send({ type: 'subscribe', municipalities: [{ code: '0180' }] });
     await hub.close();
     expect(a.socket.closedWith?.code).toBe(CloseCode.goingAway);
-    expect(hub.stats()).toEqual({ connections: 0, municipalities: 0, queued: 0 });
+    expect(hub.stats()).toMatchObject({ connections: 0, municipalities: 0, queued: 0 });
   });
 });
