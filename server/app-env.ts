@@ -7,7 +7,7 @@ import type { ProposalStore } from './dispatch/proposals.ts';
 import type { SolveFn } from './dispatch/report-sick.ts';
 import type { EventBus } from './live/event-bus.ts';
 import type { LiveStats } from './live/hub.ts';
-import type { RankWorker } from './dispatch/rank-in-worker.ts';
+import type { Ranker } from './dispatch/rank-pool.ts';
 import type { LiveState } from './live-state/live-state.ts';
 import type { Logger } from './logger.ts';
 import type { TravelSource } from './solver-bridge/travel.ts';
@@ -37,7 +37,7 @@ export interface AppDeps {
   /** This process's live-update figures (the hub's); absent: it serves no live updates. */
   liveStats?: () => LiveStats;
   /** Ranks suggestions on a worker thread; absent: on the request's thread. */
-  rankWorker?: RankWorker;
+  rankWorker?: Ranker;
 }
 
 /** Hono context variables set by middleware. */

@@ -39,6 +39,7 @@ const ConfigSchema = z.object({
     .optional(),
   DEMO_PLAN: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   RANK_WORKER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  RANK_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   AUTH_SECRET: Secret.optional(),
   AUTH_PREVIOUS_SECRETS: z

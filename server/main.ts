@@ -9,6 +9,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { startLateRiskLoop } from './dispatch/late-risk-loop.ts';
 import { PositionStore } from './dispatch/positions.ts';
 import { RankWorker } from './dispatch/rank-in-worker.ts';
+import { type Ranker, RankPool } from './dispatch/rank-pool.ts';
 import { listen } from './http-server.ts';
 import { attachWebSocket } from './live/attach-websocket.ts';
 import { createLive } from './live/live.ts';
@@ -115,20 +116,30 @@ main().catch((err: unknown) => {
   process.exit(1);
 });
 
-/** Suggestions are ranked on a worker thread unless RANK_WORKER=off, or it fails to start. */
+/**
+ * Suggestions are ranked on `RANK_WORKERS` worker threads unless RANK_WORKER=off, or none
+ * starts; workers that fail to start are left out.
+ */
 async function startRankWorker(
   config: Config,
   liveState: LiveState,
   positions: PositionStore,
   logger: Logger,
-): Promise<RankWorker | undefined> {
+): Promise<Ranker | undefined> {
   if (config.RANK_WORKER === 'off') return undefined;
-  const worker = new RankWorker(liveState, logger, positions);
-  try {
-    await worker.start();
-    return worker;
-  } catch (err) {
-    logger.error('suggestions are ranked on the main thread', { err });
+  const started: RankWorker[] = [];
+  for (let i = 0; i < config.RANK_WORKERS; i++) {
+    const worker = new RankWorker(liveState, logger, positions);
+    try {
+      await worker.start();
+      started.push(worker);
+    } catch (err) {
+      logger.error('a ranking worker did not start', { err });
+    }
+  }
+  if (started.length === 0) {
+    logger.error('suggestions are ranked on the main thread');
     return undefined;
   }
+  return started.length === 1 ? started[0] : new RankPool(started);
 }

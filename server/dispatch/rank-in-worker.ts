@@ -107,6 +107,11 @@ export class RankWorker {
     });
   }
 
+  /** Rankings posted and not yet answered; -1 once stopped (it takes no more). */
+  get waiting(): number {
+    return this.worker ? this.pending.size : -1;
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.stop(null);

@@ -9,7 +9,7 @@ import { toLocalIso } from '../time/stockholm.ts';
 import { competenceFor } from './competence.ts';
 import type { PositionStore } from './positions.ts';
 import { rankCaregivers } from './rank-caregivers.ts';
-import type { RankWorker } from './rank-in-worker.ts';
+import type { Ranker } from './rank-pool.ts';
 import { type DispatchDeps, visitNotFound } from './visit-state.ts';
 
 export interface PlanningDeps extends DispatchDeps {
@@ -18,7 +18,7 @@ export interface PlanningDeps extends DispatchDeps {
   /** This process's live state; without it each suggestion reads the municipality. */
   liveState?: LiveState;
   /** Ranks on a worker thread's copy of the live state (with the built-in travel estimate). */
-  rankWorker?: RankWorker;
+  rankWorker?: Ranker;
 }
 
 export interface Suggestion {

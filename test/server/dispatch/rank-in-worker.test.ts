@@ -5,6 +5,7 @@ import { assignVisit } from '../../../server/dispatch/assign-visit.ts';
 import { POSITION_MAX_AGE_MS, PositionStore } from '../../../server/dispatch/positions.ts';
 import { rankCaregivers } from '../../../server/dispatch/rank-caregivers.ts';
 import { MAX_QUEUED, MAX_WAIT_MS, RankWorker } from '../../../server/dispatch/rank-in-worker.ts';
+import { RankPool } from '../../../server/dispatch/rank-pool.ts';
 import { UrgentVisitInput } from '../../../server/dispatch/schemas.ts';
 import { RankingBusy, suggestCaregivers } from '../../../server/dispatch/suggestions.ts';
 import { registerUrgentVisit } from '../../../server/dispatch/urgent-visit.ts';
@@ -73,6 +74,24 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
     const expected = inThread();
     expect(expected.length).toBeGreaterThan(0);
     expect(await worker.rank('0180', live.visit(URGENT)!, now, 5)).toEqual(expected);
+  });
+
+  it('a pool of two workers ranks as the main thread does, each on its own copy', async () => {
+    const second = new RankWorker(live, createLogger('silent'), positions);
+    await second.start();
+    try {
+      const pool = new RankPool([worker, second]);
+      const expected = inThread();
+      const answers = await Promise.all(
+        [1, 2, 3, 4].map(() => pool.rank('0180', live.visit(URGENT)!, now, 5)),
+      );
+      for (const a of answers) expect(a).toEqual(expected);
+      expect(await second.rank('0180', live.visit(URGENT)!, now, 5)).toEqual(expected);
+      expect(worker.waiting).toBe(0);
+    } finally {
+      await second.close();
+    }
+    expect(second.waiting).toBe(-1);
   });
 
   it('follows the events the live state applies, and the positions phones report', async () => {
