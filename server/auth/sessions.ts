@@ -59,10 +59,10 @@ export async function authenticateToken(deps: AuthDeps, token: string): Promise<
   if (!tokenSignatureValid(settingsOf(deps), token)) return null;
   const hash = tokenHash(token);
   const cache = deps.principals;
-  const cached = cache?.get(hash, deps.now().getTime());
+  const now = deps.now();
+  const cached = cache?.get(hash, now.getTime());
   if (cached) return cached;
   const generation = cache?.generation ?? 0;
-  const now = deps.now();
   const [row] = await principalQuery(deps.database.db).execute({
     hash,
     now: now.toISOString(),

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Role } from '../auth/principal.ts';
 import { requireRole } from '../auth/scope.ts';
+import { DeliveryTiming } from '../live/delivery-timing.ts';
 import type { LiveStats } from '../live/hub.ts';
 import { createRouter } from '../openapi/router.ts';
 import { authResponses, bearer } from '../schemas/security.ts';
@@ -42,7 +43,7 @@ const NO_LIVE: LiveStats = {
   connections: 0,
   municipalities: 0,
   queued: 0,
-  delivery: { events: 0, deliveries: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, maxMs: 0 },
+  delivery: new DeliveryTiming().summary(),
 };
 
 export const liveStatsRoutes = createRouter().openapi(stats, (c) => {
