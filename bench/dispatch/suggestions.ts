@@ -4,11 +4,13 @@
  *
  *   npx tsx bench/dispatch/suggestions.ts [--scale 1] [--municipality 0180] [--calls 1000]
  *                                         [--plan-ms 10000] [--seed 1] [--results DIR|none]
+ *                                         [--at 10:00]
  *
  * Seeds demo data into an in-memory PGlite, plans today's service day with the solver (the
- * part before 10:00 counts as worked), reads the live state, then ranks `--calls` urgent
- * visits for random patients at 10:00 with a mix of tasks. Writes
- * bench/results/suggestions.{md,json}.
+ * part before `now` counts as worked), reads the live state, then ranks `--calls` urgent
+ * visits for random patients at 10:00 (or `--at`, Stockholm time: 01:00 is the night shift's
+ * dispatcher, with the day's routes still ahead) with a mix of tasks. Writes
+ * bench/results/suggestions.{md,json} (suggestions-HHMM.* for another time).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     calls: { type: 'string', default: '1000' },
     'plan-ms': { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
+    at: { type: 'string', default: '10:00' },
     results: { type: 'string', default: 'bench/results' },
     /** Keep the seeded, planned database here and reuse it on the next run. */
     'data-dir': { type: 'string' },
@@ -46,7 +49,9 @@ const scale = Number(values.scale);
 const calls = Number(values.calls);
 const seed = Number(values.seed);
 const today = '2026-11-24';
-const now = DateTime.fromISO(`${today}T10:00`, { zone: ZONE }).toJSDate();
+if (!/^\d\d:\d\d$/.test(values.at)) throw new Error(`--at ${values.at}: expected HH:MM`);
+const now = DateTime.fromISO(`${today}T${values.at}`, { zone: ZONE }).toJSDate();
+const at = values.at;
 /** What urgent calls ask for: supervision (AN), insulin (AN with a delegation, or RN), an injection (RN). */
 const TASKS: TaskType[][] = [['supervision'], ['insulin_pen'], ['injection'], ['personal_care']];
 
@@ -136,7 +141,8 @@ const result = {
     municipality: values.municipality,
     scale,
     staff: state.staff.size,
-    onShiftAt10: onShift,
+    onShiftAtNow: onShift,
+    at,
     patients: state.patients.size,
     visitsLoaded: state.visits.size,
     visitsWithCaregivers: routed,
@@ -155,9 +161,9 @@ Run ${result.date}: \`${result.command}\`
 
 Machine: ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.platform}, Node ${result.machine.node}; load average ${result.machine.loadAtEnd.toFixed(2)} at the end.
 
-World: municipality ${values.municipality} at scale ${scale}: ${result.world.staff} staff (${onShift} on shift at 10:00), ${result.world.patients} patients, ${result.world.visitsLoaded} visits loaded, ${routed} with caregivers. ${plan ? `Planned by the solver in ${(planMs / 1000).toFixed(1)} s (${plan.assigned} assigned, ${plan.unassigned} left out)` : `Planned earlier (--data-dir ${dataDir})`}; live state read in ${result.world.loadStateMs} ms.
+World: municipality ${values.municipality} at scale ${scale}: ${result.world.staff} staff (${onShift} on shift at ${at}), ${result.world.patients} patients, ${result.world.visitsLoaded} visits loaded, ${routed} with caregivers. ${plan ? `Planned by the solver in ${(planMs / 1000).toFixed(1)} s (${plan.assigned} assigned, ${plan.unassigned} left out)` : `Planned earlier (--data-dir ${dataDir})`}; live state read in ${result.world.loadStateMs} ms.
 
-${calls} urgent calls at 10:00 Stockholm time for random patients (supervision, insulin, injection, personal care; priority 1 or 2), 5 suggestions asked, ${result.suggestionsPerCall.toFixed(2)} returned on average. Time of \`rankCaregivers\` alone (no HTTP, no database):
+${calls} urgent calls at ${at} Stockholm time for random patients (supervision, insulin, injection, personal care; priority 1 or 2), 5 suggestions asked, ${result.suggestionsPerCall.toFixed(2)} returned on average. Time of \`rankCaregivers\` alone (no HTTP, no database):
 
 | first | p50 | p95 | p99 | max |
 | ---: | ---: | ---: | ---: | ---: |
@@ -167,6 +173,7 @@ Caregivers are evaluated exactly in the order of an estimate (the route simulate
 `;
 console.log(md);
 if (values.results !== 'none') {
-  writeFileSync(`${values.results}/suggestions.md`, md);
-  writeFileSync(`${values.results}/suggestions.json`, `${JSON.stringify(result, null, 2)}\n`);
+  const name = at === '10:00' ? 'suggestions' : `suggestions-${at.replace(':', '')}`;
+  writeFileSync(`${values.results}/${name}.md`, md);
+  writeFileSync(`${values.results}/${name}.json`, `${JSON.stringify(result, null, 2)}\n`);
 }

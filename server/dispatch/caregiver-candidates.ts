@@ -42,6 +42,11 @@ export function caregiverCandidates(
   const stale = now.getTime() - STALE_MS;
   const needs = visitNeeds(visit.requiredProfession, visit.taskTypes);
   const excluded = new Set(patient.excludedStaffIds);
+  // Whose route holds the visit itself (none, for an unassigned one; the caller's copy and
+  // the state's may differ by an event).
+  const assignedTo = new Set(
+    [...visit.assignees, ...(state.visits.get(visit.id)?.assignees ?? [])].map((a) => a.staffId),
+  );
   const out: Candidate[] = [];
   for (const member of state.staff.values()) {
     if (excluded.has(member.id) || !holdsProfession(member.profession, needs.profession)) continue;
@@ -55,9 +60,13 @@ export function caregiverCandidates(
     const stops: RouteStop[] = [];
     const places: LatLon[] = [];
     let complete = true;
-    for (const stop of state.routeOf(member.id)) {
-      if (stop.visit.id === visit.id) continue;
-      if (stop.visit.status === 'in_progress') {
+    const route = state.routeOf(member.id);
+    const floor = windowFloor(route);
+    const hasVisit = assignedTo.has(member.id);
+    for (let i = 0; i < route.length && floor[i] < horizon; i++) {
+      const stop = route[i];
+      if (hasVisit && stop.visit.id === visit.id) continue;
+      if (stop.inProgress) {
         const end = Math.max(now.getTime(), stop.plannedStart + stop.durationMs);
         if (!busyUntil || end > busyUntil.getTime()) busyUntil = new Date(end);
         continue;
@@ -82,6 +91,27 @@ export function caregiverCandidates(
   return out;
 }
 
+/**
+ * For each stop of a route (routeOf's array, replaced when the route changes or any of its
+ * visits does), the earliest window start from there on: a route's scan ends where the rest
+ * starts past the horizon. Routes are in order of planned start, which may be after the
+ * window; a visit in progress counts as at the start of time, since it is always read.
+ */
+const floors = new WeakMap<readonly RouteStop[], Float64Array>();
+function windowFloor(route: readonly RouteStop[]): Float64Array {
+  let floor = floors.get(route);
+  if (floor) return floor;
+  floor = new Float64Array(route.length);
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = route.length - 1; i >= 0; i--) {
+    const s = route[i];
+    min = Math.min(min, s.inProgress ? Number.NEGATIVE_INFINITY : s.windowStart);
+    floor[i] = min;
+  }
+  floors.set(route, floor);
+  return floor;
+}
+
 function mayHoldDelegations(
   member: LiveStaffMember,
   tasks: readonly TaskType[],
@@ -102,7 +132,7 @@ function mayHoldDelegations(
  * reported); a two-person visit keeps its planned start, since the partner arrives then.
  */
 export function keptWindow(stop: RouteStop): { earliest: number; latest: number } {
-  return stop.visit.staffCount < 2
+  return stop.staffCount < 2
     ? { earliest: stop.windowStart, latest: stop.windowEnd }
     : { earliest: stop.plannedStart, latest: stop.plannedStart };
 }

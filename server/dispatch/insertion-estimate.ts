@@ -3,7 +3,7 @@ import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
 import { DEFAULT_OVERTIME_MINUTES } from '../solver-bridge/build-problem.ts';
 import { liveShiftBreaks } from '../solver-bridge/shift-breaks.ts';
 import type { Candidate } from './caregiver-candidates.ts';
-import { cheapestPlace } from './insertion-schedule.ts';
+import { type BreakMs, cheapestPlace, currentRoute } from './insertion-schedule.ts';
 
 /** The visit to place, in milliseconds since the epoch. */
 export interface EstimateTarget {
@@ -29,7 +29,59 @@ export function estimateInsertion(
   now: number,
   trip: Trip,
   w: Weights,
+  /** Trips back cost exactly what trips there do. */
+  symmetric = false,
 ): number | null {
+  const r = routeRules(c, now);
+  const { depart0, breaks, maxWork, maxShiftEnd } = r;
+  const e = cheapestPlace(c, target, depart0, trip, w, breaks, maxWork, maxShiftEnd, symmetric);
+  return e === null ? null : e - allowance(c, w);
+}
+
+/**
+ * A lower bound of estimateInsertion that costs one pass over the route, for a caregiver who
+ * cannot be there before the visit's window ends (their shift starts later, or they are busy):
+ * the visit's own lateness from their first free moment, less all the lateness and overtime
+ * their route has now (which a detour could at most take away; it usually adds to it). The
+ * detour itself is taken as free: trips obey the triangle inequality, up to their rounding to
+ * whole seconds and metres. -Infinity when they could be there in time (no bound worth the
+ * pass); null when the estimate is null for sure.
+ */
+export function estimateBound(
+  c: Candidate,
+  target: EstimateTarget,
+  now: number,
+  trip: Trip,
+  w: Weights,
+): number | null {
+  const r = routeRules(c, now);
+  if (r.depart0 <= target.latest) return Number.NEGATIVE_INFINITY;
+  if (target.hard) return null; // every place starts it after its window
+  const route = currentRoute(c, r.depart0, trip, w, r.breaks, r.maxWork, r.maxShiftEnd);
+  if (route === null) return null;
+  const ownLateness = (w.lateness * (r.depart0 - target.latest)) / 1000;
+  return (
+    ownLateness - route.lateness - ROUNDING_SLACK * (w.travelTime + w.distance) - allowance(c, w)
+  );
+}
+
+/** Seconds (and metres) by which a detour's rounded trips may fall short of the direct one. */
+const ROUNDING_SLACK = 4;
+
+/** For the solver's whole seconds: half a second of lateness per visit either way. */
+function allowance(c: Candidate, w: Weights): number {
+  return (c.stops.length + 2) * w.lateness;
+}
+
+interface RouteRules {
+  /** The caregiver's first free moment. */
+  depart0: number;
+  breaks: BreakMs[];
+  maxWork: number;
+  maxShiftEnd: number;
+}
+
+function routeRules(c: Candidate, now: number): RouteRules {
   const depart0 = Math.max(now, c.shift.startsAt.getTime(), c.busyUntil?.getTime() ?? now);
   // As rankOne's buildProblem has them (its default overtime; breaks in whole seconds).
   const maxShiftEnd = c.shift.endsAt.getTime() + DEFAULT_OVERTIME_MINUTES * 60_000;
@@ -39,6 +91,5 @@ export function estimateInsertion(
     latest: now + b.latest * 1000,
     duration: b.duration * 1000,
   }));
-  const e = cheapestPlace(c, target, depart0, trip, w, breaks, maxWork, maxShiftEnd);
-  return e === null ? null : e - (c.stops.length + 2) * w.lateness;
+  return { depart0, breaks, maxWork, maxShiftEnd };
 }

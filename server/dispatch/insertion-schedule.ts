@@ -48,22 +48,25 @@ function legBetween(from: RouteStop, to: RouteStop, mode: TravelMode, trip: Trip
   return t;
 }
 
+/** The route as it stands, priced from `depart0` (see currentRoute). */
+export interface CurrentRoute {
+  /** Travel, lateness, the way home and overtime (0 for an empty route: it goes nowhere). */
+  cost: number;
+  /** The part of it that is lateness and overtime: what a detour could at most take away. */
+  lateness: number;
+}
+
 /**
- * The cheapest place for the target in a caregiver's route, priced as the solver prices it
- * (travel, lateness of every visit, overtime; continuity is the caller's), with the route
- * simulated forward by the solver's own rules (RouteSimulator): starts as early as possible,
- * breaks placed greedily (into a wait that holds them, or before a visit that would otherwise
- * end past the break's window or the work-stretch limit), the stretch of work counted from
- * the departure. Each place is simulated from there until the schedule meets the old one
- * again, so a long route costs little more. Null when the solver would refuse every place:
- * the target's hard window missed, or a hard time rule broken (a break out of its window, too
- * long without one, home past `maxShiftEnd`) — also when the route breaks one already, since
- * adding a visit only delays the rest. Times are in ms, the solver's in whole seconds: the
- * caller allows for the difference.
+ * The caregiver's route as it stands, simulated forward from `depart0` by the solver's own
+ * rules (RouteSimulator): starts as early as possible, breaks placed greedily (into a wait
+ * that holds them, or before a visit that would otherwise end past the break's window or the
+ * work-stretch limit), the stretch of work counted from the departure. Null when it breaks a
+ * hard time rule already (a break out of its window, too long without one, home past
+ * `maxShiftEnd`): the solver refuses every place then, since adding a visit only delays the
+ * rest. Leaves the schedule in the scratch arrays, for cheapestPlace.
  */
-export function cheapestPlace(
+export function currentRoute(
   c: Candidate,
-  target: EstimateTarget,
   depart0: number,
   trip: Trip,
   w: Weights,
@@ -71,12 +74,11 @@ export function cheapestPlace(
   maxWork: number,
   /** The shift's end with the overtime the solver allows. */
   maxShiftEnd: number,
-): number | null {
+): CurrentRoute | null {
   // Scratch arrays and one clock, no objects per stop: this runs for most caregivers on
   // shift on every suggestion.
   const mode = c.member.travelMode;
   const n = c.stops.length;
-  const shiftEnd = c.shift.endsAt.getTime();
   const earliest = scratch(0, n);
   const latest = scratch(1, n);
   const legMs = scratch(2, n);
@@ -93,10 +95,11 @@ export function cheapestPlace(
   k.first = true;
   k.viol = 0;
   costTo[0] = 0;
+  let lateness = 0;
   for (let j = 0; j < n; j++) {
     const s = c.stops[j];
-    earliest[j] = s.visit.staffCount < 2 ? s.windowStart : s.plannedStart;
-    latest[j] = s.visit.staffCount < 2 ? s.windowEnd : s.plannedStart;
+    earliest[j] = s.staffCount < 2 ? s.windowStart : s.plannedStart;
+    latest[j] = s.staffCount < 2 ? s.windowEnd : s.plannedStart;
     const l =
       j === 0 ? trip(c.start, c.places[0], mode) : legBetween(c.stops[j - 1], s, mode, trip);
     legMs[j] = l.seconds * 1000;
@@ -105,30 +108,69 @@ export function cheapestPlace(
     stretchAt[j] = k.stretch;
     biAt[j] = k.bi;
     const start = step(k, legMs[j], earliest[j], s.durationMs, breaks, maxWork, depart0);
-    costTo[j + 1] = costTo[j] + legCost[j] + late(w, start, latest[j]);
+    const lateCost = late(w, start, latest[j]);
+    lateness += lateCost;
+    costTo[j + 1] = costTo[j] + legCost[j] + lateCost;
   }
   tAt[n] = k.t;
   stretchAt[n] = k.stretch;
   biAt[n] = k.bi;
-  const home = n === 0 ? null : trip(c.places[n - 1], c.member.base, mode);
-  const oldEnd =
-    n === 0
-      ? 0
-      : costTo[n] +
-        arcCost(w, home!) +
-        overtime(w, finish(k, home!, breaks, maxWork, maxShiftEnd), shiftEnd);
-  // A route already breaking a hard rule takes nothing more: the solver refuses every place
-  // (adding a visit only delays the rest), so the exact evaluation would be wasted.
+  if (n === 0) return { cost: 0, lateness: 0 };
+  const home = trip(c.places[n - 1], c.member.base, mode);
+  const over = overtime(w, finish(k, home, breaks, maxWork, maxShiftEnd), c.shift.endsAt.getTime());
   if (k.viol > VIOL_SLACK_MS) return null;
+  return { cost: costTo[n] + arcCost(w, home) + over, lateness: lateness + over };
+}
+
+/**
+ * The cheapest place for the target in a caregiver's route, priced as the solver prices it
+ * (travel, lateness of every visit, overtime; continuity is the caller's), on the route as
+ * currentRoute simulates it. Each place is simulated from there until the schedule meets the
+ * old one again, so a long route costs little more. Null when the solver would refuse every
+ * place: the target's hard window missed, or a hard time rule broken — also when the route
+ * breaks one already. Times are in ms, the solver's in whole seconds: the caller allows for
+ * the difference.
+ */
+export function cheapestPlace(
+  c: Candidate,
+  target: EstimateTarget,
+  depart0: number,
+  trip: Trip,
+  w: Weights,
+  breaks: BreakMs[],
+  maxWork: number,
+  /** The shift's end with the overtime the solver allows. */
+  maxShiftEnd: number,
+  /** Trips back cost what trips there do: the way from a stop to the target is the way back. */
+  symmetric = false,
+): number | null {
+  const route = currentRoute(c, depart0, trip, w, breaks, maxWork, maxShiftEnd);
+  if (route === null) return null;
+  const oldEnd = route.cost;
+  const mode = c.member.travelMode;
+  const n = c.stops.length;
+  const shiftEnd = c.shift.endsAt.getTime();
+  const earliest = buffers[0];
+  const latest = buffers[1];
+  const legMs = buffers[2];
+  const legCost = buffers[3];
+  const tAt = buffers[4];
+  const stretchAt = buffers[5];
+  const biAt = buffers[6];
+  const costTo = buffers[7];
+  const k = clock;
 
   let best: number | null = null;
+  let back: TripCost | null = null; // from the target to the stop before the next place
   for (let i = 0; i <= n; i++) {
     k.t = tAt[i];
     k.stretch = stretchAt[i];
     k.bi = biAt[i];
     k.first = i === 0;
     k.viol = 0;
-    const into = trip(i === 0 ? c.start : c.places[i - 1], target.place, mode);
+    const into =
+      i > 0 && back !== null ? back : trip(i === 0 ? c.start : c.places[i - 1], target.place, mode);
+    back = null;
     const xStart = step(
       k,
       into.seconds * 1000,
@@ -146,6 +188,7 @@ export function cheapestPlace(
       let ms = legMs[j];
       if (j === i) {
         const l = trip(target.place, c.places[j], mode);
+        if (symmetric) back = l;
         ms = l.seconds * 1000;
         cost += arcCost(w, l);
       } else cost += legCost[j];
@@ -159,9 +202,9 @@ export function cheapestPlace(
     let total: number;
     if (met) total = cost - (costTo[j + 1] - costTo[i]);
     else {
-      const back = trip(i === n ? target.place : c.places[n - 1], c.member.base, mode);
-      const arrival = finish(k, back, breaks, maxWork, maxShiftEnd);
-      total = cost + arcCost(w, back) + overtime(w, arrival, shiftEnd) - (oldEnd - costTo[i]);
+      const home = trip(i === n ? target.place : c.places[n - 1], c.member.base, mode);
+      const arrival = finish(k, home, breaks, maxWork, maxShiftEnd);
+      total = cost + arcCost(w, home) + overtime(w, arrival, shiftEnd) - (oldEnd - costTo[i]);
     }
     if (k.viol > VIOL_SLACK_MS) continue; // the solver refuses this place
     if (best === null || total < best) best = total;

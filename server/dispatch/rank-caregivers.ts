@@ -6,7 +6,8 @@ import { currentSolution } from '../solver-bridge/plan-mapping.ts';
 import { DEFAULT_WEIGHTS, type PatientRow, type VisitRow } from '../solver-bridge/problem-rows.ts';
 import { type LatLon, type TravelSource, estimateTravel } from '../solver-bridge/travel.ts';
 import { type Candidate, caregiverCandidates, routeVisit } from './caregiver-candidates.ts';
-import { estimateInsertion } from './insertion-estimate.ts';
+import { EstimateOrder } from './estimate-order.ts';
+import { estimateBound, estimateInsertion } from './insertion-estimate.ts';
 
 /** A caregiver's place in the ranking: the solver's best insertion into their route. */
 export interface RankedCaregiver {
@@ -48,7 +49,9 @@ const DEFAULT_TRAVEL = estimateTravel();
  * simulated by the solver's rules, less an allowance: a lower bound; estimateInsertion) and
  * evaluated exactly in that order until `limit` of them cost less than the next estimate, at
  * most `EXACT_PER_LIMIT` × limit; those the estimate finds the solver would refuse (a hard
- * window missed, a route breaking a hard time rule) are skipped.
+ * window missed, a route breaking a hard time rule) are skipped. Caregivers who cannot be
+ * there before the window ends (at night, the morning's staff) are estimated only once the
+ * order reaches a cheaper lower bound of their estimate (estimateBound): the same order.
  * A travel source without single trips gets every caregiver evaluated.
  */
 export function rankCaregivers(
@@ -60,6 +63,7 @@ export function rankCaregivers(
   if (!patient) return [];
   const travel = options.travel ?? DEFAULT_TRAVEL;
   const trip = travel.trip?.bind(travel);
+  const symmetric = travel.symmetric === true;
   const w = DEFAULT_WEIGHTS;
   const now = options.now.getTime();
   const positionOf = (id: string) => options.positionOf?.(id) ?? state.positions.get(id);
@@ -74,17 +78,32 @@ export function rankCaregivers(
     hard: visit.windowHard,
     durationMs: visit.durationMinutes * 60_000,
   };
-  const ordered: { c: Candidate; nonContact: number; estimate: number }[] = [];
+  const order = new EstimateOrder();
   for (const c of candidates) {
     const nonContact = contactCan && c.member.id !== patient.contactStaffId ? w.nonContact : 0;
-    const known = patient.knownStaffIds.has(c.member.id) ? KNOWN_WEIGHT : 0;
-    const route = trip ? estimateInsertion(c, target, now, trip, w) : 0;
-    if (route !== null) ordered.push({ c, nonContact, estimate: route + nonContact - known });
+    const credit = nonContact - (patient.knownStaffIds.has(c.member.id) ? KNOWN_WEIGHT : 0);
+    if (!trip) {
+      order.add({ c, nonContact, estimate: credit });
+      continue;
+    }
+    // Someone who cannot come before the window ends (a later shift) is estimated only when
+    // the ranking gets that far: at night, most of the morning's staff never are.
+    const bound = estimateBound(c, target, now, trip, w);
+    if (bound === null) continue;
+    if (bound === Number.NEGATIVE_INFINITY) {
+      const route = estimateInsertion(c, target, now, trip, w, symmetric);
+      if (route !== null) order.add({ c, nonContact, estimate: route + credit });
+    } else {
+      order.defer(bound + credit, () => {
+        const route = estimateInsertion(c, target, now, trip, w, symmetric);
+        return route === null ? null : { c, nonContact, estimate: route + credit };
+      });
+    }
   }
-  ordered.sort((a, b) => a.estimate - b.estimate || a.c.member.id.localeCompare(b.c.member.id));
-  const exact = travel.trip ? EXACT_PER_LIMIT * options.limit : ordered.length;
+  const exact = travel.trip ? EXACT_PER_LIMIT * options.limit : candidates.length;
   const out: RankedCaregiver[] = [];
-  for (const { c, nonContact, estimate } of ordered) {
+  for (let next = order.next(); next; next = order.next()) {
+    const { c, nonContact, estimate } = next;
     if (out.length >= exact) break;
     // The estimate is a lower bound of the exact cost: once `limit` caregivers are known to
     // cost less than it, no later one can rank.

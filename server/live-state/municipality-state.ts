@@ -22,6 +22,12 @@ export interface RouteStop {
   durationMs: number;
   /** The patient's place, if the patient is loaded. */
   place: LatLon | undefined;
+  /**
+   * The visit's, copied (a route is read again when any of its visits changes): every
+   * suggestion reads them for every stop, and following `visit` there was a cache miss each.
+   */
+  staffCount: number;
+  inProgress: boolean;
 }
 
 /** What applying an event did: applied, skipped (old), or the state must be read again. */
@@ -118,6 +124,8 @@ export class MunicipalityState {
         windowEnd: visit.windowEnd.getTime(),
         durationMs: visit.durationMinutes * 60_000,
         place: this.patients.get(visit.patientId),
+        staffCount: visit.staffCount,
+        inProgress: visit.status === 'in_progress',
       });
     }
     out.sort((a, b) => a.plannedStart - b.plannedStart || a.visit.id.localeCompare(b.visit.id));

@@ -23,6 +23,8 @@ export interface TravelSource {
    * tables, not single trips). Suggestions use it to skip caregivers who cannot rank.
    */
   trip?(from: LatLon, to: LatLon, mode: TravelMode): { seconds: number; metres: number };
+  /** Whether a trip back costs exactly what the trip there does (roads' one-way streets: no). */
+  symmetric?: boolean;
 }
 
 export interface ModeSpeed {
@@ -97,6 +99,8 @@ export function estimateTravel(options: Partial<EstimateOptions> = {}): TravelSo
     return out;
   };
   return {
+    // The haversine formula is symmetric to the last bit: a − b is −(b − a), and so on.
+    symmetric: true,
     trip(from, to, mode) {
       const metres = Math.round(haversineMetres(from, to) * o.detourFactor);
       return { seconds: tripSeconds(metres, mode, o), metres };

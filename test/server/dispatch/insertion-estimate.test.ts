@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caregiverCandidates } from '../../../server/dispatch/caregiver-candidates.ts';
-import { estimateInsertion } from '../../../server/dispatch/insertion-estimate.ts';
+import { estimateBound, estimateInsertion } from '../../../server/dispatch/insertion-estimate.ts';
 import { rankCaregivers } from '../../../server/dispatch/rank-caregivers.ts';
 import { MunicipalityState } from '../../../server/live-state/municipality-state.ts';
 import type { LivePatient, LiveStaffMember, LiveVisit } from '../../../server/live-state/types.ts';
@@ -112,6 +112,8 @@ describe('the insertion estimate', () => {
       };
       for (const c of caregiverCandidates(state, target, patient, now, () => undefined)) {
         const estimate = estimateInsertion(c, t, now.getTime(), trip, DEFAULT_WEIGHTS);
+        // Reusing each trip to the target as the trip back changes nothing.
+        expect(estimateInsertion(c, t, now.getTime(), trip, DEFAULT_WEIGHTS, true)).toBe(estimate);
         const cost = exact.get(c.member.id);
         if (estimate === null) {
           // Refused by the estimate (a route already breaking a hard rule): the solver too.
@@ -135,5 +137,42 @@ describe('the insertion estimate', () => {
     // On the 20 ordinary worlds with the breaks left out (as before), 78 % were this close and
     // 5 of 415 above the exact cost; with them, all 422 of the 30 worlds and none above.
     expect(close / compared).toBeGreaterThan(0.95);
+  });
+
+  it('has a lower bound for caregivers who come after the window, below the estimate', () => {
+    const travel = estimateTravel();
+    const trip = travel.trip!.bind(travel);
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let bounded = 0;
+    let refused = 0;
+    for (let round = 0; round < 30; round++) {
+      // Everyone starts after the visit's window: their routes' first visits run late then.
+      const startsAt = new Date(now.getTime() + (1.2 + rnd() * 3) * 3600_000);
+      const shift = { ...longShift, startsAt, endsAt: new Date(startsAt.getTime() + 8 * 3600_000) };
+      const { state, target, patient } = randomWorld(rnd, round % 3 === 2 ? 400 : 89, shift);
+      for (const hard of [false, true]) {
+        const t = {
+          place: patient,
+          earliest: now.getTime(),
+          latest: target.windowEnd.getTime(),
+          hard,
+          durationMs: target.durationMinutes * 60_000,
+        };
+        for (const c of caregiverCandidates(state, target, patient, now, () => undefined)) {
+          const bound = estimateBound(c, t, now.getTime(), trip, DEFAULT_WEIGHTS);
+          const estimate = estimateInsertion(c, t, now.getTime(), trip, DEFAULT_WEIGHTS);
+          if (bound === null) {
+            expect(estimate).toBeNull();
+            refused++;
+          } else if (estimate !== null) {
+            expect(bound).toBeLessThanOrEqual(estimate);
+            if (bound > 0) bounded++;
+          }
+        }
+      }
+    }
+    expect(bounded).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
   });
 });

@@ -185,7 +185,16 @@ describe('rankCaregivers pruning', () => {
     const unpruned = { matrices: full.matrices };
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let round = 0; round < 40; round++) {
+    for (let round = 0; round < 60; round++) {
+      // A third of the rounds at the change of shift: all but three of the staff start after
+      // the visit's window (from half an hour to three hours after), so their estimates wait
+      // for their lower bounds (estimateBound).
+      const change = round % 3 === 2;
+      const later = {
+        ...dayShift,
+        startsAt: new Date(now.getTime() + (1.5 + rnd() * 2.5) * 3600_000),
+        endsAt: new Date(now.getTime() + 12 * 3600_000),
+      };
       const patients = Array.from({ length: 90 }, (_, i) =>
         patient(`p${i}`, 59.25 + rnd() * 0.15, { lon: 17.9 + rnd() * 0.25 }),
       );
@@ -195,6 +204,7 @@ describe('rankCaregivers pruning', () => {
         member(`s${i}`, {
           travelMode: (['car', 'bike', 'walk'] as const)[i % 3],
           base: { lat: 59.3 + rnd() * 0.05, lon: 18 + rnd() * 0.05 },
+          shifts: [change && i >= 3 ? later : dayShift],
         }),
       );
       const visits: LiveVisit[] = [];

@@ -25,6 +25,24 @@ describe('travel estimates', () => {
     const buffered = estimateTravel().matrices(points, 'car');
     expect(buffered.durations[1]).toBe(Math.round((metres / (30 / 3.6) + 240) * 1.1 + 60));
   });
+
+  it('says it is symmetric, and is: a trip back is exactly the trip there', () => {
+    const source = estimateTravel();
+    expect(source.symmetric).toBe(true);
+    let seed = 9;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    // Over the whole county and further, down to a few metres apart.
+    for (let i = 0; i < 20_000; i++) {
+      const a = { lat: 58.7 + rnd() * 1.4, lon: 17.2 + rnd() * 1.9 };
+      const near = i % 2 === 0;
+      const b = near
+        ? { lat: a.lat + (rnd() - 0.5) * 1e-4, lon: a.lon + (rnd() - 0.5) * 1e-4 }
+        : { lat: 55 + rnd() * 14, lon: 11 + rnd() * 13 };
+      for (const mode of ['car', 'bike', 'walk', 'transit'] as const) {
+        expect(source.trip!(b, a, mode)).toEqual(source.trip!(a, b, mode));
+      }
+    }
+  });
 });
 
 describe('PositionStore', () => {
