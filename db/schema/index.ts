@@ -4,6 +4,7 @@ export * from './care-plans.ts';
 export * from './delegations.ts';
 export * from './enums.ts';
 export * from './events.ts';
+export * from './raised-late-risks.ts';
 export * from './municipalities.ts';
 export * from './organisation.ts';
 export * from './patients.ts';

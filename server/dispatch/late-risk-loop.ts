@@ -39,7 +39,8 @@ export async function checkLateRisks(
  * Runs `checkLateRisks` every `everyMs` (default 30 s) in the background: the timer does not
  * keep the process alive, a pass still running makes the next tick skip, errors are logged.
  * Every process runs its own loop; an alert another process raised is known from its event
- * in the live state, so it is raised again only when two passes race. Returns a stop function that waits for a running pass.
+ * in the live state, and when two passes race, raised_late_risks lets one through. Returns a
+ * stop function that waits for a running pass.
  */
 export function startLateRiskLoop(
   deps: PlanningDeps,

@@ -1,3 +1,4 @@
+import { raisedLateRisks } from '../../db/schema/index.ts';
 import { loadMunicipalityState } from '../live-state/load-state.ts';
 import type { RouteStop } from '../live-state/municipality-state.ts';
 import { estimateTravel } from '../solver-bridge/travel.ts';
@@ -105,7 +106,11 @@ export class LateRiskDedupe {
   }
 }
 
-/** Writes one 'visit.late_risk' event per alert not yet raised for that visit version. */
+/**
+ * Writes one 'visit.late_risk' event per alert not yet raised for that visit version, by this
+ * process or another: each is recorded in raised_late_risks in the same transaction, and one
+ * another process recorded first (their passes raced) is left out. Returns those written.
+ */
 export async function emitLateRiskEvents(
   deps: PlanningDeps,
   municipality: string,
@@ -115,17 +120,39 @@ export async function emitLateRiskEvents(
   // Raised already here, or by another process (its event reached the live state).
   const raised = deps.liveState?.get(municipality)?.lateRisks;
   const fresh = alerts.filter((a) => dedupe.fresh(a) && raised?.get(a.visitId) !== a.version);
+  const written: LateRiskAlert[] = [];
   // A short transaction per chunk: appending events holds the municipality's sequence row,
   // and a dispatcher's write waits behind it.
   for (let i = 0; i < fresh.length; i += ALERTS_PER_COMMIT) {
     const chunk = fresh.slice(i, i + ALERTS_PER_COMMIT);
-    await commitAndPublish(deps, async (_tx, _emit, emitAll) => {
-      await emitAll(
-        municipality,
-        chunk.map((a) => ({ type: 'visit.late_risk', payload: a })),
-      );
+    const mine = await commitAndPublish(deps, async (tx, _emit, emitAll) => {
+      // In one order, so two passes inserting the same alerts wait for each other, never
+      // each for the other.
+      const keys = [...new Map(chunk.map((a) => [alertKey(a), a])).values()]
+        .sort((a, b) => a.visitId.localeCompare(b.visitId))
+        .map((a) => ({ visitId: a.visitId, version: a.version }));
+      const recorded = await tx
+        .insert(raisedLateRisks)
+        .values(keys)
+        .onConflictDoNothing()
+        .returning({ visitId: raisedLateRisks.visitId, version: raisedLateRisks.version });
+      const won = new Set(recorded.map(alertKey));
+      // A two-person visit late for both caregivers: one record, an alert for each.
+      const out = chunk.filter((a) => won.has(alertKey(a)));
+      if (out.length > 0) {
+        await emitAll(
+          municipality,
+          out.map((a) => ({ type: 'visit.late_risk', payload: a })),
+        );
+      }
+      return out;
     });
+    written.push(...mine);
     for (const a of chunk) dedupe.mark(a);
   }
-  return fresh;
+  return written;
+}
+
+function alertKey(a: { visitId: string; version: number }): string {
+  return `${a.visitId}@${a.version}`;
 }
