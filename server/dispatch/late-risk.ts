@@ -1,7 +1,8 @@
 import { raisedLateRisks } from '../../db/schema/index.ts';
 import { loadMunicipalityState } from '../live-state/load-state.ts';
 import type { RouteStop } from '../live-state/municipality-state.ts';
-import { estimateTravel } from '../solver-bridge/travel.ts';
+import type { TravelMode } from '../../db/reference/professions.ts';
+import { type LatLon, type TravelSource, estimateTravel } from '../solver-bridge/travel.ts';
 import { toLocalIso } from '../time/stockholm.ts';
 import type { PlanningDeps } from './suggestions.ts';
 import { commitAndPublish } from './visit-state.ts';
@@ -68,9 +69,9 @@ export async function lateRiskAlerts(
       ...route.map((r) => state.patients.get(r.visit.patientId)!),
     ];
     if (points.some((p) => !p)) continue; // a patient not read yet: the next pass has them
-    const { durations } = travel.matrices(points, member.travelMode);
+    const legs = legSeconds(travel, points, member.travelMode);
     route.forEach(({ visit: v }, i) => {
-      t += durations[i * points.length + i + 1] * 1000;
+      t += legs[i] * 1000;
       const start = Math.max(t, v.windowStart.getTime());
       if (start > v.windowEnd.getTime()) {
         alerts.push({
@@ -88,6 +89,23 @@ export async function lateRiskAlerts(
     });
   }
   return alerts.sort((a, b) => a.eta.localeCompare(b.eta) || a.visitId.localeCompare(b.visitId));
+}
+
+/**
+ * Seconds of each leg of a route through `points`, in order: single trips when the source
+ * has them (a pass covers every route, and a matrix costs the square of its length), else the
+ * matrix's next-point entries.
+ */
+function legSeconds(travel: TravelSource, points: LatLon[], mode: TravelMode): number[] {
+  const legs: number[] = [];
+  if (travel.trip) {
+    for (let i = 0; i + 1 < points.length; i++)
+      legs.push(travel.trip(points[i], points[i + 1], mode).seconds);
+    return legs;
+  }
+  const { durations } = travel.matrices(points, mode);
+  for (let i = 0; i + 1 < points.length; i++) legs.push(durations[i * points.length + i + 1]);
+  return legs;
 }
 
 /** Remembers which (visit, version) was alerted, so a poll loop alerts each once. Bounded. */

@@ -12,6 +12,7 @@ import { pinVisit } from '../../../server/dispatch/pin-visit.ts';
 import { PositionStore, reportPosition } from '../../../server/dispatch/positions.ts';
 import { ProposalStore } from '../../../server/dispatch/proposals.ts';
 import { type SolveFn, reportSick } from '../../../server/dispatch/report-sick.ts';
+import { estimateTravel } from '../../../server/solver-bridge/travel.ts';
 import { solve } from '../../../solver/solve.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, failure, insertWorld, recordingBus } from './world.ts';
@@ -124,6 +125,9 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
     await reportPosition(deps(), { staffId: W.an, lat: 59.86, lon: 17.64, status: 'available' });
     const alerts = await lateRiskAlerts(deps(), '0180');
     expect(alerts.map((a) => a.visitId)).toEqual([A, C]);
+    // The same from a travel source of matrices only (a road network's).
+    const tables = { matrices: estimateTravel().matrices };
+    expect(await lateRiskAlerts({ ...deps(), travel: tables }, '0180')).toEqual(alerts);
     expect(alerts[0]).toMatchObject({ staffId: W.an, windowEndLocal: '2026-11-23T11:30:00+01:00' });
     expect(alerts[0].lateBySeconds).toBeGreaterThan(3600);
     const dedupe = new LateRiskDedupe();
