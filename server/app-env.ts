@@ -26,7 +26,7 @@ export interface AppDeps {
   bus?: EventBus;
   /** Latest caregiver positions; absent: createApp makes one for this app. */
   positions?: PositionStore;
-  /** Repair proposals awaiting acceptance; absent: createApp makes one for this app. */
+  /** Repair proposals awaiting acceptance (in the database); absent: createApp makes one. */
   proposals?: ProposalStore;
   /** The repair solve (tests run it in-process); absent: a worker thread. */
   solve?: SolveFn;

@@ -27,11 +27,11 @@ export const API_VERSION = '0.2.0';
 
 /** Builds the whole HTTP app from its dependencies; tests call `app.request()` on it. */
 export function createApp(given: AppDeps) {
-  // One position store and one proposal store per app (per process) unless given.
+  // One position store per app (per process) unless given; proposals are in the database.
   const deps: AppDeps = {
     ...given,
     positions: given.positions ?? new PositionStore(),
-    proposals: given.proposals ?? new ProposalStore(),
+    proposals: given.proposals ?? new ProposalStore(given.database.db),
   };
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId(), requestLog(deps), securityHeaders());

@@ -5,6 +5,7 @@ export * from './delegations.ts';
 export * from './enums.ts';
 export * from './events.ts';
 export * from './raised-late-risks.ts';
+export * from './repair-proposals.ts';
 export * from './municipalities.ts';
 export * from './organisation.ts';
 export * from './patients.ts';

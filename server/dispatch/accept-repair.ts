@@ -23,7 +23,7 @@ export async function acceptRepair(
   input: AcceptRepairInput,
 ): Promise<{ proposalId: string; accepted: VisitState[] }> {
   const now = deps.now();
-  const proposal = deps.proposals.get(input.proposalId, now);
+  const proposal = await deps.proposals.get(input.proposalId, now);
   if (!proposal) {
     throw new AppError(404, 'not_found', 'Repair proposal not found or expired', [
       { field: 'body.proposalId', message: 'no such proposal (they expire after 15 minutes)' },
@@ -62,8 +62,8 @@ export async function acceptRepair(
       });
       out.push(state);
     }
+    await deps.proposals.remove(proposal.id, new Set(chosen), tx);
     return out;
   });
-  deps.proposals.remove(proposal.id, new Set(chosen));
   return { proposalId: proposal.id, accepted };
 }

@@ -1,4 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { repairProposals } from '../../db/schema/index.ts';
+import type { Tx } from '../services/events.ts';
 
 export interface ProposedAssignment {
   visitId: string;
@@ -21,44 +24,70 @@ export interface RepairProposal {
   unplaced: { visitId: string; reason: string }[];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * Repair proposals live in this process's memory: they are cheap to recompute and go stale
- * within minutes anyway (every accepted change re-checks versions). Bounded and expiring.
+ * Repair proposals in the database (repair_proposals), so that a dispatcher's acceptance may
+ * reach any server process, not only the one that solved the repair. They expire after
+ * `ttlMs`: a repair goes stale within minutes, and accepting re-checks every visit's version.
  */
 export class ProposalStore {
-  private readonly byId = new Map<string, RepairProposal>();
   constructor(
+    private readonly db: Db,
     private readonly ttlMs = 15 * 60_000,
-    private readonly maxEntries = 100,
   ) {}
 
-  add(p: Omit<RepairProposal, 'id' | 'createdAt' | 'expiresAt'>, now: Date): RepairProposal {
-    this.prune(now);
-    const proposal: RepairProposal = {
-      ...p,
-      id: randomUUID(),
-      createdAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + this.ttlMs).toISOString(),
-    };
-    this.byId.set(proposal.id, proposal);
-    if (this.byId.size > this.maxEntries) this.byId.delete(this.byId.keys().next().value as string);
-    return proposal;
+  async add(
+    p: Omit<RepairProposal, 'id' | 'createdAt' | 'expiresAt'>,
+    now: Date,
+  ): Promise<RepairProposal> {
+    // The expired go when a new one comes: sick calls are few.
+    await this.db.delete(repairProposals).where(lte(repairProposals.expiresAt, now));
+    const [row] = await this.db
+      .insert(repairProposals)
+      .values({
+        municipalityCode: p.municipalityCode,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + this.ttlMs),
+        assignments: p.assignments,
+        unplaced: p.unplaced,
+      })
+      .returning();
+    return toProposal(row);
   }
 
-  get(id: string, now: Date): RepairProposal | undefined {
-    this.prune(now);
-    return this.byId.get(id);
+  /** The proposal, if it exists and has not expired (any id string: no such proposal). */
+  async get(id: string, now: Date, tx: Tx = this.db): Promise<RepairProposal | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const [row] = await tx
+      .select()
+      .from(repairProposals)
+      .where(and(eq(repairProposals.id, id), gt(repairProposals.expiresAt, now)));
+    return row ? toProposal(row) : undefined;
   }
 
-  /** Drops accepted items; the proposal goes when nothing is left. */
-  remove(id: string, visitIds: Set<string>): void {
-    const p = this.byId.get(id);
-    if (!p) return;
-    p.assignments = p.assignments.filter((a) => !visitIds.has(a.visitId));
-    if (p.assignments.length === 0) this.byId.delete(id);
+  /** Drops accepted items, in the accepting transaction; the proposal goes when none is left. */
+  async remove(id: string, visitIds: Set<string>, tx: Tx = this.db): Promise<void> {
+    const [row] = await tx
+      .select({ assignments: repairProposals.assignments })
+      .from(repairProposals)
+      .where(eq(repairProposals.id, id))
+      .for('update');
+    if (!row) return;
+    const left = (row.assignments as ProposedAssignment[]).filter((a) => !visitIds.has(a.visitId));
+    if (left.length === 0) await tx.delete(repairProposals).where(eq(repairProposals.id, id));
+    else
+      await tx.update(repairProposals).set({ assignments: left }).where(eq(repairProposals.id, id));
   }
+}
 
-  private prune(now: Date): void {
-    for (const [id, p] of this.byId) if (new Date(p.expiresAt) <= now) this.byId.delete(id);
-  }
+function toProposal(row: typeof repairProposals.$inferSelect): RepairProposal {
+  return {
+    id: row.id,
+    municipalityCode: row.municipalityCode,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    assignments: row.assignments as ProposedAssignment[],
+    unplaced: row.unplaced as RepairProposal['unplaced'],
+  };
 }

@@ -212,7 +212,7 @@ export const dispatchStaffRoutes = createRouter()
     emergencyReason(c);
     const { proposalId } = c.req.valid('param');
     const deps = servicesOf(c);
-    const proposal = deps.proposals.get(proposalId, deps.now());
+    const proposal = await deps.proposals.get(proposalId, deps.now());
     if (!proposal || !inMunicipalityScope(p, proposal.municipalityCode))
       throw notFound('Repair proposal', 'path.proposalId');
     const result = await withFields({ 'body.proposalId': 'path.proposalId' }, () =>

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client.ts';
-import { assignments, events, shifts, visits } from '../../../db/schema/index.ts';
+import { assignments, events, repairProposals, shifts, visits } from '../../../db/schema/index.ts';
 import { acceptRepair } from '../../../server/dispatch/accept-repair.ts';
 import {
   LateRiskDedupe,
@@ -28,7 +28,7 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
   let database: Database;
   const bus = recordingBus();
   const positions = new PositionStore();
-  const proposals = new ProposalStore();
+  let proposals: ProposalStore;
   let proposalId = '';
   const deps = () => ({
     db: database.db,
@@ -40,6 +40,7 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
   });
   beforeAll(async () => {
     database = await freshDatabase(kind);
+    proposals = new ProposalStore(database.db);
     await insertWorld(database.db);
     const visit = (id: string, startIso: string, over = {}) => ({
       id,
@@ -99,11 +100,13 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
   });
 
   it('accepts part of the proposal, with version checks, in one transaction', async () => {
-    const proposal = proposals.get(proposalId, now)!;
+    const proposal = (await proposals.get(proposalId, now))!;
     const done = await acceptRepair(deps(), { proposalId: proposal.id, visitIds: [A] });
     expect(done.accepted.map((v) => [v.id, v.status, v.version])).toEqual([[A, 'assigned', 3]]);
+    // Another process's store: the proposal, less what was accepted, is in the database.
+    const elsewhere = { ...deps(), proposals: new ProposalStore(database.db) };
     expect(
-      await failure(acceptRepair(deps(), { proposalId: proposal.id, visitIds: [A] })),
+      await failure(acceptRepair(elsewhere, { proposalId: proposal.id, visitIds: [A] })),
     ).toMatchObject({ status: 400, details: [{ field: 'body.visitIds.0' }] });
     await pinVisit(deps(), { visitId: B, expectedVersion: 2 });
     expect(await failure(acceptRepair(deps(), { proposalId: proposal.id }))).toMatchObject({
@@ -118,6 +121,9 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
     expect(await failure(acceptRepair(deps(), { proposalId: 'nope' }))).toMatchObject({
       status: 404,
     });
+    expect(
+      await failure(acceptRepair(deps(), { proposalId: '00000000-0000-4000-8000-000000000000' })),
+    ).toMatchObject({ status: 404 });
   });
 
   it('raises a late risk once per visit version when the caregiver is far away', async () => {
@@ -138,5 +144,23 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
       .from(events)
       .where(eq(events.type, 'visit.late_risk'));
     expect(logged).toHaveLength(2);
+  });
+
+  it('keeps a proposal for its time, then forgets it and clears it away', async () => {
+    const store = new ProposalStore(database.db, 60_000);
+    const made = await store.add({ municipalityCode: '0180', assignments: [], unplaced: [] }, now);
+    expect(await store.get(made.id, new Date(now.getTime() + 59_999))).toMatchObject({
+      id: made.id,
+      municipalityCode: '0180',
+      expiresAt: new Date(now.getTime() + 60_000).toISOString(),
+    });
+    const later = new Date(now.getTime() + 60_000);
+    expect(await store.get(made.id, later)).toBeUndefined();
+    await store.add({ municipalityCode: '0180', assignments: [], unplaced: [] }, later);
+    const rows = await database.db
+      .select()
+      .from(repairProposals)
+      .where(eq(repairProposals.id, made.id));
+    expect(rows).toHaveLength(0);
   });
 });

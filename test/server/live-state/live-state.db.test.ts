@@ -112,7 +112,7 @@ describe.each(dbKinds())('live state on %s', (kind) => {
     await reportSick(
       {
         ...deps(),
-        proposals: new ProposalStore(),
+        proposals: new ProposalStore(database.db),
         solve: async (input, o) => solve(input, { ...o, clock: () => 0, maxIterations: 10 }),
       },
       { staffId: W.rn, timeLimitMs: 100 },
