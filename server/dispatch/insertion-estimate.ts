@@ -3,7 +3,7 @@ import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
 import { DEFAULT_OVERTIME_MINUTES } from '../solver-bridge/build-problem.ts';
 import { liveShiftBreaks } from '../solver-bridge/shift-breaks.ts';
 import type { Candidate } from './caregiver-candidates.ts';
-import { type BreakMs, cheapestPlace, currentRoute } from './insertion-schedule.ts';
+import { type RouteRules, cheapestPlace, currentRoute } from './insertion-schedule.ts';
 
 /** The visit to place, in milliseconds since the epoch. */
 export interface EstimateTarget {
@@ -32,9 +32,7 @@ export function estimateInsertion(
   /** Trips back cost exactly what trips there do. */
   symmetric = false,
 ): number | null {
-  const r = routeRules(c, now);
-  const { depart0, breaks, maxWork, maxShiftEnd } = r;
-  const e = cheapestPlace(c, target, depart0, trip, w, breaks, maxWork, maxShiftEnd, symmetric);
+  const e = cheapestPlace(c, target, routeRules(c, now), trip, w, symmetric);
   return e === null ? null : e - allowance(c, w);
 }
 
@@ -57,7 +55,7 @@ export function estimateBound(
   const r = routeRules(c, now);
   if (r.depart0 <= target.latest) return Number.NEGATIVE_INFINITY;
   if (target.hard) return null; // every place starts it after its window
-  const route = currentRoute(c, r.depart0, trip, w, r.breaks, r.maxWork, r.maxShiftEnd);
+  const route = currentRoute(c, r, trip, w);
   if (route === null) return null;
   const ownLateness = (w.lateness * (r.depart0 - target.latest)) / 1000;
   return (
@@ -71,14 +69,6 @@ const ROUNDING_SLACK = 4;
 /** For the solver's whole seconds: half a second of lateness per visit either way. */
 function allowance(c: Candidate, w: Weights): number {
   return (c.stops.length + 2) * w.lateness;
-}
-
-interface RouteRules {
-  /** The caregiver's first free moment. */
-  depart0: number;
-  breaks: BreakMs[];
-  maxWork: number;
-  maxShiftEnd: number;
 }
 
 function routeRules(c: Candidate, now: number): RouteRules {

@@ -18,6 +18,17 @@ export interface BreakMs {
   duration: number;
 }
 
+/** What of a caregiver's shift the schedule obeys, in ms since the epoch. */
+export interface RouteRules {
+  /** The caregiver's first free moment. */
+  depart0: number;
+  breaks: BreakMs[];
+  /** Longest stretch of work without a break. */
+  maxWork: number;
+  /** The shift's end with the overtime the solver allows. */
+  maxShiftEnd: number;
+}
+
 /** Where the forward schedule stands between two visits. */
 interface Clock {
   /** When the caregiver is free to leave (the end of the last visit or break). */
@@ -67,14 +78,11 @@ export interface CurrentRoute {
  */
 export function currentRoute(
   c: Candidate,
-  depart0: number,
+  rules: RouteRules,
   trip: Trip,
   w: Weights,
-  breaks: BreakMs[],
-  maxWork: number,
-  /** The shift's end with the overtime the solver allows. */
-  maxShiftEnd: number,
 ): CurrentRoute | null {
+  const { depart0, breaks, maxWork, maxShiftEnd } = rules;
   // Scratch arrays and one clock, no objects per stop: this runs for most caregivers on
   // shift on every suggestion.
   const mode = c.member.travelMode;
@@ -134,18 +142,15 @@ export function currentRoute(
 export function cheapestPlace(
   c: Candidate,
   target: EstimateTarget,
-  depart0: number,
+  rules: RouteRules,
   trip: Trip,
   w: Weights,
-  breaks: BreakMs[],
-  maxWork: number,
-  /** The shift's end with the overtime the solver allows. */
-  maxShiftEnd: number,
   /** Trips back cost what trips there do: the way from a stop to the target is the way back. */
   symmetric = false,
 ): number | null {
-  const route = currentRoute(c, depart0, trip, w, breaks, maxWork, maxShiftEnd);
+  const route = currentRoute(c, rules, trip, w);
   if (route === null) return null;
+  const { depart0, breaks, maxWork, maxShiftEnd } = rules;
   const oldEnd = route.cost;
   const mode = c.member.travelMode;
   const n = c.stops.length;
