@@ -42,8 +42,17 @@ export interface SolveOptions {
   onProgress?: (p: SolveProgress) => void;
   /** Cancellation. */
   shouldStop?: () => boolean;
-  /** Warm start (live repair): keep pinned visits, repair the rest. */
+  /**
+   * Warm start (live repair): keep pinned visits, repair the rest. Its unassigned visits go
+   * in while the budget lasts (a plan with hundreds left out would otherwise spend seconds
+   * on them first), after `insertFirst`.
+   */
   initial?: Solution;
+  /**
+   * Visits (input indices) a warm start places before any other, whatever the budget: the
+   * visits a repair is for (those a sick caregiver left).
+   */
+  insertFirst?: readonly number[];
   /** Tuning knobs of the metaheuristic (defaults measured on Solomon and Mankowska). */
   params?: Partial<IlsParams>;
 }
@@ -77,11 +86,20 @@ export function solvePrepared(
   const runtime = new MaxRuntime(Math.max(0, budget), clock);
   const cancel = options.shouldStop ?? (() => false);
   const hardStop = () => runtime.shouldStop() || cancel();
+  const maxIt = options.maxIterations;
 
   if (options.initial) loadSolution(d, sol, options.initial);
-  ins.insertAll(sortForInsertion(d, sol.unassignedVisits(), rng), null, 0);
+  if (options.insertFirst) {
+    ins.insertAll(
+      options.insertFirst.filter((v) => sol.routeOf[v] < 0),
+      null,
+      0,
+    );
+  }
+  // A cold start is built whole; a warm start is a plan already, completed while time lasts.
+  const constructionStop = !options.initial ? undefined : maxIt !== undefined ? cancel : hardStop;
+  ins.insertAll(sortForInsertion(d, sol.unassignedVisits(), rng), null, 0, constructionStop);
   const params = { ...DEFAULT_ILS, ...options.params };
-  const maxIt = options.maxIterations;
   if (params.initialLocalSearch) {
     // At most a quarter of the budget, so large instances still get ruin-and-recreate.
     const lsStop = () => hardStop() || runtime.fraction() > 0.25;

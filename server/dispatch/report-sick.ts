@@ -16,7 +16,7 @@ import { bumpVersion, commitAndPublish, loadVisitState } from './visit-state.ts'
 
 export type SolveFn = (
   input: ProblemInput,
-  options: { seed: number; timeLimitMs: number; initial: Solution },
+  options: { seed: number; timeLimitMs: number; initial: Solution; insertFirst: number[] },
 ) => Promise<Solution>;
 
 export interface RepairDeps extends PlanningDeps {
@@ -103,16 +103,22 @@ export async function reportSick(
     who.municipalityCode,
     input.staffId,
     input.timeLimitMs,
+    released,
   );
   return { releasedVisitIds: released, proposal };
 }
 
-/** Solves the municipality's plan without the absent caregiver and keeps what changes. */
+/**
+ * Solves the municipality's plan without the absent caregiver and keeps what changes. The
+ * visits they left are placed first; the rest of the day's unassigned visits are tried while
+ * the time box lasts.
+ */
 export async function proposeRepair(
   deps: RepairDeps,
   municipality: string,
   absentStaffId: string,
   timeLimitMs: number,
+  releasedVisitIds: readonly string[] = [],
 ): Promise<RepairProposal> {
   const now = deps.now();
   const world = await loadWorld(deps, {
@@ -129,7 +135,11 @@ export async function proposeRepair(
   });
   const initial = currentSolution(built, world.visits);
   const solve: SolveFn = deps.solve ?? ((i, o) => runSolveInWorker(i, o).result);
-  const plan = toAssignments(built, await solve(built.input, { seed: 1, timeLimitMs, initial }));
+  const insertFirst = releasedVisitIds.flatMap((id) => built.visitIndices.get(id) ?? []);
+  const plan = toAssignments(
+    built,
+    await solve(built.input, { seed: 1, timeLimitMs, initial, insertFirst }),
+  );
   const current = new Map(
     world.visits.map((v) => [v.id, v.assignees.map((a) => a.staffId).sort()]),
   );

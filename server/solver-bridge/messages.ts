@@ -9,6 +9,7 @@ export interface SolveRequest {
   timeLimitMs: number;
   maxIterations?: number;
   initial?: Solution;
+  insertFirst?: number[];
 }
 
 /** Messages from the worker to the parent. */

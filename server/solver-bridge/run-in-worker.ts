@@ -10,6 +10,8 @@ export interface WorkerSolveOptions {
   timeLimitMs: number;
   maxIterations?: number;
   initial?: Solution;
+  /** See SolveOptions.insertFirst. */
+  insertFirst?: number[];
   /** Best cost over time, about every 100 ms and once at the end. */
   onProgress?: (p: SolveProgress) => void;
 }
@@ -31,6 +33,7 @@ export function runSolveInWorker(input: ProblemInput, options: WorkerSolveOption
     timeLimitMs: options.timeLimitMs,
     maxIterations: options.maxIterations,
     initial: options.initial,
+    insertFirst: options.insertFirst,
   };
   const worker = startTsWorker(WORKER_FILE, { request, control: port2 }, [port2]);
   const result = new Promise<Solution>((resolve, reject) => {

@@ -35,6 +35,7 @@ try {
     timeLimitMs: request.timeLimitMs,
     maxIterations: request.maxIterations,
     initial: request.initial,
+    insertFirst: request.insertFirst,
     clock: () => performance.now(),
     shouldStop,
     onProgress: (p) => post({ type: 'progress', ...p }),

@@ -169,4 +169,24 @@ describe('solve options', () => {
     expect(second.routes[1].stops.some((x) => x.kind === 'visit' && x.visit === 0)).toBe(true);
     expect(second.unassigned).toEqual([]);
   });
+
+  it('completes a warm start only while the budget lasts, after the visits it must place', () => {
+    const input = lineInstance([1, 2, 3]);
+    const first = solve(input, opts());
+    input.visits.push(
+      { ...input.visits[1], id: 'a', location: 2 },
+      { ...input.visits[1], id: 'b', location: 3 },
+    );
+    // No iteration budget and no time left: the wall clock decides.
+    const spent = { maxIterations: undefined, timeLimitMs: 0, initial: first };
+    const cut = solve(input, opts(spent));
+    expectValid(input, cut);
+    expect(cut.unassigned.map((u) => u.visit).sort()).toEqual([3, 4]);
+    const repair = solve(input, opts({ ...spent, insertFirst: [4] }));
+    expectValid(input, repair);
+    expect(repair.unassigned.map((u) => u.visit)).toEqual([3]);
+    // A cold start is built whole, and an iteration budget completes a warm start too.
+    expect(solve(input, opts({ maxIterations: undefined, timeLimitMs: 0 })).unassigned).toEqual([]);
+    expect(solve(input, opts({ initial: first })).unassigned).toEqual([]);
+  });
 });

@@ -86,10 +86,17 @@ export class GreedyInsertion {
   }
 
   /** Inserts what is worth inserting, in the given order; returns the routes changed. */
-  insertAll(visits: number[], rng: Rng | null, blink: number): Set<number> {
+  insertAll(
+    visits: readonly number[],
+    rng: Rng | null,
+    blink: number,
+    /** Checked before each visit: when true, the rest stay unassigned. */
+    stop?: () => boolean,
+  ): Set<number> {
     const { d, sol } = this.ctx;
     const changed = new Set<number>();
     for (const v of visits) {
+      if (stop?.()) break;
       if (sol.routeOf[v] >= 0) continue;
       const partners = syncPartners(this.ctx, v);
       if (partners.length === 0) {
