@@ -29,6 +29,8 @@ export interface RepairDeps extends PlanningDeps {
 const KEEP_CURRENT_WEIGHT = 1200;
 const REPAIR_HORIZON_MS = 16 * 3600_000;
 const RELEASE_AHEAD_MS = 24 * 3600_000;
+/** The least a repair's solver is given, however little of the time box is left. */
+const MIN_SOLVE_MS = 100;
 
 /**
  * A caregiver calls in sick or leaves early at `at`: their shift ends there, their visits
@@ -41,6 +43,8 @@ export async function reportSick(
   deps: RepairDeps,
   input: ReportSickInput,
 ): Promise<{ releasedVisitIds: string[]; proposal: RepairProposal }> {
+  // The time box is the whole call's, on the wall clock: the solver gets what is left of it.
+  const startedAt = performance.now();
   let at = deps.now();
   if (input.at !== undefined) {
     const p = parseInstant(input.at);
@@ -102,16 +106,16 @@ export async function reportSick(
     deps,
     who.municipalityCode,
     input.staffId,
-    input.timeLimitMs,
+    input.timeLimitMs - (performance.now() - startedAt),
     released,
   );
   return { releasedVisitIds: released, proposal };
 }
 
 /**
- * Solves the municipality's plan without the absent caregiver and keeps what changes. The
- * visits they left are placed first; the rest of the day's unassigned visits are tried while
- * the time box lasts.
+ * Solves the municipality's plan without the absent caregiver and keeps what changes, within
+ * `timeLimitMs` from the call (wall clock) where it can. The visits they left are placed
+ * first; the rest of the day's unassigned visits are tried while the time box lasts.
  */
 export async function proposeRepair(
   deps: RepairDeps,
@@ -120,6 +124,7 @@ export async function proposeRepair(
   timeLimitMs: number,
   releasedVisitIds: readonly string[] = [],
 ): Promise<RepairProposal> {
+  const startedAt = performance.now();
   const now = deps.now();
   const world = await loadWorld(deps, {
     municipality,
@@ -136,9 +141,12 @@ export async function proposeRepair(
   const initial = currentSolution(built, world.visits);
   const solve: SolveFn = deps.solve ?? ((i, o) => runSolveInWorker(i, o).result);
   const insertFirst = releasedVisitIds.flatMap((id) => built.visitIndices.get(id) ?? []);
+  // Loading the day and building the problem come out of the box; the released visits are
+  // placed whatever is left.
+  const left = Math.max(MIN_SOLVE_MS, Math.round(timeLimitMs - (performance.now() - startedAt)));
   const plan = toAssignments(
     built,
-    await solve(built.input, { seed: 1, timeLimitMs, initial, insertFirst }),
+    await solve(built.input, { seed: 1, timeLimitMs: left, initial, insertFirst }),
   );
   const current = new Map(
     world.visits.map((v) => [v.id, v.assignees.map((a) => a.staffId).sort()]),

@@ -163,4 +163,16 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
       .where(eq(repairProposals.id, made.id));
     expect(rows).toHaveLength(0);
   });
+
+  it('gives the repair’s solver what is left of the time box', async () => {
+    let given = 0;
+    const solveSpy: SolveFn = async (input, o) => {
+      given = o.timeLimitMs;
+      return inProcess(input, o);
+    };
+    await reportSick({ ...deps(), solve: solveSpy }, { staffId: W.an, timeLimitMs: 2000 });
+    // Releasing the visits, loading the day and building the problem came out of it.
+    expect(given).toBeGreaterThanOrEqual(100);
+    expect(given).toBeLessThan(2000);
+  });
 });
