@@ -106,8 +106,9 @@ export async function reportSick(
     deps,
     who.municipalityCode,
     input.staffId,
-    input.timeLimitMs - (performance.now() - startedAt),
+    input.timeLimitMs,
     released,
+    startedAt,
   );
   return { releasedVisitIds: released, proposal };
 }
@@ -123,8 +124,9 @@ export async function proposeRepair(
   absentStaffId: string,
   timeLimitMs: number,
   releasedVisitIds: readonly string[] = [],
+  /** When the time box began (performance.now()): the caller's work counts in it too. */
+  startedAt = performance.now(),
 ): Promise<RepairProposal> {
-  const startedAt = performance.now();
   const now = deps.now();
   const world = await loadWorld(deps, {
     municipality,
