@@ -15,20 +15,14 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
-import { openDatabase } from '../../db/client.ts';
-import { migrateDatabase } from '../../db/migrate.ts';
 import type { TaskType } from '../../db/reference/task-types.ts';
 import { requiredProfession } from '../../server/services/create-visit.ts';
-import { isDatabaseEmpty, seedDemoData } from '../../db/seed/seed.ts';
 import { EXACT_PER_LIMIT, rankCaregivers } from '../../server/dispatch/rank-caregivers.ts';
 import { loadMunicipalityState } from '../../server/live-state/load-state.ts';
 import type { LiveVisit } from '../../server/live-state/types.ts';
-import { planDemoDay } from '../../server/planning/demo-day.ts';
-import type { PlanDaySummary } from '../../server/planning/plan-day.ts';
 import { estimateTravel } from '../../server/solver-bridge/travel.ts';
-import { ZONE } from '../../server/time/stockholm.ts';
 import { seededRandom } from '../solver/rng.ts';
+import { openPlannedWorld } from './planned-world.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,31 +42,19 @@ const { values } = parseArgs({
 const scale = Number(values.scale);
 const calls = Number(values.calls);
 const seed = Number(values.seed);
-const today = '2026-11-24';
-if (!/^\d\d:\d\d$/.test(values.at)) throw new Error(`--at ${values.at}: expected HH:MM`);
-const now = DateTime.fromISO(`${today}T${values.at}`, { zone: ZONE }).toJSDate();
 const at = values.at;
+const dataDir = values['data-dir'] ?? null;
 /** What urgent calls ask for: supervision (AN), insulin (AN with a delegation, or RN), an injection (RN). */
 const TASKS: TaskType[][] = [['supervision'], ['insulin_pen'], ['injection'], ['personal_care']];
 
-const dataDir = values['data-dir'] ?? null;
-const database = await openDatabase({ kind: 'pglite', dataDir });
-await migrateDatabase(database);
-const municipalities = [values.municipality];
-let plan: PlanDaySummary | null = null;
-let planMs = 0;
-if (dataDir === null || (await isDatabaseEmpty(database.db))) {
-  await seedDemoData(database.db, { seed, scale, today, municipalities });
-  const t = performance.now();
-  [plan] = await planDemoDay(database.db, {
-    municipalities,
-    today,
-    now,
-    timeLimitMs: Number(values['plan-ms']),
-    seed,
-  });
-  planMs = performance.now() - t;
-}
+const { database, now, plan, planMs } = await openPlannedWorld({
+  scale,
+  municipality: values.municipality,
+  seed,
+  planMs: Number(values['plan-ms']),
+  at,
+  dataDir,
+});
 const t = performance.now();
 const state = (await loadMunicipalityState(database.db, values.municipality, now))!;
 const loadMs = performance.now() - t;
