@@ -144,9 +144,23 @@ export function solvePrepared(
   if (result.best !== null) sol.restore(result.best);
   const dropped = repairToFeasible(ctx);
   if (dropped.length > 0) {
-    // Visits dropped by the repair may fit elsewhere; only feasible places are taken.
+    // Visits dropped by the repair may fit elsewhere; only feasible places are taken. The
+    // visits asked for first go back whatever the budget, the others while the whole time
+    // limit lasts (the reserve is for this): on a large day the dropped are in the hundreds.
     pm.tw = pm.cap = 1e12;
-    ins.insertAll(dropped, null, 0);
+    const first = new Set(options.insertFirst);
+    ins.insertAll(
+      dropped.filter((v) => first.has(v)),
+      null,
+      0,
+    );
+    const limitSpent = () => clock() - t0 >= options.timeLimitMs || cancel();
+    ins.insertAll(
+      dropped.filter((v) => !first.has(v)),
+      null,
+      0,
+      maxIt !== undefined ? cancel : limitSpent,
+    );
     repairToFeasible(ctx);
   }
   const solution = unloadSolution(d, sol, unassignedReasons(ctx));

@@ -189,4 +189,22 @@ describe('solve options', () => {
     expect(solve(input, opts({ maxIterations: undefined, timeLimitMs: 0 })).unassigned).toEqual([]);
     expect(solve(input, opts({ initial: first })).unassigned).toEqual([]);
   });
+
+  it('puts back what the final repair drops while the time limit lasts, or when asked first', () => {
+    const input = lineInstance([1, 2, 3]);
+    const first = solve(input, opts());
+    // One route 1 → 2 → 3 reaches 3 at 40; with 3 due by 30 the warm start breaks a hard
+    // window, the final repair drops visit 2, and only the other caregiver can still make it.
+    expect(first.routes.map((r) => r.stops.filter((x) => x.kind === 'visit').length)).toContain(3);
+    input.visits[2].latest = 30;
+    const spent = { maxIterations: undefined, timeLimitMs: 0, initial: first };
+    const cut = solve(input, opts(spent));
+    expectValid(input, cut);
+    expect(cut.unassigned.map((u) => u.visit)).toEqual([2]);
+    for (const more of [{ insertFirst: [2] }, { maxIterations: 50 }]) {
+      const s = solve(input, opts({ ...spent, ...more }));
+      expectValid(input, s);
+      expect(s.unassigned).toEqual([]);
+    }
+  });
 });
