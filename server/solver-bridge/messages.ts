@@ -6,7 +6,10 @@ import type { SolveProgress } from '../../solver/solve.ts';
 export interface SolveRequest {
   input: ProblemInput;
   seed: number;
+  /** Counted from `requestedAt`: starting the worker is part of it. */
   timeLimitMs: number;
+  /** Date.now() when the solve was asked for (the clock both threads share). */
+  requestedAt: number;
   maxIterations?: number;
   initial?: Solution;
   insertFirst?: number[];

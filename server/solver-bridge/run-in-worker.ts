@@ -7,6 +7,7 @@ import { startTsWorker } from './ts-worker.ts';
 
 export interface WorkerSolveOptions {
   seed: number;
+  /** From this call on: the worker's start counts in it. */
   timeLimitMs: number;
   maxIterations?: number;
   initial?: Solution;
@@ -31,6 +32,7 @@ export function runSolveInWorker(input: ProblemInput, options: WorkerSolveOption
     input,
     seed: options.seed,
     timeLimitMs: options.timeLimitMs,
+    requestedAt: Date.now(),
     maxIterations: options.maxIterations,
     initial: options.initial,
     insertFirst: options.insertFirst,

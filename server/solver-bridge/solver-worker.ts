@@ -7,6 +7,7 @@ import {
 } from 'node:worker_threads';
 import { solve } from '../../solver/solve.ts';
 import type { ControlMessage, SolveRequest, WorkerMessage } from './messages.ts';
+import { timeLeftMs } from './time-left.ts';
 
 /**
  * Worker side of the solver bridge: runs one `solve` and reports progress. The solve is
@@ -29,10 +30,12 @@ const shouldStop = () => {
   return cancelled;
 };
 
+const timeLimitMs = timeLeftMs(request.timeLimitMs, request.requestedAt, Date.now());
+
 try {
   const solution = solve(request.input, {
     seed: request.seed,
-    timeLimitMs: request.timeLimitMs,
+    timeLimitMs,
     maxIterations: request.maxIterations,
     initial: request.initial,
     insertFirst: request.insertFirst,
