@@ -15,6 +15,7 @@ import { attachWebSocket } from './live/attach-websocket.ts';
 import { createLive } from './live/live.ts';
 import { LiveState } from './live-state/live-state.ts';
 import { type Logger, createLogger } from './logger.ts';
+import { prestartSolverWorker, stopSpareSolverWorker } from './solver-bridge/spare-worker.ts';
 
 /** `npm start`: configuration → database → HTTP; SIGTERM/SIGINT stop it cleanly. */
 async function main(): Promise<void> {
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   await liveState.start();
   logger.info('live state read', { ms: Math.round(performance.now() - loadStarted) });
   const rankWorker = await startRankWorker(config, liveState, positions, logger);
+  // A solver worker waits loaded, so a sick call's repair does not spend its box starting one.
+  prestartSolverWorker();
   const app = createApp({
     database,
     logger,
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
       await stopLateRisks();
       await closeWs();
       await rankWorker?.close();
+      await stopSpareSolverWorker();
       await liveState.close();
       await live.close();
       await principals.close();

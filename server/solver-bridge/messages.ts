@@ -1,8 +1,9 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { ProblemInput } from '../../solver/model/problem-input.ts';
 import type { Solution } from '../../solver/model/solution.ts';
 import type { SolveProgress } from '../../solver/solve.ts';
 
-/** What the parent sends to start a solve (in `workerData`). */
+/** What the parent sends to start a solve. */
 export interface SolveRequest {
   input: ProblemInput;
   seed: number;
@@ -13,6 +14,12 @@ export interface SolveRequest {
   maxIterations?: number;
   initial?: Solution;
   insertFirst?: number[];
+}
+
+/** The one message a solver worker waits for: the request, and the port to cancel it on. */
+export interface SolveStart {
+  request: SolveRequest;
+  control: MessagePort;
 }
 
 /** Messages from the worker to the parent. */

@@ -2,8 +2,8 @@ import { MessageChannel } from 'node:worker_threads';
 import type { ProblemInput } from '../../solver/model/problem-input.ts';
 import type { Solution } from '../../solver/model/solution.ts';
 import type { SolveProgress } from '../../solver/solve.ts';
-import type { ControlMessage, SolveRequest, WorkerMessage } from './messages.ts';
-import { startTsWorker } from './ts-worker.ts';
+import type { ControlMessage, SolveRequest, SolveStart, WorkerMessage } from './messages.ts';
+import { prestartSolverWorker, takeSolverWorker } from './spare-worker.ts';
 
 export interface WorkerSolveOptions {
   seed: number;
@@ -23,9 +23,10 @@ export interface WorkerSolve {
   cancel(): void;
 }
 
-const WORKER_FILE = new URL('./solver-worker.ts', import.meta.url).href;
-
-/** Runs `solve` off the main thread, with progress messages and cancellation. */
+/**
+ * Runs `solve` off the main thread, with progress messages and cancellation. It takes the
+ * spare worker when there is one, and starts the next spare once the solve has ended.
+ */
 export function runSolveInWorker(input: ProblemInput, options: WorkerSolveOptions): WorkerSolve {
   const { port1, port2 } = new MessageChannel();
   const request: SolveRequest = {
@@ -37,7 +38,9 @@ export function runSolveInWorker(input: ProblemInput, options: WorkerSolveOption
     initial: options.initial,
     insertFirst: options.insertFirst,
   };
-  const worker = startTsWorker(WORKER_FILE, { request, control: port2 }, [port2]);
+  const worker = takeSolverWorker();
+  const start: SolveStart = { request, control: port2 };
+  worker.postMessage(start, [port2]);
   const result = new Promise<Solution>((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {
@@ -45,6 +48,7 @@ export function runSolveInWorker(input: ProblemInput, options: WorkerSolveOption
       settled = true;
       port1.close();
       fn();
+      prestartSolverWorker();
     };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') {
