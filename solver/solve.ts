@@ -144,9 +144,11 @@ export function solvePrepared(
   if (result.best !== null) sol.restore(result.best);
   const dropped = repairToFeasible(ctx);
   if (dropped.length > 0) {
-    // Visits dropped by the repair may fit elsewhere; only feasible places are taken. The
-    // visits asked for first go back whatever the budget, the others while the whole time
-    // limit lasts (the reserve is for this): on a large day the dropped are in the hundreds.
+    // Visits dropped by the repair may fit elsewhere; only feasible places are taken. As in
+    // construction, a cold start (a day's plan) takes them all back: on a large day they are
+    // hundreds, and leaving them out costs more than the time. A warm start (a repair, in its
+    // time box) takes back the visits asked for first, and the others while the whole time
+    // limit lasts (the reserve is for this).
     pm.tw = pm.cap = 1e12;
     const first = new Set(options.insertFirst);
     ins.insertAll(
@@ -159,7 +161,7 @@ export function solvePrepared(
       dropped.filter((v) => !first.has(v)),
       null,
       0,
-      maxIt !== undefined ? cancel : limitSpent,
+      !options.initial ? undefined : maxIt !== undefined ? cancel : limitSpent,
     );
     repairToFeasible(ctx);
   }

@@ -190,7 +190,7 @@ describe('solve options', () => {
     expect(solve(input, opts({ initial: first })).unassigned).toEqual([]);
   });
 
-  it('puts back what the final repair drops while the time limit lasts, or when asked first', () => {
+  it('puts back what the final repair drops: a repair while its time lasts, or when asked first; a plan always', () => {
     const input = lineInstance([1, 2, 3]);
     const first = solve(input, opts());
     // One route 1 → 2 → 3 reaches 3 at 40; with 3 due by 30 the warm start breaks a hard
@@ -206,5 +206,11 @@ describe('solve options', () => {
       expectValid(input, s);
       expect(s.unassigned).toEqual([]);
     }
+    // A cold start builds 1 → 3 (3 reached at 35, due by 30: the construction's penalties
+    // are low); the repair drops one, and a plan takes it back whatever the time.
+    const cold = lineInstance([1, 3], { visit: [{ latest: 10 }, { latest: 30 }] });
+    const plan = solve(cold, opts({ maxIterations: undefined, timeLimitMs: 0 }));
+    expectValid(cold, plan);
+    expect(plan.unassigned).toEqual([]);
   });
 });
