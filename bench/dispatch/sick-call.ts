@@ -12,7 +12,7 @@
  * reports them sick on a fresh copy of that directory. Writes bench/results/sick-call.{md,json}.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/client.ts';
@@ -24,6 +24,7 @@ import { createEventBus } from '../../server/live/create-bus.ts';
 import { runSolveInWorker } from '../../server/solver-bridge/run-in-worker.ts';
 import { prestartSolverWorker } from '../../server/solver-bridge/spare-worker.ts';
 import { benchInstant, openPlannedWorld } from './planned-world.ts';
+import { describeMachine } from '../cli/machine.ts';
 
 const { values } = parseArgs({
   options: {
@@ -133,15 +134,11 @@ for (const staffId of sick) {
 }
 if (ownDir) rmSync(dataDir, { recursive: true, force: true });
 
-const cpu = cpus();
 const result = {
   date: new Date().toISOString(),
   command: ['npx tsx bench/dispatch/sick-call.ts', ...process.argv.slice(2)].join(' '),
   machine: {
-    cpu: cpu[0]?.model ?? 'unknown',
-    cores: cpu.length,
-    node: process.version,
-    platform: `${platform()} ${release()}`,
+    ...describeMachine(),
     loadAtEnd: loadavg()[0],
   },
   world: { municipality, scale: Number(values.scale), at, visitsLoaded, plan: world.plan },

@@ -13,7 +13,7 @@
  * bench/results/suggestions.{md,json} (suggestions-HHMM.* for another time).
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { TaskType } from '../../db/reference/task-types.ts';
 import { requiredProfession } from '../../server/services/create-visit.ts';
@@ -23,6 +23,7 @@ import type { LiveVisit } from '../../server/live-state/types.ts';
 import { estimateTravel } from '../../server/solver-bridge/travel.ts';
 import { seededRandom } from '../solver/rng.ts';
 import { openPlannedWorld } from './planned-world.ts';
+import { describeMachine } from '../cli/machine.ts';
 
 const { values } = parseArgs({
   options: {
@@ -108,15 +109,11 @@ await database.close();
 const sorted = [...times].sort((a, b) => a - b);
 const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 const f = (ms: number) => ms.toFixed(2);
-const cpu = cpus();
 const result = {
   date: new Date().toISOString(),
   command: ['npx tsx bench/dispatch/suggestions.ts', ...process.argv.slice(2)].join(' '),
   machine: {
-    cpu: cpu[0]?.model ?? 'unknown',
-    cores: cpu.length,
-    node: process.version,
-    platform: `${platform()} ${release()}`,
+    ...describeMachine(),
     loadAtEnd: loadavg()[0],
   },
   world: {

@@ -4,12 +4,13 @@
  * validates every result independently, and writes bench/results/solver.{md,json}.
  * Measures; never fails on quality or time. Exit 2 on bad flags.
  */
-import { cpus, loadavg, platform, release } from 'node:os';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { insertionLatency } from './latency.ts';
 import { type CaseResult, runCase } from './run-case.ts';
 import { buildCases, SUITES, type SuiteName } from './suites.ts';
 import { type BenchRun, writeResults } from './write-results.ts';
+import { describeMachine } from '../cli/machine.ts';
 
 const HELP = `usage: npm run bench:solver -- [options]
   --only LIST        comma-separated subset of: ${SUITES.join(', ')} (default: all)
@@ -76,13 +77,9 @@ function options() {
 
 async function main(): Promise<void> {
   const o = options();
-  const cpu = cpus();
   const run: BenchRun = {
     machine: {
-      cpu: cpu[0]?.model ?? 'unknown',
-      cores: cpu.length,
-      node: process.version,
-      platform: `${platform()} ${release()}`,
+      ...describeMachine(),
       // Wall-time budgets: a busy machine gives the solver less CPU, so say how busy it was.
       loadAtStart: loadavg()[0],
     },
