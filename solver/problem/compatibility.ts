@@ -29,6 +29,16 @@ export function buildCompatibility(input: ProblemInput, duration: Float64Array):
   for (const v of input.visits) for (const s of v.skills) maxSkill = Math.max(maxSkill, s);
   const words = (maxSkill >>> 5) + 1;
   const held = input.caregivers.map((c) => maskOf(c.skills, words));
+  // Per caregiver, the widest delegation of each skill (the first of equal width), found
+  // once: looking through a caregiver's delegations per visit was most of this function.
+  const widest = input.caregivers.map((c) => {
+    const best = new Map<number, { from: number; to: number }>();
+    for (const t of c.timedSkills) {
+      const b = best.get(t.skill);
+      if (!b || t.to - t.from > b.to - b.from) best.set(t.skill, t);
+    }
+    return best;
+  });
   const allowed = new Uint8Array(N * K);
   const skillLo = new Float64Array(N * K).fill(Number.NEGATIVE_INFINITY);
   const skillHi = new Float64Array(N * K).fill(Number.POSITIVE_INFINITY);
@@ -44,10 +54,7 @@ export function buildCompatibility(input: ProblemInput, duration: Float64Array):
       for (const s of visit.skills) {
         if ((held[k][s >>> 5] >>> (s & 31)) & 1) continue;
         // Not held for the whole shift: the widest delegation of that skill must cover it.
-        let best: { from: number; to: number } | undefined;
-        for (const t of input.caregivers[k].timedSkills) {
-          if (t.skill === s && (!best || t.to - t.from > best.to - best.from)) best = t;
-        }
+        const best = widest[k].get(s);
         if (!best) {
           ok = false;
           break;
