@@ -67,12 +67,18 @@ export function haversineMetres(a: LatLon, b: LatLon): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Seconds for one trip of `metres` road distance (0 stays 0: same place, no trip). */
-export function tripSeconds(metres: number, mode: TravelMode, o: EstimateOptions): number {
-  if (metres <= 0) return 0;
+/**
+ * Seconds for one trip of `metres` road distance in one mode (0 stays 0: same place, no
+ * trip), its constants looked up once: a matrix prices a million trips.
+ */
+export function tripPricer(mode: TravelMode, o: EstimateOptions): (metres: number) => number {
   const m = o.modes[mode];
-  const raw = metres / ((m.kmh * 1000) / 3600) + m.overheadSeconds;
-  return Math.round(raw * o.bufferFactor + o.bufferSeconds);
+  const metresPerSecond = (m.kmh * 1000) / 3600;
+  const overhead = m.overheadSeconds;
+  const factor = o.bufferFactor;
+  const buffer = o.bufferSeconds;
+  return (metres) =>
+    metres <= 0 ? 0 : Math.round((metres / metresPerSecond + overhead) * factor + buffer);
 }
 
 /**
@@ -82,6 +88,12 @@ export function tripSeconds(metres: number, mode: TravelMode, o: EstimateOptions
  */
 export function estimateTravel(options: Partial<EstimateOptions> = {}): TravelSource {
   const o: EstimateOptions = { ...DEFAULT_ESTIMATE, ...options };
+  const pricers = new Map<TravelMode, (metres: number) => number>();
+  const priceOf = (mode: TravelMode) => {
+    let price = pricers.get(mode);
+    if (!price) pricers.set(mode, (price = tripPricer(mode, o)));
+    return price;
+  };
   const distanceCache = new WeakMap<readonly LatLon[], Int32Array>();
   const distancesOf = (points: readonly LatLon[]): Int32Array => {
     const cached = distanceCache.get(points);
@@ -103,12 +115,21 @@ export function estimateTravel(options: Partial<EstimateOptions> = {}): TravelSo
     symmetric: true,
     trip(from, to, mode) {
       const metres = Math.round(haversineMetres(from, to) * o.detourFactor);
-      return { seconds: tripSeconds(metres, mode, o), metres };
+      return { seconds: priceOf(mode)(metres), metres };
     },
     matrices(points, mode) {
       const distances = distancesOf(points);
       const durations = new Int32Array(distances.length);
-      for (let i = 0; i < distances.length; i++) durations[i] = tripSeconds(distances[i], mode, o);
+      const price = priceOf(mode);
+      // Distances are symmetric, so are durations: each pair is priced once.
+      const n = points.length;
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const seconds = price(distances[i * n + j]);
+          durations[i * n + j] = seconds;
+          durations[j * n + i] = seconds;
+        }
+      }
       return { durations, distances };
     },
   };

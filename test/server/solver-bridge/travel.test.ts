@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PositionStore } from '../../../server/dispatch/positions.ts';
-import { haversineMetres, estimateTravel } from '../../../server/solver-bridge/travel.ts';
+import {
+  DEFAULT_ESTIMATE,
+  haversineMetres,
+  estimateTravel,
+} from '../../../server/solver-bridge/travel.ts';
 
 describe('travel estimates', () => {
   const slussen = { lat: 59.3196, lon: 18.0722 };
@@ -41,6 +45,37 @@ describe('travel estimates', () => {
       for (const mode of ['car', 'bike', 'walk', 'transit'] as const) {
         expect(source.trip!(b, a, mode)).toEqual(source.trip!(a, b, mode));
       }
+    }
+  });
+});
+
+describe('travel matrices', () => {
+  it('hold exactly the single trips, both ways, in every mode, priced by the formula', () => {
+    const source = estimateTravel();
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const points = Array.from({ length: 60 }, () => ({
+      lat: 59 + rnd() * 0.8,
+      lon: 17.6 + rnd() * 1.2,
+    }));
+    points.push({ ...points[3] }); // the same place twice: no trip
+    const n = points.length;
+    for (const mode of ['car', 'bike', 'walk', 'transit'] as const) {
+      const { kmh, overheadSeconds } = DEFAULT_ESTIMATE.modes[mode];
+      const { durations, distances } = source.matrices(points, mode);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          const metres = Math.round(haversineMetres(points[i], points[j]) * 1.3);
+          const seconds =
+            metres <= 0
+              ? 0
+              : Math.round((metres / ((kmh * 1000) / 3600) + overheadSeconds) * 1.1 + 60);
+          expect([durations[i * n + j], distances[i * n + j]]).toEqual([seconds, metres]);
+          const trip = source.trip!(points[i], points[j], mode);
+          expect([trip.seconds, trip.metres]).toEqual([seconds, metres]);
+        }
+      }
+      expect(durations[3 * n + n - 1]).toBe(0);
     }
   });
 });
