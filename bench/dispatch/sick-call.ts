@@ -23,7 +23,7 @@ import { loadMunicipalityState } from '../../server/live-state/load-state.ts';
 import { createEventBus } from '../../server/live/create-bus.ts';
 import { runSolveInWorker } from '../../server/solver-bridge/run-in-worker.ts';
 import { prestartSolverWorker } from '../../server/solver-bridge/spare-worker.ts';
-import { benchInstant, openPlannedWorld } from './planned-world.ts';
+import { openPlannedWorld } from './planned-world.ts';
 import { describeMachine } from '../cli/machine.ts';
 
 const { values } = parseArgs({
@@ -53,7 +53,7 @@ const world = await openPlannedWorld({
   at,
   dataDir,
 });
-const now = benchInstant(at);
+const now = world.now;
 const state = (await loadMunicipalityState(world.database.db, municipality, now))!;
 const ahead = new Map<string, number>();
 for (const v of state.visits.values()) {

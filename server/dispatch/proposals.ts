@@ -1,6 +1,7 @@
 import { and, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { repairProposals } from '../../db/schema/index.ts';
+import { Uuid } from '../schemas/common.ts';
 import type { Tx } from '../services/events.ts';
 
 export interface ProposedAssignment {
@@ -23,8 +24,6 @@ export interface RepairProposal {
   /** Visits the repair could not place, with the solver's reason. */
   unplaced: { visitId: string; reason: string }[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Repair proposals in the database (repair_proposals), so that a dispatcher's acceptance may
@@ -58,7 +57,7 @@ export class ProposalStore {
 
   /** The proposal, if it exists and has not expired (any id string: no such proposal). */
   async get(id: string, now: Date, tx: Tx = this.db): Promise<RepairProposal | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!Uuid.safeParse(id).success) return undefined;
     const [row] = await tx
       .select()
       .from(repairProposals)

@@ -88,12 +88,9 @@ export function tripPricer(mode: TravelMode, o: EstimateOptions): (metres: numbe
  */
 export function estimateTravel(options: Partial<EstimateOptions> = {}): TravelSource {
   const o: EstimateOptions = { ...DEFAULT_ESTIMATE, ...options };
-  const pricers = new Map<TravelMode, (metres: number) => number>();
-  const priceOf = (mode: TravelMode) => {
-    let price = pricers.get(mode);
-    if (!price) pricers.set(mode, (price = tripPricer(mode, o)));
-    return price;
-  };
+  const pricers = Object.fromEntries(
+    (Object.keys(o.modes) as TravelMode[]).map((mode) => [mode, tripPricer(mode, o)]),
+  ) as Record<TravelMode, (metres: number) => number>;
   const distanceCache = new WeakMap<readonly LatLon[], Int32Array>();
   const distancesOf = (points: readonly LatLon[]): Int32Array => {
     const cached = distanceCache.get(points);
@@ -115,12 +112,12 @@ export function estimateTravel(options: Partial<EstimateOptions> = {}): TravelSo
     symmetric: true,
     trip(from, to, mode) {
       const metres = Math.round(haversineMetres(from, to) * o.detourFactor);
-      return { seconds: priceOf(mode)(metres), metres };
+      return { seconds: pricers[mode](metres), metres };
     },
     matrices(points, mode) {
       const distances = distancesOf(points);
       const durations = new Int32Array(distances.length);
-      const price = priceOf(mode);
+      const price = pricers[mode];
       // Distances are symmetric, so are durations: each pair is priced once.
       const n = points.length;
       for (let i = 0; i < n; i++) {
