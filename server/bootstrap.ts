@@ -7,12 +7,12 @@ import {
   seedDemoData,
   seedMunicipalities,
 } from '../db/seed/seed.ts';
-import { type DemoUser, seedDemoUsers } from '../db/seed/demo-users.ts';
+import { type DemoUser, seedDemoUsers } from './demo/demo-users.ts';
 import { MUNICIPALITY_CODES } from '../db/reference/municipalities.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { planDemoDay, planTotals } from './planning/demo-day.ts';
-import { todayLocal } from './time/stockholm.ts';
+import { todayLocal } from './domain/stockholm-time.ts';
 
 /** Solver time per municipality when the demo day is planned at start: start-up stays quick. */
 export const DEMO_PLAN_MS = 30;

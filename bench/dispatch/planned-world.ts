@@ -4,7 +4,7 @@ import { migrateDatabase } from '../../db/migrate.ts';
 import { isDatabaseEmpty, seedDemoData } from '../../db/seed/seed.ts';
 import { planDemoDay } from '../../server/planning/demo-day.ts';
 import type { PlanDaySummary } from '../../server/planning/plan-day.ts';
-import { ZONE } from '../../server/time/stockholm.ts';
+import { ZONE } from '../../server/domain/stockholm-time.ts';
 
 /** The service day the dispatch benchmarks live in. */
 export const BENCH_DAY = '2026-11-24';

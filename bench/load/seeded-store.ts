@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase } from '../../db/client.ts';
-import { seedDemoUsers } from '../../db/seed/demo-users.ts';
+import { seedDemoUsers } from '../../server/demo/demo-users.ts';
 import { startCluster } from '../../test/support/postgres-cluster.ts';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -25,11 +25,15 @@ export interface SeededStore {
 }
 
 async function runSeed(root: string, seedArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'db/seed/cli.ts', ...seedArgs], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/demo/seed-cli.ts', ...seedArgs],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`seeding failed (${code})`);
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { principalOf } from '../auth/scope.ts';
-import type { Tx } from '../services/events.ts';
+import type { Tx } from '../events/append-events.ts';
 import { type AuditAction, type AuditActor, type AuditSubject, recordAccess } from './record.ts';
 
 /** The audit actor of an HTTP request. */

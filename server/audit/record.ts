@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assignments, auditLog, visits } from '../../db/schema/index.ts';
 import { type Principal, inMunicipalityScope } from '../auth/principal.ts';
-import type { Tx } from '../services/events.ts';
+import type { Tx } from '../events/append-events.ts';
 import { type AuditRow, insertAuditRows } from './audit-batch.ts';
 
 /** A patient whose data was read or changed. */

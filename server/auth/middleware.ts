@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../http/errors.ts';
 import { authenticateToken } from './sessions.ts';
 
 /** /api routes anyone may call: logging in, and the public list of municipalities. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Logger } from '../logger.ts';
-import type { Tx } from '../services/events.ts';
+import type { Tx } from '../events/append-events.ts';
 import { PrincipalCache, type PrincipalCacheOptions } from './principal-cache.ts';
 
 /** Tells every server process that sessions or users changed; the payload is empty. */

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../http/errors.ts';
 import { type Principal, type Role, inMunicipalityScope } from './principal.ts';
 
 /**

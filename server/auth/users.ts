@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { userMunicipalities, userTeams, users } from '../../db/schema/index.ts';
-import type { Tx } from '../services/events.ts';
+import type { Tx } from '../events/append-events.ts';
 import { hashPassword, type ScryptCost } from './password.ts';
 import type { UserRole } from '../../db/reference/roles.ts';
 import type { Principal, Role } from './principal.ts';

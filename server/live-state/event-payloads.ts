@@ -9,7 +9,7 @@ import type { LiveVisit } from './types.ts';
 
 const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
-/** The `visit` every visit.* event carries (server/dispatch/visit-state.ts visitState). */
+/** The `visit` every visit.* event carries (server/visits/visit-state.ts visitState). */
 const visitPayload = z.object({
   id: z.string(),
   municipalityCode: z.string(),

@@ -1,6 +1,6 @@
 import type { Profession, TravelMode } from '../../db/reference/professions.ts';
 import type { TaskType, VisitPriority, VisitStatus } from '../../db/reference/task-types.ts';
-import type { DelegationRow } from '../dispatch/competence.ts';
+import type { DelegationRow } from '../domain/competence.ts';
 import type { LatLon } from '../solver-bridge/travel.ts';
 
 /**

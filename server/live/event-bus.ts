@@ -1,4 +1,4 @@
-import type { AppendedEvent } from '../services/events.ts';
+import type { AppendedEvent } from '../events/append-events.ts';
 
 /**
  * Committed events travel from the service that wrote them to every subscriber, in every

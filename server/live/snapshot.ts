@@ -9,7 +9,7 @@ import {
   staff,
   visits,
 } from '../../db/schema/index.ts';
-import { ZONE } from '../time/stockholm.ts';
+import { ZONE } from '../domain/stockholm-time.ts';
 import type { SnapshotProvider } from './socket.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
 import { serviceDayRange } from '../live/snapshot.ts';
-import { ZONE } from '../time/stockholm.ts';
+import { ZONE } from '../domain/stockholm-time.ts';
 import { type PlanDaySummary, planServiceDay } from './plan-day.ts';
 
 /** The service day of a local date, as the live snapshot defines it (midnight to 07:30 next). */

@@ -11,7 +11,7 @@ import {
   visits,
 } from '../../db/schema/index.ts';
 import type { PatientRow, StaffRow, VisitRow } from '../solver-bridge/problem-rows.ts';
-import type { Tx } from '../services/events.ts';
+import type { Tx } from '../events/append-events.ts';
 
 /**
  * One municipality's service day as bridge rows. The solver sees one caregiver per *shift*

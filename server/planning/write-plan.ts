@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { VisitStatus } from '../../db/reference/task-types.ts';
 import { assignments, visits } from '../../db/schema/index.ts';
-import type { Tx } from '../services/events.ts';
+import type { Tx } from '../events/append-events.ts';
 
 /** One visit of a solved plan, in database terms (two staff for a two-person visit). */
 export interface PlannedVisit {

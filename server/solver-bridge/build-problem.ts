@@ -7,7 +7,7 @@ import type {
   TravelProfile,
   VisitInput,
 } from '../../solver/model/problem-input.ts';
-import { visitNeeds } from '../dispatch/competence.ts';
+import { visitNeeds } from '../domain/competence.ts';
 import {
   type BuildOptions,
   DEFAULT_UNASSIGNED_PENALTY,

@@ -1,7 +1,7 @@
 import type { Profession, TravelMode } from '../../db/reference/professions.ts';
 import type { TaskType, VisitPriority } from '../../db/reference/task-types.ts';
 import type { Weights } from '../../solver/model/problem-input.ts';
-import type { DelegationRow } from '../dispatch/competence.ts';
+import type { DelegationRow } from '../domain/competence.ts';
 import type { LatLon, TravelSource } from './travel.ts';
 
 /** Plain rows the bridge reads: whatever loads them (database, tests) fills these in. */

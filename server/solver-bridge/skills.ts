@@ -1,6 +1,6 @@
 import type { Profession } from '../../db/reference/professions.ts';
 import type { TaskType } from '../../db/reference/task-types.ts';
-import { delegationApplies, delegationPeriod, holdsProfession } from '../dispatch/competence.ts';
+import { delegationApplies, delegationPeriod, holdsProfession } from '../domain/competence.ts';
 import type { StaffRow } from './problem-rows.ts';
 
 /**

@@ -4,12 +4,12 @@ import type { Database } from '../../db/client.ts';
 import { auditLog, events, visits } from '../../db/schema/index.ts';
 import { type App, createApp } from '../../server/app.ts';
 import { authSettings } from '../../server/auth/secrets.ts';
-import type { SolveFn } from '../../server/dispatch/report-sick.ts';
+import type { SolveFn } from '../../server/sick-calls/report-sick.ts';
 import { createLogger } from '../../server/logger.ts';
 import { solve } from '../../solver/solve.ts';
 import { TEST_COST, TEST_SECRET, bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { dbKinds, freshDatabase } from '../support/databases.ts';
-import { W, insertWorld, recordingBus } from './dispatch/world.ts';
+import { W, insertWorld, recordingBus } from './support/world.ts';
 
 const inProcess: SolveFn = async (input, o) =>
   solve(input, { ...o, clock: () => performance.now(), maxIterations: 200 });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type Database, openDatabase } from '../../../db/client.ts';
-import { appendEvent } from '../../../server/services/events.ts';
-import { LateRiskDedupe, emitLateRiskEvents } from '../../../server/dispatch/late-risk.ts';
-import { assignVisit, unassignVisit } from '../../../server/dispatch/assign-visit.ts';
-import { reportSick } from '../../../server/dispatch/report-sick.ts';
-import { ProposalStore } from '../../../server/dispatch/proposals.ts';
-import { updateVisitStatus } from '../../../server/dispatch/visit-status.ts';
+import { appendEvent } from '../../../server/events/append-events.ts';
+import { LateRiskDedupe, emitLateRiskEvents } from '../../../server/late-risk/late-risk.ts';
+import { assignVisit, unassignVisit } from '../../../server/visits/assign-visit.ts';
+import { reportSick } from '../../../server/sick-calls/report-sick.ts';
+import { ProposalStore } from '../../../server/sick-calls/proposals.ts';
+import { updateVisitStatus } from '../../../server/visits/visit-status.ts';
 import { solve } from '../../../solver/solve.ts';
 import { visits } from '../../../db/schema/index.ts';
 import { createEventBus } from '../../../server/live/create-bus.ts';
@@ -14,7 +14,7 @@ import { LiveState } from '../../../server/live-state/live-state.ts';
 import { loadMunicipalityState } from '../../../server/live-state/load-state.ts';
 import type { MunicipalityState } from '../../../server/live-state/municipality-state.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
-import { W, insertWorld } from '../dispatch/world.ts';
+import { W, insertWorld } from '../support/world.ts';
 
 const now = new Date('2026-11-23T08:00:00Z'); // 09:00 Stockholm
 const V = '50000000-0000-4000-8000-000000000001'; // insulin at 10:00-11:00 Stockholm

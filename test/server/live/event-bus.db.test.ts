@@ -3,7 +3,7 @@ import { type Database, openDatabase } from '../../../db/client.ts';
 import { municipalities } from '../../../db/schema/index.ts';
 import { createEventBus } from '../../../server/live/create-bus.ts';
 import { type EventBus, type LiveEvent, toLiveEvent } from '../../../server/live/event-bus.ts';
-import { appendEvent } from '../../../server/services/events.ts';
+import { appendEvent } from '../../../server/events/append-events.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 
 const muni = (code: string) => ({

@@ -4,7 +4,7 @@ import type { Database } from '../../../db/client.ts';
 import { shifts, visits } from '../../../db/schema/index.ts';
 import { createEventStore } from '../../../server/live/event-store.ts';
 import { createSnapshotProvider, serviceDayRange } from '../../../server/live/snapshot.ts';
-import { appendEvent } from '../../../server/services/events.ts';
+import { appendEvent } from '../../../server/events/append-events.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { IDS, insertFixture } from '../../support/fixtures.ts';
 

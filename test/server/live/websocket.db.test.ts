@@ -9,7 +9,7 @@ import { attachWebSocket } from '../../../server/live/attach-websocket.ts';
 import { type EventBus, toLiveEvent } from '../../../server/live/event-bus.ts';
 import { createLive, type Live } from '../../../server/live/live.ts';
 import { CloseCode, PROTOCOL_VERSION } from '../../../server/live/protocol.ts';
-import { appendEvent } from '../../../server/services/events.ts';
+import { appendEvent } from '../../../server/events/append-events.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { IDS, insertFixture } from '../../support/fixtures.ts';
 import { fakeAuthenticate } from './support/fakes.ts';

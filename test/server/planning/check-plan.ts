@@ -8,7 +8,7 @@ import {
   staff,
   visits,
 } from '../../../db/schema/index.ts';
-import { competenceFor } from '../../../server/dispatch/competence.ts';
+import { competenceFor } from '../../../server/domain/competence.ts';
 
 const MIN = 60_000;
 /** The overtime a plan may use past a shift's end (buildProblem's default). */

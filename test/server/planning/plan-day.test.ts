@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import { assignments, events, visits } from '../../../db/schema/index.ts';
 import { seedDemoData } from '../../../db/seed/seed.ts';
-import { AppError } from '../../../server/errors.ts';
+import { AppError } from '../../../server/http/errors.ts';
 import { serviceDayOf } from '../../../server/planning/demo-day.ts';
 import {
   type PlanDayOptions,
@@ -15,7 +15,7 @@ import type { Solution } from '../../../solver/model/solution.ts';
 import { solve } from '../../../solver/solve.ts';
 import { validate } from '../../../solver/validate/validate.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
-import { recordingBus } from '../dispatch/world.ts';
+import { recordingBus } from '../support/world.ts';
 import { planViolations } from './check-plan.ts';
 
 const TODAY = '2026-11-23';

@@ -6,7 +6,7 @@ import { serviceDayOf } from '../../../server/planning/demo-day.ts';
 import { planServiceDay } from '../../../server/planning/plan-day.ts';
 import { writePlan } from '../../../server/planning/write-plan.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
-import { W, insertWorld } from '../dispatch/world.ts';
+import { W, insertWorld } from '../support/world.ts';
 import { planViolations } from './check-plan.ts';
 
 const DAY = serviceDayOf('2026-11-23');

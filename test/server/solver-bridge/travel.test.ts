@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PositionStore } from '../../../server/dispatch/positions.ts';
+import { PositionStore } from '../../../server/positions/positions.ts';
 import {
   DEFAULT_ESTIMATE,
   haversineMetres,

@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm';
+import { staff } from '../../db/schema/index.ts';
+import { AppError } from '../http/errors.ts';
+import { parseInstant } from '../domain/stockholm-time.ts';
+import type { ReportPositionInput } from '../visits/dispatch-schemas.ts';
+import { type DispatchDeps, appendAndPublish } from '../visits/visit-state.ts';
+
+export interface StaffPosition {
+  staffId: string;
+  municipalityCode: string;
+  lat: number;
+  lon: number;
+  at: Date;
+  status: ReportPositionInput['status'];
+}
+
+/** A phone's fix older than this no longer says where the caregiver is. */
+export const POSITION_MAX_AGE_MS = 30 * 60_000;
+
+/**
+ * Latest position per caregiver, in this process's memory (no table for it yet). Bounded:
+ * the least recently reported entries go first. Other processes learn positions from the
+ * sampled 'staff.position' events (see reportPosition).
+ */
+export class PositionStore {
+  private readonly byStaff = new Map<string, StaffPosition>();
+  private readonly observers = new Set<(p: StaffPosition) => void>();
+  constructor(private readonly maxEntries = 10_000) {}
+
+  set(p: StaffPosition): void {
+    const old = this.byStaff.get(p.staffId);
+    if (old && old.at > p.at) return; // a late, older fix never replaces a newer one
+    this.byStaff.delete(p.staffId);
+    this.byStaff.set(p.staffId, p);
+    if (this.byStaff.size > this.maxEntries) {
+      this.byStaff.delete(this.byStaff.keys().next().value as string);
+    }
+    for (const observer of this.observers) observer(p);
+  }
+
+  /** Calls `observer` with every position kept from now on; returns the way to stop. */
+  observe(observer: (p: StaffPosition) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  /** The position if it is no older than `maxAgeMs` at `now`. */
+  get(staffId: string, now: Date, maxAgeMs = POSITION_MAX_AGE_MS): StaffPosition | undefined {
+    const p = this.byStaff.get(staffId);
+    return p && now.getTime() - p.at.getTime() <= maxAgeMs ? p : undefined;
+  }
+}
+
+/** Where high-frequency position updates go live without a sequence number. */
+export type PositionSink = (p: StaffPosition) => void;
+
+export interface PositionDeps extends DispatchDeps {
+  positions: PositionStore;
+  /** Every fix, for the hub to coalesce per tick; not in the event log. */
+  onPosition?: PositionSink;
+  /** At most one logged 'staff.position' event per caregiver per this (default 60 s). */
+  persistEveryMs?: number;
+}
+
+const lastPersisted = new WeakMap<PositionStore, Map<string, number>>();
+
+/**
+ * A caregiver's phone reports where they are. Positions arrive every few seconds: each goes
+ * into the store and to `onPosition` (ephemeral, no seq), and only a sample — one per
+ * caregiver per minute — becomes a 'staff.position' event in the log, so other processes and
+ * reconnecting clients learn it without an event row per fix.
+ */
+export async function reportPosition(
+  deps: PositionDeps,
+  input: ReportPositionInput,
+  /** The caregiver's row when the caller has just read it (a fix every few seconds). */
+  known?: { municipalityCode: string; active: boolean },
+): Promise<{ position: StaffPosition; logged: boolean }> {
+  let at = deps.now();
+  if (input.at !== undefined) {
+    const parsed = parseInstant(input.at);
+    if (!parsed.ok) {
+      throw new AppError(400, 'validation_failed', 'The request is not valid', [
+        { field: 'body.at', message: parsed.message },
+      ]);
+    }
+    at = parsed.value;
+  }
+  const [s] = known
+    ? [known]
+    : await deps.db
+        .select({ municipalityCode: staff.municipalityCode, active: staff.active })
+        .from(staff)
+        .where(eq(staff.id, input.staffId));
+  if (!s || !s.active) {
+    throw new AppError(404, 'not_found', 'Caregiver not found', [
+      { field: 'body.staffId', message: 'no such active caregiver' },
+    ]);
+  }
+  const position: StaffPosition = { ...input, municipalityCode: s.municipalityCode, at };
+  deps.positions.set(position);
+  deps.onPosition?.(position);
+
+  const every = deps.persistEveryMs ?? 60_000;
+  const seen = lastPersisted.get(deps.positions) ?? new Map<string, number>();
+  lastPersisted.set(deps.positions, seen);
+  const last = seen.get(input.staffId);
+  if (last !== undefined && at.getTime() - last < every) return { position, logged: false };
+  seen.set(input.staffId, at.getTime());
+  await appendAndPublish(deps, s.municipalityCode, 'staff.position', {
+    staffId: input.staffId,
+    lat: input.lat,
+    lon: input.lon,
+    at: at.toISOString(),
+    status: input.status,
+  });
+  return { position, logged: true };
+}

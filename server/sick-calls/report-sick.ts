@@ -1,0 +1,177 @@
+import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { assignments, shifts, staff, visits } from '../../db/schema/index.ts';
+import type { ProblemInput } from '../../solver/model/problem-input.ts';
+import type { Solution } from '../../solver/model/solution.ts';
+import { AppError } from '../http/errors.ts';
+import { buildProblem } from '../solver-bridge/build-problem.ts';
+import { currentSolution, toAssignments } from '../solver-bridge/plan-mapping.ts';
+import { runSolveInWorker } from '../solver-bridge/run-in-worker.ts';
+import { parseInstant, toLocalIso } from '../domain/stockholm-time.ts';
+import { previousStaff } from '../visits/assign-visit.ts';
+import { loadWorld } from './load-world.ts';
+import type { ProposalStore, ProposedAssignment, RepairProposal } from './proposals.ts';
+import type { ReportSickInput } from '../visits/dispatch-schemas.ts';
+import type { PlanningDeps } from '../suggestions/suggestions.ts';
+import { bumpVersion, commitAndPublish, loadVisitState } from '../visits/visit-state.ts';
+
+export type SolveFn = (
+  input: ProblemInput,
+  options: { seed: number; timeLimitMs: number; initial: Solution; insertFirst: number[] },
+) => Promise<Solution>;
+
+export interface RepairDeps extends PlanningDeps {
+  proposals: ProposalStore;
+  /** Defaults to a solve in a worker thread, so the server keeps answering meanwhile. */
+  solve?: SolveFn;
+}
+
+/** Credit for leaving a visit with its caregiver: a change must save 20 min of travel. */
+const KEEP_CURRENT_WEIGHT = 1200;
+const REPAIR_HORIZON_MS = 16 * 3600_000;
+const RELEASE_AHEAD_MS = 24 * 3600_000;
+/** The least a repair's solver is given, however little of the time box is left. */
+const MIN_SOLVE_MS = 100;
+
+/**
+ * A caregiver calls in sick or leaves early at `at`: their shift ends there, their visits
+ * not yet started (in the next 24 h) are released — unassigned and unpinned, one event each
+ * plus 'staff.sick' — in one transaction. Then a repair is solved from the plan as it
+ * stands (warm start, everyone else's visits kept unless moving them pays, pinned ones
+ * fixed) and returned as a proposal for `acceptRepair`.
+ */
+export async function reportSick(
+  deps: RepairDeps,
+  input: ReportSickInput,
+): Promise<{ releasedVisitIds: string[]; proposal: RepairProposal }> {
+  // The time box is the whole call's, on the wall clock: the solver gets what is left of it.
+  const startedAt = performance.now();
+  let at = deps.now();
+  if (input.at !== undefined) {
+    const p = parseInstant(input.at);
+    if (!p.ok) {
+      throw new AppError(400, 'validation_failed', 'The request is not valid', [
+        { field: 'body.at', message: p.message },
+      ]);
+    }
+    at = p.value;
+  }
+  const [who] = await deps.db.select().from(staff).where(eq(staff.id, input.staffId));
+  if (!who) {
+    throw new AppError(404, 'not_found', 'Caregiver not found', [
+      { field: 'body.staffId', message: 'no such caregiver' },
+    ]);
+  }
+  const released = await commitAndPublish(deps, async (tx, emit) => {
+    const open = await tx
+      .select({ visit: visits })
+      .from(assignments)
+      .innerJoin(visits, eq(visits.id, assignments.visitId))
+      .where(
+        and(
+          eq(assignments.staffId, input.staffId),
+          inArray(visits.status, ['assigned', 'en_route']),
+          lt(assignments.plannedStart, new Date(at.getTime() + RELEASE_AHEAD_MS)),
+        ),
+      );
+    const ids: string[] = [];
+    for (const { visit } of open) {
+      const before = await previousStaff(tx, visit.id);
+      await bumpVersion(tx, visit.id, visit.version, deps.now(), {
+        status: 'unassigned',
+        pinned: false,
+      });
+      await tx.delete(assignments).where(eq(assignments.visitId, visit.id));
+      const state = (await loadVisitState(tx, visit.id))!;
+      await emit(visit.municipalityCode, 'visit.unassigned', {
+        visit: state,
+        previousStaffIds: before,
+        reason: 'staff_sick',
+      });
+      ids.push(visit.id);
+    }
+    await tx
+      .update(shifts)
+      .set({ endsAt: at })
+      .where(
+        and(eq(shifts.staffId, input.staffId), lt(shifts.startsAt, at), gt(shifts.endsAt, at)),
+      );
+    await emit(who.municipalityCode, 'staff.sick', {
+      staffId: input.staffId,
+      at: at.toISOString(),
+      releasedVisitIds: ids,
+    });
+    return ids.sort();
+  });
+  const proposal = await proposeRepair(
+    deps,
+    who.municipalityCode,
+    input.staffId,
+    input.timeLimitMs,
+    released,
+    startedAt,
+  );
+  return { releasedVisitIds: released, proposal };
+}
+
+/**
+ * Solves the municipality's plan without the absent caregiver and keeps what changes, within
+ * `timeLimitMs` from the call (wall clock) where it can. The visits they left are placed
+ * first; the rest of the day's unassigned visits are tried while the time box lasts.
+ */
+export async function proposeRepair(
+  deps: RepairDeps,
+  municipality: string,
+  absentStaffId: string,
+  timeLimitMs: number,
+  releasedVisitIds: readonly string[] = [],
+  /** When the time box began (performance.now()): the caller's work counts in it too. */
+  startedAt = performance.now(),
+): Promise<RepairProposal> {
+  const now = deps.now();
+  const world = await loadWorld(deps, {
+    municipality,
+    now,
+    until: new Date(now.getTime() + REPAIR_HORIZON_MS),
+    positions: deps.positions,
+    excludeStaffIds: [absentStaffId],
+  });
+  const built = buildProblem(world.staff, world.visits, world.patients, {
+    origin: now,
+    travel: deps.travel,
+    keepCurrentWeight: KEEP_CURRENT_WEIGHT,
+  });
+  const initial = currentSolution(built, world.visits);
+  const solve: SolveFn = deps.solve ?? ((i, o) => runSolveInWorker(i, o).result);
+  const insertFirst = releasedVisitIds.flatMap((id) => built.visitIndices.get(id) ?? []);
+  // Loading the day and building the problem come out of the box; the released visits are
+  // placed whatever is left.
+  const left = Math.max(MIN_SOLVE_MS, Math.round(timeLimitMs - (performance.now() - startedAt)));
+  const plan = toAssignments(
+    built,
+    await solve(built.input, { seed: 1, timeLimitMs: left, initial, insertFirst }),
+  );
+  const current = new Map(
+    world.visits.map((v) => [v.id, v.assignees.map((a) => a.staffId).sort()]),
+  );
+  const proposed: ProposedAssignment[] = [];
+  for (const p of plan.planned) {
+    const staffIds = p.staff.map((s) => s.staffId).sort();
+    const before = current.get(p.visitId) ?? [];
+    if (staffIds.join() === before.join()) continue;
+    const start = p.staff[0].plannedStart;
+    proposed.push({
+      visitId: p.visitId,
+      expectedVersion: world.versions.get(p.visitId)!,
+      staffIds,
+      plannedStart: start.toISOString(),
+      plannedStartLocal: toLocalIso(start),
+      previousStaffIds: before,
+    });
+  }
+  proposed.sort((a, b) => a.plannedStart.localeCompare(b.plannedStart));
+  const unplaced = plan.unassigned.map((u) => ({ visitId: u.visitId, reason: u.reason }));
+  return deps.proposals.add(
+    { municipalityCode: municipality, assignments: proposed, unplaced },
+    now,
+  );
+}

@@ -1,0 +1,252 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { audit } from '../audit/http.ts';
+import { assertMunicipalityAllowed, emergencyReason, requireRole } from '../auth/scope.ts';
+import { assignVisit, reassignVisit, unassignVisit } from './assign-visit.ts';
+import { pinVisit, unpinVisit } from './pin-visit.ts';
+import {
+  AssignVisitInput,
+  UpdateVisitStatusInput,
+  UrgentVisitInput,
+  VisitVersionInput,
+} from './dispatch-schemas.ts';
+import { suggestCaregivers } from '../suggestions/suggestions.ts';
+import { registerUrgentVisit } from './urgent-visit.ts';
+import type { VisitState } from './visit-state.ts';
+import { updateVisitStatus } from './visit-status.ts';
+import { AppError } from '../http/errors.ts';
+import { createRouter } from '../http/router.ts';
+import { IdParam } from '../http/schemas.ts';
+import { authResponses, bearer } from '../http/security-schemas.ts';
+import { municipalityExists } from '../municipalities/queries.ts';
+import {
+  CAREGIVER_STATUSES,
+  type ScopedVisit,
+  DISPATCH_ROLES,
+  SuggestionSchema,
+  VisitStateSchema,
+  conflictResponse,
+  errorResponse,
+  json,
+  liveVisitInScope,
+  refuseEmergency,
+  servicesOf,
+  subject,
+  visitInScope,
+  withFields,
+} from '../http/dispatch-scope.ts';
+
+const PATH_ID = { 'body.visitId': 'path.id' };
+
+const AssignBody = AssignVisitInput.omit({ visitId: true }).strict().openapi('AssignVisit');
+const VersionBody = VisitVersionInput.omit({ visitId: true }).strict().openapi('VisitVersion');
+const StatusBody = UpdateVisitStatusInput.omit({ visitId: true })
+  .strict()
+  .openapi('UpdateVisitStatus');
+const UrgentBody = UrgentVisitInput.strict().openapi('UrgentVisit');
+const SuggestionQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(5).openapi({ example: 5 }),
+});
+
+const body = <T extends z.ZodTypeAny>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
+
+const visitChange = (path: string, summary: string, schema: z.ZodTypeAny) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags: ['Dispatch'],
+    summary,
+    security: bearer,
+    request: { params: IdParam, ...body(schema) },
+    responses: {
+      200: json('The visit as it is now (also broadcast as an event)', VisitStateSchema),
+      400: errorResponse('Invalid request'),
+      ...authResponses,
+      404: errorResponse('No such visit in your scope'),
+      409: conflictResponse(
+        'Stale expectedVersion (with the current visit), or the visit is in the wrong state',
+      ),
+      415: errorResponse('Not JSON'),
+      422: errorResponse('Refused by the assignment or status rules'),
+    },
+  });
+
+const urgent = createRoute({
+  method: 'post',
+  path: '/urgent-visits',
+  tags: ['Dispatch'],
+  summary: 'Register an urgent call (dispatcher, admin; audited) and rank who could go, best first',
+  security: bearer,
+  request: body(UrgentBody),
+  responses: {
+    201: json(
+      'The new visit and the suggested caregivers (none, with suggestionsUnavailable, when ' +
+        'the ranking is overloaded: ask GET /visits/{id}/suggestions after retryAfterSeconds)',
+      z.object({
+        visit: VisitStateSchema,
+        suggestions: z.array(SuggestionSchema),
+        suggestionsUnavailable: z
+          .object({ reason: z.literal('busy'), retryAfterSeconds: z.number().int() })
+          .optional(),
+      }),
+    ),
+    400: errorResponse('Invalid urgent visit'),
+    ...authResponses,
+    404: errorResponse('Unknown municipality or patient'),
+    415: errorResponse('Not JSON'),
+  },
+});
+
+const suggestions = createRoute({
+  method: 'get',
+  path: '/visits/{id}/suggestions',
+  tags: ['Dispatch'],
+  summary:
+    'Who could take this unassigned visit now, best first (dispatcher, scheduler, admin; audited)',
+  security: bearer,
+  request: { params: IdParam, query: SuggestionQuery },
+  responses: {
+    200: json(
+      'Ranked caregivers on shift',
+      z.object({ visitId: z.string(), suggestions: z.array(SuggestionSchema) }),
+    ),
+    400: errorResponse('Bad id or limit'),
+    ...authResponses,
+    404: errorResponse('No such visit in your scope'),
+    409: errorResponse('The visit is not unassigned'),
+    503: errorResponse('Ranking overloaded: ask again after Retry-After seconds'),
+  },
+});
+
+const assign = visitChange(
+  '/visits/{id}/assign',
+  'Assign a visit to one caregiver (two for a two-person visit); an assigned visit is reassigned (dispatcher, scheduler, admin; audited)',
+  AssignBody,
+);
+const unassign = visitChange(
+  '/visits/{id}/unassign',
+  'Take an assigned visit off its caregivers (dispatcher, scheduler, admin; audited)',
+  VersionBody,
+);
+const status = visitChange(
+  '/visits/{id}/status',
+  'Report a visit status: en_route, in_progress, done, no_access, cancelled (dispatcher, admin; a caregiver on their own visits, not cancelled; audited)',
+  StatusBody,
+);
+const pin = visitChange(
+  '/visits/{id}/pin',
+  'Pin a visit to its caregivers, so re-planning keeps it (dispatcher, scheduler, admin; audited)',
+  VersionBody,
+);
+const unpin = visitChange(
+  '/visits/{id}/unpin',
+  'Unpin a visit (dispatcher, scheduler, admin; audited)',
+  VersionBody,
+);
+
+type Ctx = Context<AppEnv>;
+
+/** The shared path of the version-checked visit changes: role, scope, change, audit. */
+async function changeVisit(
+  c: Ctx,
+  v: ScopedVisit,
+  action: string,
+  change: (deps: ReturnType<typeof servicesOf>) => Promise<VisitState>,
+): Promise<VisitState> {
+  const state = await withFields(PATH_ID, () => change(servicesOf(c)));
+  // The services take no transaction hook: the audit row follows the committed change.
+  await audit(c, action, [subject(v)], null);
+  return state;
+}
+
+export const dispatchVisitRoutes = createRouter()
+  .openapi(urgent, async (c) => {
+    const p = requireRole(c, DISPATCH_ROLES.dispatch);
+    emergencyReason(c);
+    const input = c.req.valid('json');
+    const db = c.get('deps').database.db;
+    // An unknown code is the service's 404; a known one outside the scope is refused here.
+    if (await municipalityExists(db, input.municipality))
+      assertMunicipalityAllowed(p, input.municipality, 'body.municipality');
+    const result = await registerUrgentVisit(servicesOf(c), input);
+    await audit(c, 'visit.create', [subject(result.visit)], null);
+    return c.json(result, 201);
+  })
+  .openapi(suggestions, async (c) => {
+    requireRole(c, DISPATCH_ROLES.plan);
+    refuseEmergency(c);
+    const { id } = c.req.valid('param');
+    const v = await liveVisitInScope(c, id);
+    const list = await withFields(PATH_ID, () =>
+      suggestCaregivers(servicesOf(c), id, c.req.valid('query').limit),
+    );
+    await audit(c, 'visit.suggestions', [subject(v)], null);
+    return c.json({ visitId: id, suggestions: list }, 200);
+  })
+  .openapi(assign, async (c) => {
+    requireRole(c, DISPATCH_ROLES.plan);
+    emergencyReason(c);
+    const { id } = c.req.valid('param');
+    const input = { ...(c.req.valid('json') as z.infer<typeof AssignBody>), visitId: id };
+    const v = await visitInScope(c, id);
+    // One route for both: an assigned visit moves to the new caregivers. The version check
+    // inside the service decides any race with a concurrent change.
+    const reassign = v.status === 'assigned';
+    const state = await changeVisit(c, v, reassign ? 'visit.reassign' : 'visit.assign', (d) =>
+      reassign ? reassignVisit(d, input) : assignVisit(d, input),
+    );
+    return c.json(state, 200);
+  })
+  .openapi(unassign, async (c) => {
+    requireRole(c, DISPATCH_ROLES.plan);
+    emergencyReason(c);
+    const { id } = c.req.valid('param');
+    const input = { ...(c.req.valid('json') as z.infer<typeof VersionBody>), visitId: id };
+    return c.json(
+      await changeVisit(c, await visitInScope(c, id), 'visit.unassign', (d) =>
+        unassignVisit(d, input),
+      ),
+      200,
+    );
+  })
+  .openapi(status, async (c) => {
+    const p = requireRole(c, DISPATCH_ROLES.status);
+    emergencyReason(c);
+    const { id } = c.req.valid('param');
+    const input = { ...(c.req.valid('json') as z.infer<typeof StatusBody>), visitId: id };
+    const v = await visitInScope(c, id);
+    if (
+      p.role === 'caregiver' &&
+      !(CAREGIVER_STATUSES as readonly string[]).includes(input.status)
+    ) {
+      throw new AppError(403, 'forbidden', `A caregiver may not set the status ${input.status}`, [
+        { field: 'body.status', message: `one of ${CAREGIVER_STATUSES.join(', ')}` },
+      ]);
+    }
+    const state = await withFields(PATH_ID, () => updateVisitStatus(servicesOf(c), input));
+    await audit(c, 'visit.status', [subject(v)], null);
+    return c.json(state, 200);
+  })
+  .openapi(pin, async (c) => {
+    requireRole(c, DISPATCH_ROLES.plan);
+    emergencyReason(c);
+    const { id } = c.req.valid('param');
+    const input = { ...(c.req.valid('json') as z.infer<typeof VersionBody>), visitId: id };
+    return c.json(
+      await changeVisit(c, await visitInScope(c, id), 'visit.pin', (d) => pinVisit(d, input)),
+      200,
+    );
+  })
+  .openapi(unpin, async (c) => {
+    requireRole(c, DISPATCH_ROLES.plan);
+    emergencyReason(c);
+    const { id } = c.req.valid('param');
+    const input = { ...(c.req.valid('json') as z.infer<typeof VersionBody>), visitId: id };
+    return c.json(
+      await changeVisit(c, await visitInScope(c, id), 'visit.unpin', (d) => unpinVisit(d, input)),
+      200,
+    );
+  });

@@ -1,0 +1,87 @@
+import { z } from '@hono/zod-openapi';
+import { TASK_TYPE_NAMES, VISIT_STATUSES } from '../../db/reference/task-types.ts';
+import { Instant, MunicipalityCode, Uuid } from '../http/schemas.ts';
+
+/**
+ * Inputs of the dispatch services. Routes reuse these for validation and OpenAPI; instants
+ * stay strings here and are parsed by the services with `parseInstant` (ISO with an offset,
+ * or Stockholm local time), so a bad or ambiguous time is refused naming its field.
+ */
+const ExpectedVersion = z
+  .number()
+  .int()
+  .min(1)
+  .openapi({ description: 'The visit version the change is based on (optimistic concurrency)' });
+
+export const AssignVisitInput = z.object({
+  visitId: Uuid,
+  /** One caregiver, or two different ones for a two-person visit. */
+  staffIds: z.array(Uuid).min(1).max(2),
+  expectedVersion: ExpectedVersion,
+  /** Defaults to the window start, or now when the window has opened. */
+  plannedStart: Instant.optional(),
+});
+export type AssignVisitInput = z.infer<typeof AssignVisitInput>;
+
+export const VisitVersionInput = z.object({ visitId: Uuid, expectedVersion: ExpectedVersion });
+export type VisitVersionInput = z.infer<typeof VisitVersionInput>;
+
+export const UpdateVisitStatusInput = VisitVersionInput.extend({
+  status: z.enum(VISIT_STATUSES),
+});
+export type UpdateVisitStatusInput = z.infer<typeof UpdateVisitStatusInput>;
+
+export const UrgentVisitInput = z.object({
+  municipality: MunicipalityCode,
+  patientId: Uuid,
+  taskTypes: z.array(z.enum(TASK_TYPE_NAMES)).min(1).max(10),
+  priority: z.enum(['urgent1', 'urgent2']),
+  durationMinutes: z.number().int().min(5).max(480).default(30),
+  staffCount: z.union([z.literal(1), z.literal(2)]).default(1),
+  /** Explicit window; without it the response target of the priority applies from now. */
+  windowStart: Instant.optional(),
+  windowEnd: Instant.optional(),
+  /** Overrides the default response target (priority 1: 60 min, priority 2: 240 min). */
+  responseMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .optional(),
+  limit: z.number().int().min(1).max(50).default(5),
+});
+export type UrgentVisitInput = z.infer<typeof UrgentVisitInput>;
+
+export const POSITION_STATUSES = [
+  'available',
+  'en_route',
+  'on_visit',
+  'break',
+  'off_duty',
+] as const;
+
+export const ReportPositionInput = z.object({
+  staffId: Uuid,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  /** When the device took the fix; defaults to now. */
+  at: Instant.optional(),
+  status: z.enum(POSITION_STATUSES).default('available'),
+});
+export type ReportPositionInput = z.infer<typeof ReportPositionInput>;
+
+export const ReportSickInput = z.object({
+  staffId: Uuid,
+  /** When they stop working; defaults to now. */
+  at: Instant.optional(),
+  /** Wall budget of the repair solve. */
+  timeLimitMs: z.number().int().min(100).max(30_000).default(2000),
+});
+export type ReportSickInput = z.infer<typeof ReportSickInput>;
+
+export const AcceptRepairInput = z.object({
+  proposalId: z.string().min(1).max(100),
+  /** Only these visits of the proposal; all of them when absent. */
+  visitIds: z.array(Uuid).min(1).max(500).optional(),
+});
+export type AcceptRepairInput = z.infer<typeof AcceptRepairInput>;

@@ -1,0 +1,57 @@
+import { and, asc, count, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { VisitStatus } from '../../db/reference/task-types.ts';
+import { visits } from '../../db/schema/index.ts';
+import type { DataScope } from '../auth/scope.ts';
+import { localDayBounds } from '../domain/stockholm-time.ts';
+import { visitScope } from '../auth/scope-filters.ts';
+import { visitView } from './visit-view.ts';
+
+export interface VisitFilter {
+  municipality?: string;
+  /** Local calendar day (Europe/Stockholm) in which the window starts. */
+  date?: string;
+  status?: VisitStatus[];
+  patient?: string;
+}
+
+function where(db: Db, f: VisitFilter, scope: DataScope): SQL | undefined {
+  const parts: SQL[] = visitScope(db, scope);
+  if (f.municipality) parts.push(eq(visits.municipalityCode, f.municipality));
+  if (f.date) {
+    const { start, end } = localDayBounds(f.date);
+    parts.push(gte(visits.windowStart, start), lt(visits.windowStart, end));
+  }
+  if (f.status?.length) parts.push(inArray(visits.status, f.status));
+  if (f.patient) parts.push(eq(visits.patientId, f.patient));
+  return parts.length ? and(...parts) : undefined;
+}
+
+export async function listVisits(
+  db: Db,
+  f: VisitFilter,
+  scope: DataScope,
+  limit: number,
+  offset: number,
+) {
+  const w = where(db, f, scope);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select()
+      .from(visits)
+      .where(w)
+      .orderBy(asc(visits.windowStart), asc(visits.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: count() }).from(visits).where(w),
+  ]);
+  return { items: rows.map(visitView), page: { limit, offset, total } };
+}
+
+export async function getVisit(db: Db, id: string, scope: DataScope) {
+  const [row] = await db
+    .select()
+    .from(visits)
+    .where(and(eq(visits.id, id), ...visitScope(db, scope)));
+  return row ? visitView(row) : undefined;
+}

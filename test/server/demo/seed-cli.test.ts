@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../db/client.ts';
+import { assignments, events, visits } from '../../../db/schema/index.ts';
+
+const run = promisify(execFile);
+const dirs: string[] = [];
+
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('npm run seed -- --plan', () => {
+  it('seeds, then plans today’s service day of each municipality seeded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hhc-seed-plan-'));
+    dirs.push(dir);
+    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
+    const argv = ['--import', 'tsx', 'server/demo/seed-cli.ts', '--scale', '0.05'];
+    argv.push('--municipality', '0191', '--today', '2026-11-23', '--plan', '--plan-ms', '100');
+    const { stdout } = await run(process.execPath, argv, { env });
+    expect(stdout).toMatch(/seed: planned \d+ of \d+ visits of today's service day/);
+
+    const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pglite') });
+    try {
+      const { db } = database;
+      const [planned] = await db.select({ n: count() }).from(assignments);
+      expect(Number(planned.n)).toBeGreaterThan(0);
+      const log = await db.select().from(events).where(eq(events.municipalityCode, '0191'));
+      expect(log.map((e) => e.type)).toEqual(['day.planned']);
+      // Only the municipality seeded has visits, and only they were planned.
+      const codes = await db.selectDistinct({ code: visits.municipalityCode }).from(visits);
+      expect(codes).toEqual([{ code: '0191' }]);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+});
