@@ -12,7 +12,10 @@ import { requestLog } from './http/request-log.ts';
 import { noStore, securityHeaders } from './http/security-headers.ts';
 import { docsRoutes } from './http/openapi-docs.ts';
 import { auditRoutes } from './audit/routes.ts';
-import { dispatchStaffRoutes } from './sick-calls/dispatch-staff-routes.ts';
+import { lateRiskRoutes } from './late-risk/routes.ts';
+import { positionRoutes } from './positions/routes.ts';
+import { sickCallRoutes } from './sick-calls/routes.ts';
+import { suggestionRoutes } from './suggestions/routes.ts';
 import { dispatchVisitRoutes } from './visits/dispatch-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { healthRoutes } from './http/health-routes.ts';
@@ -51,7 +54,10 @@ export function createApp(given: AppDeps) {
   app.route('/api/visits', visitRoutes);
   app.route('/api/audit', auditRoutes);
   app.route('/api/dispatch', dispatchVisitRoutes);
-  app.route('/api/dispatch', dispatchStaffRoutes);
+  app.route('/api/dispatch', suggestionRoutes);
+  app.route('/api/dispatch', positionRoutes);
+  app.route('/api/dispatch', sickCallRoutes);
+  app.route('/api/dispatch', lateRiskRoutes);
   app.route('/api/live', liveStatsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { staff } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
 import { parseInstant } from '../domain/stockholm-time.ts';
-import type { ReportPositionInput } from '../visits/dispatch-schemas.ts';
+import type { ReportPositionInput } from './schemas.ts';
 import { type DispatchDeps, appendAndPublish } from '../visits/visit-state.ts';
 
 export interface StaffPosition {

@@ -2,7 +2,7 @@ import { AppError } from '../http/errors.ts';
 import { parseInstant } from '../domain/stockholm-time.ts';
 import { previousStaff, writeAssignments } from '../visits/assign-visit.ts';
 import type { ProposalStore } from './proposals.ts';
-import type { AcceptRepairInput } from '../visits/dispatch-schemas.ts';
+import type { AcceptRepairInput } from './schemas.ts';
 import { checkStaffFor } from '../visits/staff-checks.ts';
 import {
   type DispatchDeps,

@@ -10,7 +10,7 @@ import { parseInstant, toLocalIso } from '../domain/stockholm-time.ts';
 import { previousStaff } from '../visits/assign-visit.ts';
 import { loadWorld } from './load-world.ts';
 import type { ProposalStore, ProposedAssignment, RepairProposal } from './proposals.ts';
-import type { ReportSickInput } from '../visits/dispatch-schemas.ts';
+import type { ReportSickInput } from './schemas.ts';
 import type { PlanningDeps } from '../suggestions/suggestions.ts';
 import { bumpVersion, commitAndPublish, loadVisitState } from '../visits/visit-state.ts';
 

@@ -11,7 +11,6 @@ import {
   UrgentVisitInput,
   VisitVersionInput,
 } from './dispatch-schemas.ts';
-import { suggestCaregivers } from '../suggestions/suggestions.ts';
 import { registerUrgentVisit } from './urgent-visit.ts';
 import type { VisitState } from './visit-state.ts';
 import { updateVisitStatus } from './visit-status.ts';
@@ -29,8 +28,6 @@ import {
   conflictResponse,
   errorResponse,
   json,
-  liveVisitInScope,
-  refuseEmergency,
   servicesOf,
   subject,
   visitInScope,
@@ -45,9 +42,6 @@ const StatusBody = UpdateVisitStatusInput.omit({ visitId: true })
   .strict()
   .openapi('UpdateVisitStatus');
 const UrgentBody = UrgentVisitInput.strict().openapi('UrgentVisit');
-const SuggestionQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(50).default(5).openapi({ example: 5 }),
-});
 
 const body = <T extends z.ZodTypeAny>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
@@ -97,27 +91,6 @@ const urgent = createRoute({
     ...authResponses,
     404: errorResponse('Unknown municipality or patient'),
     415: errorResponse('Not JSON'),
-  },
-});
-
-const suggestions = createRoute({
-  method: 'get',
-  path: '/visits/{id}/suggestions',
-  tags: ['Dispatch'],
-  summary:
-    'Who could take this unassigned visit now, best first (dispatcher, scheduler, admin; audited)',
-  security: bearer,
-  request: { params: IdParam, query: SuggestionQuery },
-  responses: {
-    200: json(
-      'Ranked caregivers on shift',
-      z.object({ visitId: z.string(), suggestions: z.array(SuggestionSchema) }),
-    ),
-    400: errorResponse('Bad id or limit'),
-    ...authResponses,
-    404: errorResponse('No such visit in your scope'),
-    409: errorResponse('The visit is not unassigned'),
-    503: errorResponse('Ranking overloaded: ask again after Retry-After seconds'),
   },
 });
 
@@ -174,17 +147,6 @@ export const dispatchVisitRoutes = createRouter()
     const result = await registerUrgentVisit(servicesOf(c), input);
     await audit(c, 'visit.create', [subject(result.visit)], null);
     return c.json(result, 201);
-  })
-  .openapi(suggestions, async (c) => {
-    requireRole(c, DISPATCH_ROLES.plan);
-    refuseEmergency(c);
-    const { id } = c.req.valid('param');
-    const v = await liveVisitInScope(c, id);
-    const list = await withFields(PATH_ID, () =>
-      suggestCaregivers(servicesOf(c), id, c.req.valid('query').limit),
-    );
-    await audit(c, 'visit.suggestions', [subject(v)], null);
-    return c.json({ visitId: id, suggestions: list }, 200);
   })
   .openapi(assign, async (c) => {
     requireRole(c, DISPATCH_ROLES.plan);

@@ -51,37 +51,3 @@ export const UrgentVisitInput = z.object({
   limit: z.number().int().min(1).max(50).default(5),
 });
 export type UrgentVisitInput = z.infer<typeof UrgentVisitInput>;
-
-export const POSITION_STATUSES = [
-  'available',
-  'en_route',
-  'on_visit',
-  'break',
-  'off_duty',
-] as const;
-
-export const ReportPositionInput = z.object({
-  staffId: Uuid,
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
-  /** When the device took the fix; defaults to now. */
-  at: Instant.optional(),
-  status: z.enum(POSITION_STATUSES).default('available'),
-});
-export type ReportPositionInput = z.infer<typeof ReportPositionInput>;
-
-export const ReportSickInput = z.object({
-  staffId: Uuid,
-  /** When they stop working; defaults to now. */
-  at: Instant.optional(),
-  /** Wall budget of the repair solve. */
-  timeLimitMs: z.number().int().min(100).max(30_000).default(2000),
-});
-export type ReportSickInput = z.infer<typeof ReportSickInput>;
-
-export const AcceptRepairInput = z.object({
-  proposalId: z.string().min(1).max(100),
-  /** Only these visits of the proposal; all of them when absent. */
-  visitIds: z.array(Uuid).min(1).max(500).optional(),
-});
-export type AcceptRepairInput = z.infer<typeof AcceptRepairInput>;
