@@ -1,18 +1,17 @@
 import type { Weights } from '../../solver/model/problem-input.ts';
-import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
+import type { TravelSource } from '../solver-bridge/travel.ts';
 import { DEFAULT_OVERTIME_MINUTES } from '../solver-bridge/build-problem.ts';
 import { liveShiftBreaks } from '../solver-bridge/shift-breaks.ts';
 import type { Candidate } from './caregiver-candidates.ts';
-import { type RouteRules, cheapestPlace, currentRoute } from './insertion-schedule.ts';
+import {
+  type EstimateTarget,
+  type RouteRules,
+  cheapestPlace,
+  currentRoute,
+} from './insertion-schedule.ts';
 
-/** The visit to place, in milliseconds since the epoch. */
-export interface EstimateTarget {
-  place: LatLon;
-  earliest: number;
-  latest: number;
-  hard: boolean;
-  durationMs: number;
-}
+// Defined beside cheapestPlace, which takes it; exported here for the estimate's callers.
+export type { EstimateTarget };
 
 type Trip = Required<Pick<TravelSource, 'trip'>>['trip'];
 

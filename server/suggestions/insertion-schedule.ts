@@ -1,14 +1,22 @@
 import type { Weights } from '../../solver/model/problem-input.ts';
 import type { TravelMode } from '../../db/reference/professions.ts';
 import type { RouteStop } from '../live-state/municipality-state.ts';
-import type { TravelSource } from '../solver-bridge/travel.ts';
+import type { LatLon, TravelSource } from '../solver-bridge/travel.ts';
 import type { Candidate } from './caregiver-candidates.ts';
-import type { EstimateTarget } from './insertion-estimate.ts';
 
 type Trip = Required<Pick<TravelSource, 'trip'>>['trip'];
 interface TripCost {
   seconds: number;
   metres: number;
+}
+
+/** The visit to place, in milliseconds since the epoch. */
+export interface EstimateTarget {
+  place: LatLon;
+  earliest: number;
+  latest: number;
+  hard: boolean;
+  durationMs: number;
 }
 
 /** A break still to take, in ms since the epoch. */
