@@ -17,6 +17,9 @@ export interface Logger {
  */
 const SECRET_KEYS = ['password', 'token', 'authorization', 'cookie'];
 
+/** fd 1, written synchronously: shared by every logger of the process. */
+let stdout: DestinationStream | undefined;
+
 /**
  * One JSON object per line on stdout: easy to grep here and to ship to a log store.
  * Callers pass ids, never patient details (door codes, names) — PDL.
@@ -33,7 +36,7 @@ export function createLogger(
 ): Logger {
   const destination: DestinationStream = write
     ? { write: (line) => write(line.endsWith('\n') ? line.slice(0, -1) : line) }
-    : pino.destination({ dest: 1, sync: true });
+    : (stdout ??= pino.destination({ dest: 1, sync: true }));
   const root = pino(
     {
       level,
