@@ -1,6 +1,5 @@
+import { type DestinationStream, pino } from 'pino';
 import type { LogLevel } from './config.ts';
-
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 export type LogFields = Record<string, unknown>;
 
@@ -13,31 +12,63 @@ export interface Logger {
 }
 
 /**
+ * A backstop only: callers never log these, but a field so named is censored if one ever
+ * does (top level or one object down).
+ */
+const SECRET_KEYS = ['password', 'token', 'authorization', 'cookie'];
+
+/** fd 1, written synchronously: shared by every logger of the process. */
+let stdout: DestinationStream | undefined;
+
+/**
  * One JSON object per line on stdout: easy to grep here and to ship to a log store.
  * Callers pass ids, never patient details (door codes, names) — PDL.
+ *
+ * pino writes the lines (maintained, fast, the usual JSON log shape); this keeps the
+ * project's `logger.info(msg, fields)` calls and the line the log store already reads:
+ * `{"level":"info","time":"<ISO>",…fields,"msg":…}`, an Error as { name, message, stack }.
+ * `write` (one line, no newline) is for tests; the default writes to fd 1 synchronously.
  */
 export function createLogger(
   level: LogLevel,
   base: LogFields = {},
-  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  write?: (line: string) => void,
 ): Logger {
-  const min = ORDER[level];
-  const emit = (lvl: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
-    if (ORDER[lvl] < min) return;
-    const record = { time: new Date().toISOString(), level: lvl, msg, ...base, ...fields };
-    write(JSON.stringify(record, errorReplacer));
-  };
+  const destination: DestinationStream = write
+    ? { write: (line) => write(line.endsWith('\n') ? line.slice(0, -1) : line) }
+    : (stdout ??= pino.destination({ dest: 1, sync: true }));
+  const root = pino(
+    {
+      level,
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Not pino's err serializer ({ type, message, stack }, and under `err` only).
+      serializers: { err: (value: unknown) => value },
+      formatters: { level: (label) => ({ level: label }), log: errorsAsObjects },
+      redact: { paths: SECRET_KEYS.flatMap((k) => [k, `*.${k}`]), censor: '[redacted]' },
+    },
+    destination,
+  );
+  return wrap(Object.keys(base).length > 0 ? root.child(base) : root);
+}
+
+function wrap(p: pino.Logger): Logger {
   return {
-    debug: (m, f) => emit('debug', m, f),
-    info: (m, f) => emit('info', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    error: (m, f) => emit('error', m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields }, write),
+    debug: (m, f) => (f ? p.debug(f, m) : p.debug(m)),
+    info: (m, f) => (f ? p.info(f, m) : p.info(m)),
+    warn: (m, f) => (f ? p.warn(f, m) : p.warn(m)),
+    error: (m, f) => (f ? p.error(f, m) : p.error(m)),
+    child: (fields) => wrap(p.child(fields)),
   };
 }
 
-function errorReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error)
-    return { name: value.name, message: value.message, stack: value.stack };
-  return value;
+/** JSON.stringify writes an Error as {}; callers pass them as fields ({ err }). */
+function errorsAsObjects(fields: LogFields): LogFields {
+  let out = fields;
+  for (const [key, value] of Object.entries(fields)) {
+    if (!(value instanceof Error)) continue;
+    if (out === fields) out = { ...fields };
+    out[key] = { name: value.name, message: value.message, stack: value.stack };
+  }
+  return out;
 }

@@ -69,7 +69,7 @@ const sick = [...state.staff.values()]
   .slice(0, Number(values.calls));
 const visitsLoaded = state.visits.size;
 await world.database.close();
-// As the server does at start: a solver worker waits loaded (one more after each solve).
+// As the server does at start: a solver worker waits loaded (and stays so after each solve).
 prestartSolverWorker();
 
 interface CallResult {

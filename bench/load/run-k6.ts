@@ -30,6 +30,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { type StoreKind, seedStore } from './seeded-store.ts';
 import { type Metric, report } from './k6-report.ts';
 import { fetchDelivery } from './live-stats.ts';
@@ -52,7 +53,7 @@ interface Args {
   database: StoreKind;
 }
 
-function parseArgs(argv: string[]): Args {
+function readArgs(argv: string[]): Args {
   const args: Args = {
     scripts: [],
     scale: '1',
@@ -66,32 +67,56 @@ function parseArgs(argv: string[]): Args {
     database: 'pglite',
   };
   let plan: 'default' | 'off' | number = 'default';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+  // Not strict: the messages below are this script's own.
+  const { tokens } = parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'string' },
+      municipality: { type: 'string' },
+      'plan-ms': { type: 'string' },
+      'no-plan': { type: 'boolean' },
+      results: { type: 'string' },
+      name: { type: 'string' },
+      env: { type: 'string', short: 'e' }, // -e only, as k6's
+      'cpu-prof': { type: 'string' },
+      'server-log': { type: 'string' },
+      database: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const t of tokens) {
+    if (t.kind === 'positional') {
+      args.scripts.push(t.value.replace(/\.js$/, '').replace(/^.*\//, ''));
+      continue;
+    }
+    if (t.kind === 'option-terminator') throw new Error('unknown option --');
+    if (t.rawName === '--env') throw new Error(`unknown option ${t.rawName}`);
+    const v = t.value;
     const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
+      if (v === undefined) throw new Error(`${t.rawName} needs a value`);
       return v;
     };
-    if (a === '--scale') args.scale = value();
-    else if (a === '--municipality') args.municipality = value();
-    else if (a === '--plan-ms') plan = Number(value());
-    else if (a === '--no-plan') plan = 'off';
-    else if (a === '--results') args.results = value() === 'none' ? null : argv[i];
-    else if (a === '--name') args.name = value();
-    else if (a === '-e') args.env.push(value());
-    else if (a === '--cpu-prof') args.cpuProf = resolve(value());
-    else if (a === '--server-log') args.serverLog = resolve(value());
-    else if (a === '--database') {
+    if (t.name === 'scale') args.scale = value();
+    else if (t.name === 'municipality') args.municipality = value();
+    else if (t.name === 'plan-ms') plan = Number(value());
+    else if (t.name === 'no-plan') plan = 'off';
+    else if (t.name === 'results') args.results = value() === 'none' ? null : v!;
+    else if (t.name === 'name') args.name = value();
+    else if (t.name === 'env') args.env.push(value());
+    else if (t.name === 'cpu-prof') args.cpuProf = resolve(value());
+    else if (t.name === 'server-log') args.serverLog = resolve(value());
+    else if (t.name === 'database') {
       const kind = value();
       if (kind !== 'pglite' && kind !== 'postgres')
         throw new Error('--database is pglite or postgres');
       args.database = kind;
-    } else if (a === '--help' || a === '-h') {
+    } else if (t.name === 'help') {
       console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
       process.exit(0);
-    } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
-    else args.scripts.push(a.replace(/\.js$/, '').replace(/^.*\//, ''));
+    } else throw new Error(`unknown option ${t.rawName}`);
   }
   if (!args.scripts.length) throw new Error('name a script: dispatch-mix, ws-delivery');
   if (typeof plan === 'number' && !(Number.isInteger(plan) && plan >= 1))
@@ -215,7 +240,7 @@ async function stopServer(s: Server): Promise<number | null> {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const k6 = findK6();
   const k6Version = execFileSync(k6, ['version'], { encoding: 'utf8' }).trim().split('\n')[0];
   const planning = args.planMs !== null ? `, planning today (${args.planMs} ms)` : '';

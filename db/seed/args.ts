@@ -1,4 +1,5 @@
 /** Command-line arguments of `npm run seed` (kept apart from cli.ts so tests can import it). */
+import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { MUNICIPALITY_CODES } from '../reference/municipalities.ts';
 import { ZONE } from './local-time.ts';
@@ -30,6 +31,17 @@ export interface CliArgs {
   help: boolean;
 }
 
+const OPTIONS = {
+  seed: { type: 'string' },
+  scale: { type: 'string' },
+  today: { type: 'string' },
+  municipality: { type: 'string' },
+  reset: { type: 'boolean' },
+  plan: { type: 'boolean' },
+  'plan-ms': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseSeedArgs(argv: readonly string[], now: DateTime = DateTime.now()): CliArgs {
   const args: CliArgs = {
     options: { seed: DEFAULT_SEED, scale: DEFAULT_SCALE, today: now.setZone(ZONE).toISODate()! },
@@ -39,74 +51,78 @@ export function parseSeedArgs(argv: readonly string[], now: DateTime = DateTime.
   };
   let planMs: number | null = null;
   const codes: string[] = [];
-  const tokens = argv.flatMap((a) => {
-    const eq = a.indexOf('=');
-    return a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a];
-  });
-  const value = (i: number, flag: string): string => {
-    const v = tokens[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
+  const addCodes = (list: string) => {
+    for (const code of list.split(',').filter((c) => c !== '')) {
+      if (!MUNICIPALITY_CODES.includes(code)) {
+        throw new UsageError(
+          `unknown municipality code '${code}' (known: ${MUNICIPALITY_CODES.join(' ')})`,
+        );
+      }
+      if (!codes.includes(code)) codes.push(code);
+    }
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const flag = tokens[i];
-    switch (flag) {
-      case '--seed': {
-        const v = value(i++, flag);
-        if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v)))
+  // Not strict: the checks and messages below are this CLI's own, in the order given.
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  let previous: string | undefined;
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      // `--municipality 0180 0184`: the codes after the flag belong to it.
+      if (previous !== 'municipality') throw new UsageError(`unknown argument '${token.value}'`);
+      addCodes(token.value);
+      continue;
+    }
+    if (token.kind === 'option-terminator') throw new UsageError(`unknown argument '--'`);
+    previous = token.name;
+    const flag = `--${token.name}`;
+    if (!Object.hasOwn(OPTIONS, token.name))
+      throw new UsageError(`unknown argument '${token.rawName}'`);
+    const isString = OPTIONS[token.name as keyof typeof OPTIONS].type === 'string';
+    const v = token.value;
+    if (!isString && v !== undefined) throw new UsageError(`${flag} takes no value, got '${v}'`);
+    if (isString && (v === undefined || (!token.inlineValue && v.startsWith('--'))))
+      throw new UsageError(`${flag} needs a value`);
+    switch (token.name) {
+      case 'seed':
+        if (!/^-?\d+$/.test(v!) || !Number.isSafeInteger(Number(v)))
           throw new UsageError(`--seed must be an integer, got '${v}'`);
         args.options.seed = Number(v);
         break;
-      }
-      case '--scale': {
-        const v = value(i++, flag);
+      case 'scale': {
         const x = Number(v);
-        if (v.trim() === '' || !Number.isFinite(x) || x <= 0 || x > 10)
+        if (v!.trim() === '' || !Number.isFinite(x) || x <= 0 || x > 10)
           throw new UsageError(`--scale must be a number in (0, 10], got '${v}'`);
         args.options.scale = x;
         break;
       }
-      case '--today': {
-        const v = value(i++, flag);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !DateTime.fromISO(v, { zone: ZONE }).isValid) {
+      case 'today':
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v!) || !DateTime.fromISO(v!, { zone: ZONE }).isValid) {
           throw new UsageError(`--today must be a date YYYY-MM-DD, got '${v}'`);
         }
-        args.options.today = v;
+        args.options.today = v!;
         break;
-      }
-      case '--municipality': {
-        value(i, flag);
-        while (i + 1 < tokens.length && !tokens[i + 1].startsWith('--')) {
-          for (const code of tokens[++i].split(',').filter((c) => c !== '')) {
-            if (!MUNICIPALITY_CODES.includes(code)) {
-              throw new UsageError(
-                `unknown municipality code '${code}' (known: ${MUNICIPALITY_CODES.join(' ')})`,
-              );
-            }
-            if (!codes.includes(code)) codes.push(code);
-          }
-        }
+      case 'municipality':
+        addCodes(v!);
         break;
-      }
-      case '--reset':
+      case 'reset':
         args.reset = true;
         break;
-      case '--plan':
+      case 'plan':
         args.plan = { timeLimitMs: DEFAULT_PLAN_MS };
         break;
-      case '--plan-ms': {
-        const v = value(i++, flag);
-        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 600_000)
+      case 'plan-ms':
+        if (!/^\d+$/.test(v!) || Number(v) < 1 || Number(v) > 600_000)
           throw new UsageError(`--plan-ms must be a whole number of ms in [1, 600000], got '${v}'`);
         planMs = Number(v);
         break;
-      }
-      case '--help':
-      case '-h':
+      case 'help':
         args.help = true;
         break;
-      default:
-        throw new UsageError(`unknown argument '${flag}'`);
     }
   }
   if (codes.length > 0) args.options.municipalities = codes;

@@ -6,6 +6,7 @@
  * command line (it would stay in shell history and the process list).
  * Exit codes: 0 created, 1 failure, 2 bad arguments or password, 3 username taken.
  */
+import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { seedMunicipalities } from '../../db/seed/seed.ts';
@@ -18,12 +19,19 @@ const USAGE = `usage: ADMIN_PASSWORD=… npm run admin:create -- --username NAME
 export function parseAdminArgs(argv: string[]): { username: string; municipalities: string[] } {
   let username: string | undefined;
   const municipalities: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = () => inline ?? argv[++i];
-    if (flag === '--username') username = value();
-    else if (flag === '--municipality') municipalities.push(...(value() ?? '').split(','));
-    else throw new Error(`unknown argument '${argv[i]}'`);
+  // Not strict: the messages below are this command's own.
+  const { tokens } = parseArgs({
+    args: argv,
+    options: { username: { type: 'string' }, municipality: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const t of tokens) {
+    if (t.kind === 'option' && t.name === 'username') username = t.value;
+    else if (t.kind === 'option' && t.name === 'municipality')
+      municipalities.push(...(t.value ?? '').split(','));
+    else throw new Error(`unknown argument '${argv[t.index]}'`);
   }
   if (!username || !/^[A-Za-z0-9._@-]{3,64}$/.test(username))
     throw new Error('--username must be 3-64 letters, digits or . _ @ -');

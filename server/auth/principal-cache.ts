@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Principal } from './principal.ts';
 
 export interface PrincipalCacheOptions {
@@ -6,7 +7,7 @@ export interface PrincipalCacheOptions {
    * change to sessions or users empties every process's cache (see `notifyPrincipalsChanged`).
    */
   ttlMs?: number;
-  /** Beyond this many tokens the oldest are forgotten. */
+  /** Beyond this many tokens the least recently used are forgotten. */
   maxEntries?: number;
 }
 
@@ -33,16 +34,18 @@ export const PRINCIPAL_CACHE_DEFAULTS = { ttlMs: 10_000, maxEntries: 10_000 } as
  * keeps nothing read across an invalidation.
  */
 export class PrincipalCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LRUCache<string, Entry>;
   private readonly ttlMs: number;
-  private readonly maxEntries: number;
   private gen = 0;
   /** False while changes made elsewhere may go unheard (no LISTEN yet, or it was lost). */
   private trusted: boolean;
 
   constructor(options: PrincipalCacheOptions & { trusted?: boolean } = {}) {
     this.ttlMs = options.ttlMs ?? PRINCIPAL_CACHE_DEFAULTS.ttlMs;
-    this.maxEntries = options.maxEntries ?? PRINCIPAL_CACHE_DEFAULTS.maxEntries;
+    // Validity is checked here against the caller's clock; lru-cache only bounds the size.
+    this.entries = new LRUCache({
+      max: options.maxEntries ?? PRINCIPAL_CACHE_DEFAULTS.maxEntries,
+    });
     this.trusted = options.trusted ?? true;
   }
 
@@ -67,11 +70,6 @@ export class PrincipalCache {
   /** Keeps a principal read at `now`, unless the cache was invalidated since `generation`. */
   put(hash: string, principal: Principal, expiresAt: number, now: number, generation: number) {
     if (!this.trusted || generation !== this.gen) return;
-    this.entries.delete(hash); // re-inserted last: Map order is age order
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     // Shared by every request of this token from now on: frozen, so none can change it.
     Object.freeze(principal.municipalities);
     Object.freeze(principal.teams);

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * In-memory token buckets for log-in attempts. Bounded: when full, the least recently used
  * key is dropped (an attacker flooding keys can only make limits more lenient for old keys,
@@ -10,13 +12,15 @@ export interface Bucket {
 }
 
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets: LRUCache<string, { tokens: number; at: number }>;
 
   constructor(
     private readonly bucket: Bucket,
     private readonly now: () => Date,
-    private readonly maxKeys = 10_000,
-  ) {}
+    maxKeys = 10_000,
+  ) {
+    this.buckets = new LRUCache({ max: maxKeys });
+  }
 
   /** Takes one token; returns 0 when allowed, else the seconds to wait for the next one. */
   take(key: string): number {
@@ -26,9 +30,6 @@ export class RateLimiter {
     if (prev) {
       const refill = ((t - prev.at) / 1000) * this.bucket.refillPerSecond;
       tokens = Math.min(this.bucket.capacity, prev.tokens + Math.max(0, refill));
-      this.buckets.delete(key); // re-inserted below: Map order = recency
-    } else if (this.buckets.size >= this.maxKeys) {
-      this.buckets.delete(this.buckets.keys().next().value!);
     }
     if (tokens >= 1) {
       this.buckets.set(key, { tokens: tokens - 1, at: t });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { raisedLateRisks } from '../../db/schema/index.ts';
 import { loadMunicipalityState } from '../live-state/load-state.ts';
 import type { RouteStop } from '../live-state/municipality-state.ts';
@@ -110,17 +111,17 @@ function legSeconds(travel: TravelSource, points: LatLon[], mode: TravelMode): n
 
 /** Remembers which (visit, version) was alerted, so a poll loop alerts each once. Bounded. */
 export class LateRiskDedupe {
-  private readonly seen = new Map<string, number>();
-  constructor(private readonly maxEntries = 50_000) {}
+  private readonly seen: LRUCache<string, number>;
+  constructor(maxEntries = 50_000) {
+    this.seen = new LRUCache({ max: maxEntries });
+  }
 
   fresh(a: LateRiskAlert): boolean {
-    return this.seen.get(a.visitId) !== a.version;
+    return this.seen.peek(a.visitId) !== a.version; // peek: only marking makes one recent
   }
 
   mark(a: LateRiskAlert): void {
-    this.seen.delete(a.visitId);
     this.seen.set(a.visitId, a.version);
-    if (this.seen.size > this.maxEntries) this.seen.delete(this.seen.keys().next().value as string);
   }
 }
 

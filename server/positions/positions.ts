@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { staff } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
 import { parseInstant } from '../domain/stockholm-time.ts';
@@ -23,18 +24,16 @@ export const POSITION_MAX_AGE_MS = 30 * 60_000;
  * sampled 'staff.position' events (see reportPosition).
  */
 export class PositionStore {
-  private readonly byStaff = new Map<string, StaffPosition>();
+  private readonly byStaff: LRUCache<string, StaffPosition>;
   private readonly observers = new Set<(p: StaffPosition) => void>();
-  constructor(private readonly maxEntries = 10_000) {}
+  constructor(maxEntries = 10_000) {
+    this.byStaff = new LRUCache({ max: maxEntries });
+  }
 
   set(p: StaffPosition): void {
-    const old = this.byStaff.get(p.staffId);
+    const old = this.byStaff.peek(p.staffId);
     if (old && old.at > p.at) return; // a late, older fix never replaces a newer one
-    this.byStaff.delete(p.staffId);
     this.byStaff.set(p.staffId, p);
-    if (this.byStaff.size > this.maxEntries) {
-      this.byStaff.delete(this.byStaff.keys().next().value as string);
-    }
     for (const observer of this.observers) observer(p);
   }
 
@@ -46,7 +45,7 @@ export class PositionStore {
 
   /** The position if it is no older than `maxAgeMs` at `now`. */
   get(staffId: string, now: Date, maxAgeMs = POSITION_MAX_AGE_MS): StaffPosition | undefined {
-    const p = this.byStaff.get(staffId);
+    const p = this.byStaff.peek(staffId); // peek: reading does not make a fix recent
     return p && now.getTime() - p.at.getTime() <= maxAgeMs ? p : undefined;
   }
 }

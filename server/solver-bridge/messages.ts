@@ -16,17 +16,14 @@ export interface SolveRequest {
   insertFirst?: number[];
 }
 
-/** The one message a solver worker waits for: the request, and the port to cancel it on. */
+/** A solve's task for the pool: the request, and the port for progress and cancelling. */
 export interface SolveStart {
   request: SolveRequest;
   control: MessagePort;
 }
 
-/** Messages from the worker to the parent. */
-export type WorkerMessage =
-  | ({ type: 'progress' } & SolveProgress)
-  | { type: 'result'; solution: Solution }
-  | { type: 'error'; message: string };
+/** Messages from the worker to the parent (on the control port; the plan is the task's result). */
+export type WorkerMessage = { type: 'progress' } & SolveProgress;
 
 /** Messages from the parent to the worker (on the control port). */
 export type ControlMessage = { type: 'cancel' };

@@ -1,9 +1,9 @@
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import type { ProblemInput } from '../../solver/model/problem-input.ts';
 import type { Solution } from '../../solver/model/solution.ts';
 import type { SolveProgress } from '../../solver/solve.ts';
 import type { ControlMessage, SolveRequest, SolveStart, WorkerMessage } from './messages.ts';
-import { prestartSolverWorker, takeSolverWorker } from './spare-worker.ts';
+import { solverPool } from './spare-worker.ts';
 
 export interface WorkerSolveOptions {
   seed: number;
@@ -24,8 +24,8 @@ export interface WorkerSolve {
 }
 
 /**
- * Runs `solve` off the main thread, with progress messages and cancellation. It takes the
- * spare worker when there is one, and starts the next spare once the solve has ended.
+ * Runs `solve` off the main thread, on the solver pool (spare-worker.ts), with progress
+ * messages and cancellation on a port of its own.
  */
 export function runSolveInWorker(input: ProblemInput, options: WorkerSolveOptions): WorkerSolve {
   const { port1, port2 } = new MessageChannel();
@@ -38,30 +38,29 @@ export function runSolveInWorker(input: ProblemInput, options: WorkerSolveOption
     initial: options.initial,
     insertFirst: options.insertFirst,
   };
-  const worker = takeSolverWorker();
   const start: SolveStart = { request, control: port2 };
-  worker.postMessage(start, [port2]);
-  const result = new Promise<Solution>((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      port1.close();
-      fn();
-      prestartSolverWorker();
-    };
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') {
-        const { type: _type, ...p } = m;
-        options.onProgress?.(p);
-      } else if (m.type === 'result') finish(() => resolve(m.solution));
-      else finish(() => reject(new Error(`solver worker: ${m.message}`)));
-    });
-    worker.on('error', (e) => finish(() => reject(e)));
-    worker.on('exit', (code) =>
-      finish(() => reject(new Error(`solver worker exited (code ${code}) without a result`))),
-    );
-  });
+  const task: Promise<Solution> = solverPool().run(start, { transferList: [port2] });
+  const onMessage = (m: WorkerMessage) => {
+    const { type: _type, ...p } = m;
+    options.onProgress?.(p);
+  };
+  port1.on('message', onMessage);
+  const settle = () => {
+    // Progress posted before the end may still be queued on the port: read it first.
+    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1))
+      onMessage(m.message as WorkerMessage);
+    port1.close();
+  };
+  const result = task.then(
+    (solution) => {
+      settle();
+      return solution;
+    },
+    (e: unknown) => {
+      settle();
+      throw new Error(`solver worker: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    },
+  );
   return {
     result,
     cancel: () => {

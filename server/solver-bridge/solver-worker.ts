@@ -1,21 +1,22 @@
 import { performance } from 'node:perf_hooks';
-import { type MessagePort, parentPort, receiveMessageOnPort } from 'node:worker_threads';
+import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import type { Solution } from '../../solver/model/solution.ts';
 import { solve } from '../../solver/solve.ts';
 import type { ControlMessage, SolveStart, WorkerMessage } from './messages.ts';
 import { timeLeftMs } from './time-left.ts';
 
-/**
- * Worker side of the solver bridge: loads the solver, waits for one request (a worker may be
- * started ahead of it), runs one `solve` and reports progress, then ends. The solve is
- * synchronous, so the worker's event loop never runs during it; cancellation therefore
- * polls the control port with `receiveMessageOnPort` from inside `shouldStop`.
- */
-const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 const POLL_EVERY_MS = 5;
 
-parentPort?.once('message', ({ request, control }: SolveStart) => {
+/**
+ * Worker side of the solver bridge, one solve per task of the pool; progress goes back on
+ * the task's control port. The solve is synchronous, so the worker's event loop
+ * never runs during it; cancellation therefore polls the control port with
+ * `receiveMessageOnPort` from inside `shouldStop`.
+ */
+export function solveTask({ request, control }: SolveStart): Solution {
+  const post = (m: WorkerMessage) => control.postMessage(m);
   try {
-    const solution = solve(request.input, {
+    return solve(request.input, {
       seed: request.seed,
       timeLimitMs: timeLeftMs(request.timeLimitMs, request.requestedAt, Date.now()),
       maxIterations: request.maxIterations,
@@ -25,13 +26,10 @@ parentPort?.once('message', ({ request, control }: SolveStart) => {
       shouldStop: cancelPoll(control),
       onProgress: (p) => post({ type: 'progress', ...p }),
     });
-    post({ type: 'result', solution });
-  } catch (e) {
-    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   } finally {
     control.close();
   }
-});
+}
 
 /** `shouldStop` for the solver: true once a cancel has come on the control port. */
 function cancelPoll(control: MessagePort): () => boolean {

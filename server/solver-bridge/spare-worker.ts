@@ -1,62 +1,31 @@
-import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from './ts-worker.ts';
-
-const WORKER_FILE = new URL('./solver-worker.ts', import.meta.url).href;
-
-interface Spare {
-  worker: Worker;
-  /** Removes the listeners it has while idle. */
-  detach(): void;
-}
+import { Piscina } from 'piscina';
 
 /**
- * One solver worker started ahead and left idle, its modules loaded: a solve takes it rather
- * than wait about 0.3 s for a worker to load the solver (which comes out of a sick call's
- * time box). Idle, it is unref'd, so it never keeps the process alive.
+ * The solver's worker threads: a piscina pool. It keeps one worker started and idle, the
+ * solver's modules loaded, so a solve does not wait about 0.3 s for a worker to load them
+ * (which would come out of a sick call's time box); a worker stays loaded for the next solve,
+ * and one that died is replaced. Piscina unrefs idle workers: the pool never keeps the
+ * process alive. A worker runs TypeScript through solver-pool-entry.mjs (see ts-worker.ts).
  */
-let spare: Spare | null = null;
+let pool: Piscina | null = null;
 
-/** Starts the spare solver worker if there is none (at server start, and after each solve). */
+/** The pool, started with its idle worker if it was not. */
+export function solverPool(): Piscina {
+  pool ??= new Piscina({
+    filename: new URL('./solver-pool-entry.mjs', import.meta.url).href,
+    minThreads: 1,
+  });
+  return pool;
+}
+
+/** Starts the idle solver worker if there is none (at server start). */
 export function prestartSolverWorker(): void {
-  if (spare) return;
-  const worker = startTsWorker(WORKER_FILE, {});
-  worker.unref();
-  // Idle, a worker ends only when it failed to load: then it is no spare. (No 'message'
-  // listener while idle: one would ref the worker's port and keep the process alive.)
-  const drop = () => {
-    if (spare?.worker === worker) spare = null;
-  };
-  worker.on('error', drop);
-  worker.on('exit', drop);
-  spare = {
-    worker,
-    detach: () => {
-      worker.off('error', drop);
-      worker.off('exit', drop);
-    },
-  };
+  solverPool();
 }
 
-/** A solver worker for one solve: the spare when there is one, else a new one. */
-export function takeSolverWorker(): Worker {
-  const taken = spare;
-  spare = null;
-  if (!taken) return startTsWorker(WORKER_FILE, {});
-  taken.detach();
-  taken.worker.ref();
-  return taken.worker;
-}
-
-/** The idle worker, if any (tests). */
-export function spareSolverWorker(): Worker | null {
-  return spare?.worker ?? null;
-}
-
-/** Ends the spare (tests, shutdown). */
+/** Ends the pool once the solves under way have ended (tests, shutdown). */
 export async function stopSpareSolverWorker(): Promise<void> {
-  const taken = spare;
-  spare = null;
-  if (!taken) return;
-  taken.detach();
-  await taken.worker.terminate();
+  const p = pool;
+  pool = null;
+  await p?.close();
 }

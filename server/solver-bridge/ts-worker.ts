@@ -6,6 +6,8 @@ import { type TransferListItem, Worker } from 'node:worker_threads';
  * Node 20 cannot start a worker from a .ts file under tsx, so the worker runs a tiny
  * CommonJS bootstrap that loads the real worker through tsx's `tsImport`. It works the
  * same under `npx tsx` and under vitest. A failure to load is posted as `{ type: 'error' }`.
+ * No library does this (a pool library still needs its worker file to load under tsx: the
+ * solver pool's is solver-pool-entry.mjs); the ranking workers use it (rank-in-worker.ts).
  */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');

@@ -26,6 +26,11 @@ export const MAX_WAIT_MS = 500;
 const START_TIMEOUT_MS = 30_000;
 
 /**
+ * Kept hand-written rather than a pool library (piscina, tinypool; the solver uses piscina):
+ * a ranking worker is not interchangeable. Each keeps its own copy of the live state, fed
+ * every event in order, and a request must go after those events to that worker; a pool
+ * hands a task to any idle worker and has no ordered broadcast to all of them.
+ *
  * Ranks caregivers for suggestions on a worker thread, so the main thread (HTTP, database
  * client, WebSocket fan-out; on PGlite the database itself) is not busy with it: it was
  * the largest share of a dispatcher's requests. The worker keeps a copy of the live state:

@@ -48,6 +48,10 @@ describe('parseSeedArgs', () => {
     [['--today', '23/11/2026'], /today/],
     [['--municipality'], /needs a value/],
     [['--municipality', '9999'], /unknown municipality/],
+    [['--seed', '--reset'], /--seed needs a value/],
+    [['--municipality', '0180', '--reset', '0184'], /unknown argument '0184'/],
+    [['--reset=yes'], /--reset takes no value/],
+    [['-x'], /unknown argument '-x'/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseSeedArgs(argv, NOW)).toThrow(message);
   });

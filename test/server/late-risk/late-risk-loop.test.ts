@@ -2,13 +2,32 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../../db/client.ts';
 import { assignments, events, visits } from '../../../db/schema/index.ts';
-import { LateRiskDedupe } from '../../../server/late-risk/late-risk.ts';
+import { type LateRiskAlert, LateRiskDedupe } from '../../../server/late-risk/late-risk.ts';
 import { checkLateRisks, municipalitiesOnShift } from '../../../server/late-risk/late-risk-loop.ts';
 import { createLogger } from '../../../server/logger.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, insertWorld, recordingBus } from '../support/world.ts';
 
 const LATE = '50000000-0000-4000-8000-000000000001';
+
+describe('LateRiskDedupe', () => {
+  const alert = (visitId: string, version = 1) => ({ visitId, version }) as LateRiskAlert;
+  it('alerts a visit version once, again when the version changes, and stays bounded', () => {
+    const dedupe = new LateRiskDedupe(2);
+    expect(dedupe.fresh(alert('a'))).toBe(true);
+    dedupe.mark(alert('a'));
+    expect(dedupe.fresh(alert('a'))).toBe(false);
+    expect(dedupe.fresh(alert('a', 2))).toBe(true);
+    dedupe.mark(alert('b'));
+    dedupe.mark(alert('a')); // marked again: the most recent
+    dedupe.mark(alert('c')); // beyond the bound: 'b', the least recently marked, goes
+    expect([dedupe.fresh(alert('a')), dedupe.fresh(alert('b')), dedupe.fresh(alert('c'))]).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
+});
 
 describe.each(dbKinds())('the late-risk loop on %s', (kind) => {
   let database: Database;

@@ -1,9 +1,6 @@
 // Run as a child process by spare-worker.test.ts: a process whose only handle is the idle
-// spare solver worker must exit by itself.
-import {
-  prestartSolverWorker,
-  spareSolverWorker,
-} from '../../../server/solver-bridge/spare-worker.ts';
+// solver worker must exit by itself.
+import { prestartSolverWorker, solverPool } from '../../../server/solver-bridge/spare-worker.ts';
 
 prestartSolverWorker();
-setTimeout(() => console.log(spareSolverWorker() ? 'waiting' : 'none'), 1500);
+setTimeout(() => console.log(solverPool().threads.length > 0 ? 'waiting' : 'none'), 1500);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runSolveInWorker } from '../../../server/solver-bridge/run-in-worker.ts';
 import {
   prestartSolverWorker,
-  spareSolverWorker,
+  solverPool,
   stopSpareSolverWorker,
 } from '../../../server/solver-bridge/spare-worker.ts';
 import { parseSolomon } from '../../../solver/io/solomon.ts';
@@ -20,28 +20,25 @@ const solveOnce = () => runSolveInWorker(r101, { seed: 1, timeLimitMs: 60_000, m
 describe('the spare solver worker', () => {
   afterAll(stopSpareSolverWorker);
 
-  it('is taken by the next solve, and the one after the solve is waiting again', async () => {
+  it('is started ahead, loaded, and stays loaded for the next solve', async () => {
     await stopSpareSolverWorker();
     prestartSolverWorker();
-    const spare = spareSolverWorker();
-    expect(spare).not.toBeNull();
-    const job = solveOnce();
-    expect(spareSolverWorker()).toBeNull();
-    const solution = await job.result;
+    const [spare] = solverPool().threads;
+    expect(spare).toBeDefined();
+    await new Promise<void>((resolve) => spare.once('online', resolve));
+    const solution = await solveOnce().result;
     expect(validate(r101, solution).violations).toEqual([]);
-    const next = spareSolverWorker();
-    expect(next).not.toBeNull();
-    expect(next).not.toBe(spare);
+    expect(solverPool().threads).toContain(spare);
   });
 
   it('is replaced when it has died, and the solve still runs', async () => {
     await stopSpareSolverWorker();
     prestartSolverWorker();
-    const spare = spareSolverWorker()!;
+    const [spare] = solverPool().threads;
     await spare.terminate();
-    expect(spareSolverWorker()).toBeNull();
     const solution = await solveOnce().result;
     expect(validate(r101, solution).violations).toEqual([]);
+    expect(solverPool().threads).not.toContain(spare);
   });
 
   it('does not keep the process alive while it waits', () => {
