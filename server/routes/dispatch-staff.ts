@@ -25,6 +25,7 @@ import {
   errorResponse,
   json,
   refuseEmergency,
+  roleGate,
   servicesOf,
   staffInScope,
   subject,
@@ -99,6 +100,7 @@ const body = <T extends z.ZodTypeAny>(schema: T) => ({
 const position = createRoute({
   method: 'post',
   path: '/staff/{id}/position',
+  middleware: roleGate(DISPATCH_ROLES.position),
   tags: ['Dispatch'],
   summary: "A caregiver's position (the caregiver themselves, dispatcher, admin)",
   security: bearer,
@@ -115,6 +117,7 @@ const position = createRoute({
 const sick = createRoute({
   method: 'post',
   path: '/staff/{id}/sick',
+  middleware: roleGate(DISPATCH_ROLES.dispatch),
   tags: ['Dispatch'],
   summary:
     'A caregiver calls in sick or leaves early: their coming visits are released and a repair is proposed (dispatcher, admin; audited)',
@@ -135,6 +138,7 @@ const sick = createRoute({
 const accept = createRoute({
   method: 'post',
   path: '/repairs/{proposalId}/accept',
+  middleware: roleGate(DISPATCH_ROLES.dispatch),
   tags: ['Dispatch'],
   summary:
     'Apply a repair proposal, all of it or the visits named, in one transaction (dispatcher, admin; audited)',
@@ -157,6 +161,7 @@ const accept = createRoute({
 const lateRisks = createRoute({
   method: 'get',
   path: '/late-risks',
+  middleware: roleGate(DISPATCH_ROLES.watch),
   tags: ['Dispatch'],
   summary:
     'Visits that will start after their window at the pace the routes now allow (dispatcher, scheduler, manager, admin; audited)',

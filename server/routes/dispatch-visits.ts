@@ -15,6 +15,7 @@ import { suggestCaregivers } from '../dispatch/suggestions.ts';
 import { registerUrgentVisit } from '../dispatch/urgent-visit.ts';
 import type { VisitState } from '../dispatch/visit-state.ts';
 import { updateVisitStatus } from '../dispatch/visit-status.ts';
+import type { Role } from '../auth/principal.ts';
 import { AppError } from '../errors.ts';
 import { createRouter } from '../openapi/router.ts';
 import { IdParam } from '../schemas/common.ts';
@@ -31,6 +32,7 @@ import {
   json,
   liveVisitInScope,
   refuseEmergency,
+  roleGate,
   servicesOf,
   subject,
   visitInScope,
@@ -53,10 +55,11 @@ const body = <T extends z.ZodTypeAny>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
 
-const visitChange = (path: string, summary: string, schema: z.ZodTypeAny) =>
+const visitChange = (path: string, summary: string, schema: z.ZodTypeAny, roles: readonly Role[]) =>
   createRoute({
     method: 'post',
     path,
+    middleware: roleGate(roles),
     tags: ['Dispatch'],
     summary,
     security: bearer,
@@ -77,6 +80,7 @@ const visitChange = (path: string, summary: string, schema: z.ZodTypeAny) =>
 const urgent = createRoute({
   method: 'post',
   path: '/urgent-visits',
+  middleware: roleGate(DISPATCH_ROLES.dispatch),
   tags: ['Dispatch'],
   summary: 'Register an urgent call (dispatcher, admin; audited) and rank who could go, best first',
   security: bearer,
@@ -103,6 +107,7 @@ const urgent = createRoute({
 const suggestions = createRoute({
   method: 'get',
   path: '/visits/{id}/suggestions',
+  middleware: roleGate(DISPATCH_ROLES.plan),
   tags: ['Dispatch'],
   summary:
     'Who could take this unassigned visit now, best first (dispatcher, scheduler, admin; audited)',
@@ -125,26 +130,31 @@ const assign = visitChange(
   '/visits/{id}/assign',
   'Assign a visit to one caregiver (two for a two-person visit); an assigned visit is reassigned (dispatcher, scheduler, admin; audited)',
   AssignBody,
+  DISPATCH_ROLES.plan,
 );
 const unassign = visitChange(
   '/visits/{id}/unassign',
   'Take an assigned visit off its caregivers (dispatcher, scheduler, admin; audited)',
   VersionBody,
+  DISPATCH_ROLES.plan,
 );
 const status = visitChange(
   '/visits/{id}/status',
   'Report a visit status: en_route, in_progress, done, no_access, cancelled (dispatcher, admin; a caregiver on their own visits, not cancelled; audited)',
   StatusBody,
+  DISPATCH_ROLES.status,
 );
 const pin = visitChange(
   '/visits/{id}/pin',
   'Pin a visit to its caregivers, so re-planning keeps it (dispatcher, scheduler, admin; audited)',
   VersionBody,
+  DISPATCH_ROLES.plan,
 );
 const unpin = visitChange(
   '/visits/{id}/unpin',
   'Unpin a visit (dispatcher, scheduler, admin; audited)',
   VersionBody,
+  DISPATCH_ROLES.plan,
 );
 
 type Ctx = Context<AppEnv>;

@@ -279,4 +279,22 @@ describe.each(dbKinds())('dispatch routes on %s', (kind) => {
     res = await get('/api/dispatch/late-risks', manager);
     expect(res.status).toBe(400);
   });
+
+  it('checks the role before the input: a caregiver gets 403 however bad the request', async () => {
+    const res = await get('/api/dispatch/late-risks', caregiver);
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as any).error.code).toBe('forbidden');
+    // The other dispatch routes a caregiver may not use, each with an invalid request.
+    const refused = [
+      await get(`/api/dispatch/visits/${W.visitMorning}/suggestions?limit=0`, caregiver),
+      await post('/api/dispatch/urgent-visits', { nonsense: true }, caregiver),
+      await post(`/api/dispatch/visits/${W.visitMorning}/assign`, {}, caregiver),
+      await post(`/api/dispatch/visits/${W.visitMorning}/unassign`, {}, caregiver),
+      await post(`/api/dispatch/visits/${W.visitMorning}/pin`, {}, caregiver),
+      await post(`/api/dispatch/visits/${W.visitMorning}/unpin`, {}, caregiver),
+      await post(`/api/dispatch/staff/${W.visitMorning}/sick`, {}, caregiver),
+      await post(`/api/dispatch/repairs/not-a-uuid/accept`, {}, caregiver),
+    ];
+    expect(refused.map((r) => r.status)).toEqual(refused.map(() => 403));
+  });
 });
