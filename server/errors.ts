@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'malformed_json'
   | 'unsupported_media_type'
   | 'payload_too_large'
+  | 'headers_too_large'
   | 'not_found'
   | 'conflict'
   | 'constraint_violation'
