@@ -3,6 +3,7 @@ export type ErrorCode =
   | 'validation_failed'
   | 'unauthenticated'
   | 'forbidden'
+  | 'emergency_access_not_for_lists'
   | 'rate_limited'
   | 'malformed_json'
   | 'unsupported_media_type'

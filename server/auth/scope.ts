@@ -82,3 +82,22 @@ export function emergencyReason(c: Context<AppEnv>): string | null {
   }
   return reason;
 }
+
+/**
+ * Emergency access is for a patient one must act for: single records, or a list narrowed to
+ * one patient by its exact id (`exactId`), never a list of many (403).
+ */
+export function refuseEmergencyList(reason: string | null, exactId?: string): void {
+  if (reason === null || exactId !== undefined) return;
+  throw new AppError(
+    403,
+    'emergency_access_not_for_lists',
+    'Emergency access reads one patient: ask for the record, or filter by the patient id',
+    [
+      {
+        field: `header.${EMERGENCY_HEADER.toLowerCase()}`,
+        message: 'not allowed on a list of many patients',
+      },
+    ],
+  );
+}

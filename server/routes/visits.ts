@@ -6,6 +6,7 @@ import {
   dataScope,
   emergencyReason,
   principalOf,
+  refuseEmergencyList,
   requireRole,
 } from '../auth/scope.ts';
 import { notFound } from '../errors.ts';
@@ -79,6 +80,7 @@ export const visitRoutes = createRouter()
     const { limit, offset, ...filter } = c.req.valid('query');
     const p = principalOf(c);
     const reason = emergencyReason(c);
+    refuseEmergencyList(reason, filter.patient);
     const db = c.get('deps').database.db;
     if (filter.municipality) {
       await assertMunicipality(db, filter.municipality, 'query.municipality');
