@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { staff } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { parseInstant } from '../time/stockholm.ts';
+import { parseInstant, rangeAround } from '../time/stockholm.ts';
 import type { ReportPositionInput } from './schemas.ts';
 import { type DispatchDeps, appendAndPublish } from './visit-state.ts';
 
@@ -78,7 +78,8 @@ export async function reportPosition(
 ): Promise<{ position: StaffPosition; logged: boolean }> {
   let at = deps.now();
   if (input.at !== undefined) {
-    const parsed = parseInstant(input.at);
+    // A fix a device kept while offline, or a clock a little ahead: a day back, an hour ahead.
+    const parsed = parseInstant(input.at, rangeAround(at, { hours: 24 }, { hours: 1 }));
     if (!parsed.ok) {
       throw new AppError(400, 'validation_failed', 'The request is not valid', [
         { field: 'body.at', message: parsed.message },

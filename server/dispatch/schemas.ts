@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TASK_TYPE_NAMES, VISIT_STATUSES } from '../../db/reference/task-types.ts';
-import { Instant, MunicipalityCode, Uuid } from '../schemas/common.ts';
+import { MunicipalityCode, Uuid, WINDOW_RULE, instantField } from '../schemas/common.ts';
 
 /**
  * Inputs of the dispatch services. Routes reuse these for validation and OpenAPI; instants
@@ -19,7 +19,9 @@ export const AssignVisitInput = z.object({
   staffIds: z.array(Uuid).min(1).max(2),
   expectedVersion: ExpectedVersion,
   /** Defaults to the window start, or now when the window has opened. */
-  plannedStart: Instant.optional(),
+  plannedStart: instantField(
+    'Within a year back and two years ahead of now, as visit windows',
+  ).optional(),
 });
 export type AssignVisitInput = z.infer<typeof AssignVisitInput>;
 
@@ -39,8 +41,8 @@ export const UrgentVisitInput = z.object({
   durationMinutes: z.number().int().min(5).max(480).default(30),
   staffCount: z.union([z.literal(1), z.literal(2)]).default(1),
   /** Explicit window; without it the response target of the priority applies from now. */
-  windowStart: Instant.optional(),
-  windowEnd: Instant.optional(),
+  windowStart: instantField(WINDOW_RULE).optional(),
+  windowEnd: instantField(WINDOW_RULE).optional(),
   /** Overrides the default response target (priority 1: 60 min, priority 2: 240 min). */
   responseMinutes: z
     .number()
@@ -65,7 +67,9 @@ export const ReportPositionInput = z.object({
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
   /** When the device took the fix; defaults to now. */
-  at: Instant.optional(),
+  at: instantField(
+    'When the device took the fix, within 24 hours back and 1 hour ahead of now',
+  ).optional(),
   status: z.enum(POSITION_STATUSES).default('available'),
 });
 export type ReportPositionInput = z.infer<typeof ReportPositionInput>;
@@ -73,7 +77,9 @@ export type ReportPositionInput = z.infer<typeof ReportPositionInput>;
 export const ReportSickInput = z.object({
   staffId: Uuid,
   /** When they stop working; defaults to now. */
-  at: Instant.optional(),
+  at: instantField(
+    'When they stop working, within 24 hours back and 30 days ahead of now',
+  ).optional(),
   /** Wall budget of the repair solve. */
   timeLimitMs: z.number().int().min(100).max(30_000).default(2000),
 });

@@ -107,7 +107,7 @@ export const visitRoutes = createRouter()
     // An unknown code is createVisit's 404; a known one outside the scope is refused here.
     if (await municipalityExists(db, body.municipality))
       assertMunicipalityAllowed(p, body.municipality, 'body.municipality');
-    const view = await createVisit(db, body, (tx, v) =>
+    const view = await createVisit(db, body, c.get('deps').now(), (tx, v) =>
       audit(c, 'visit.create', [subject(v)], null, tx),
     );
     return c.json(view, 201);
