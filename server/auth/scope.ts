@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { AppError } from '../errors.ts';
 import { type Principal, type Role, inMunicipalityScope } from './principal.ts';
@@ -44,6 +44,18 @@ export function requireRole(c: Context<AppEnv>, roles: readonly Role[]): Princip
     throw new AppError(403, 'forbidden', `The role ${p.role} may not do this`);
   return p;
 }
+
+/**
+ * The role gate as a route's middleware (createRoute's `middleware`): it runs before the
+ * request is validated, so a role that may not use the route gets 403 whatever it sent,
+ * not 400 about its input.
+ */
+export const roleGate =
+  (roles: readonly Role[]): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    requireRole(c, roles);
+    await next();
+  };
 
 /** A municipality named in the request must be in scope (403), unless by emergency access. */
 export function assertMunicipalityAllowed(

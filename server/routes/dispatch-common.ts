@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { reusableQuery } from '../../db/reusable-query.ts';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { assignments, staff, visits } from '../../db/schema/index.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { AuditSubject } from '../audit/record.ts';
 import { type Principal, type Role, inMunicipalityScope } from '../auth/principal.ts';
-import { EMERGENCY_HEADER, principalOf, requireRole } from '../auth/scope.ts';
+import { EMERGENCY_HEADER, principalOf } from '../auth/scope.ts';
 import type { PositionStore } from '../dispatch/positions.ts';
 import type { ProposalStore } from '../dispatch/proposals.ts';
 import type { RepairDeps } from '../dispatch/report-sick.ts';
@@ -30,17 +30,6 @@ export const DISPATCH_ROLES = {
   /** Late-risk alerts: whoever watches the day. */
   watch: ['dispatcher', 'scheduler', 'manager', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
-
-/**
- * The role gate as a route's middleware: it runs before the request is validated, so a role
- * that may not use the route gets 403 whatever it sent, not 400 about its input.
- */
-export const roleGate =
-  (roles: readonly Role[]): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
-    requireRole(c, roles);
-    await next();
-  };
 
 /** The statuses a caregiver reports from the field. */
 export const CAREGIVER_STATUSES = ['en_route', 'in_progress', 'done', 'no_access'] as const;

@@ -1,7 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { audit } from '../audit/http.ts';
 import { inMunicipalityScope } from '../auth/principal.ts';
-import { assertMunicipalityAllowed, emergencyReason, requireRole } from '../auth/scope.ts';
+import {
+  assertMunicipalityAllowed,
+  emergencyReason,
+  requireRole,
+  roleGate,
+} from '../auth/scope.ts';
 import { acceptRepair } from '../dispatch/accept-repair.ts';
 import { lateRiskAlerts } from '../dispatch/late-risk.ts';
 import { reportPosition } from '../dispatch/positions.ts';
@@ -25,7 +30,6 @@ import {
   errorResponse,
   json,
   refuseEmergency,
-  roleGate,
   servicesOf,
   staffInScope,
   subject,

@@ -2,7 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { audit } from '../audit/http.ts';
-import { assertMunicipalityAllowed, emergencyReason, requireRole } from '../auth/scope.ts';
+import {
+  assertMunicipalityAllowed,
+  emergencyReason,
+  requireRole,
+  roleGate,
+} from '../auth/scope.ts';
 import { assignVisit, reassignVisit, unassignVisit } from '../dispatch/assign-visit.ts';
 import { pinVisit, unpinVisit } from '../dispatch/pin-visit.ts';
 import {
@@ -32,7 +37,6 @@ import {
   json,
   liveVisitInScope,
   refuseEmergency,
-  roleGate,
   servicesOf,
   subject,
   visitInScope,

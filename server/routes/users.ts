@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../auth/scope.ts';
+import { requireRole, roleGate } from '../auth/scope.ts';
 import { settingsOf } from '../auth/sessions.ts';
 import { createUser, findUserByName, loadPrincipal } from '../auth/users.ts';
 import { AppError } from '../errors.ts';
@@ -11,6 +11,7 @@ import { authResponses, bearer } from '../schemas/security.ts';
 const create = createRoute({
   method: 'post',
   path: '/',
+  middleware: roleGate(['admin']),
   tags: ['Authentication'],
   summary: 'Create a user with a role and scope (admin only)',
   security: bearer,

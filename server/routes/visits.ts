@@ -8,6 +8,7 @@ import {
   principalOf,
   refuseEmergencyList,
   requireRole,
+  roleGate,
 } from '../auth/scope.ts';
 import { notFound } from '../errors.ts';
 import { createRouter } from '../openapi/router.ts';
@@ -60,6 +61,7 @@ const one = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/',
+  middleware: roleGate(VISIT_WRITERS),
   tags: ['Visits'],
   summary: 'Register a single or unplanned visit (dispatcher, scheduler, admin; audited)',
   security: bearer,

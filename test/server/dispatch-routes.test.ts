@@ -329,6 +329,11 @@ describe.each(dbKinds())('dispatch routes on %s', (kind) => {
       await post(`/api/dispatch/visits/${W.visitMorning}/unpin`, {}, caregiver),
       await post(`/api/dispatch/staff/${W.visitMorning}/sick`, {}, caregiver),
       await post(`/api/dispatch/repairs/not-a-uuid/accept`, {}, caregiver),
+      // And the other routes with a role gate.
+      await post('/api/visits', { nonsense: true }, caregiver),
+      await post('/api/users', {}, caregiver),
+      await get('/api/audit/patients/not-a-uuid', caregiver),
+      await get('/api/audit/review?sample=-1', caregiver),
     ];
     expect(refused.map((r) => r.status)).toEqual(refused.map(() => 403));
   });
