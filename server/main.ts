@@ -1,7 +1,7 @@
 import { formatDemoUsers } from './demo/demo-users.ts';
 import { createApp } from './app.ts';
 import { purgeAuditLog } from './audit/retention.ts';
-import { authenticateToken } from './auth/index.ts';
+import { authenticateSession } from './auth/sessions.ts';
 import { startPrincipalCache } from './auth/principal-invalidation.ts';
 import { resolveAuthSettings } from './auth/secret-file.ts';
 import { prepareDatabase, prepareDemoUsers } from './bootstrap.ts';
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const principals = await startPrincipalCache(database, logger);
   // The live layer: committed dispatch events go out on its bus to the WebSocket clients.
-  const live = await createLive({ database, logger, now });
+  // Sockets whose session ends (log-out, a disabled user, in any process) close within a second.
+  const live = await createLive({ database, logger, now, principals: principals.cache });
   const positions = new PositionStore();
   // Each municipality's visits, routes and staff in memory, kept current from the bus.
   const liveState = new LiveState({ db: database.db, bus: live.bus, now, logger });
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
     hub: live.hub,
     logger,
     authenticate: (token) =>
-      authenticateToken({ database, now, auth, principals: principals.cache }, token),
+      authenticateSession({ database, now, auth, principals: principals.cache }, token),
   });
   const stopLateRisks = startLateRiskLoop(
     { db: database.db, bus: live.bus, now, positions, liveState },

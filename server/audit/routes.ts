@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { audit } from './http.ts';
 import { patientLog, reviewSample } from './queries.ts';
 import type { Role } from '../auth/principal.ts';
-import { assertMunicipalityAllowed, dataScope, requireRole } from '../auth/scope.ts';
+import { assertMunicipalityAllowed, dataScope, requireRole, roleGate } from '../auth/scope.ts';
 import { notFound } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
 import { AuditExtractQuery, AuditPage, ReviewQuery, ReviewSchema } from './schemas.ts';
@@ -16,6 +16,7 @@ export const AUDITORS: readonly Role[] = ['manager', 'admin'];
 const extract = createRoute({
   method: 'get',
   path: '/patients/{id}',
+  middleware: roleGate(AUDITORS),
   tags: ['Audit'],
   summary: "A patient's access log, newest first (manager, admin; the extract is itself audited)",
   security: bearer,
@@ -31,6 +32,7 @@ const extract = createRoute({
 const review = createRoute({
   method: 'get',
   path: '/review',
+  middleware: roleGate(AUDITORS),
   tags: ['Audit'],
   summary:
     'Sampled review of recent accesses in your municipalities, plus every emergency access (manager, admin)',

@@ -7,7 +7,7 @@
  * - `recordAccess(db, actor, action, subjects, at)`: one audit row per patient whose details a
  *   snapshot includes (action e.g. 'live.snapshot'), before sending it.
  */
-export { authenticateToken, type AuthDeps } from './sessions.ts';
+export { authenticateSession, authenticateToken, type AuthDeps } from './sessions.ts';
 export { inMunicipalityScope, type Principal, type Role, ROLES } from './principal.ts';
 export { dataScope, type DataScope } from './scope.ts';
 export { recordAccess, type AuditActor, type AuditSubject } from '../audit/record.ts';

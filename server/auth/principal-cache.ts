@@ -37,6 +37,7 @@ export class PrincipalCache {
   private readonly entries: LRUCache<string, Entry>;
   private readonly ttlMs: number;
   private gen = 0;
+  private readonly listeners = new Set<() => void>();
   /** False while changes made elsewhere may go unheard (no LISTEN yet, or it was lost). */
   private trusted: boolean;
 
@@ -60,9 +61,15 @@ export class PrincipalCache {
 
   /** The cached principal of a token hash, if still valid at `now` (ms). */
   get(hash: string, now: number): Principal | undefined {
+    return this.lookup(hash, now)?.principal;
+  }
+
+  /** The cached principal and its session's end (ms), if still valid at `now` (ms). */
+  lookup(hash: string, now: number): { principal: Principal; expiresAt: number } | undefined {
     const e = this.entries.get(hash);
     if (!e) return undefined;
-    if (now < e.expiresAt && now - e.readAt < this.ttlMs && now >= e.readAt) return e.principal;
+    if (now < e.expiresAt && now - e.readAt < this.ttlMs && now >= e.readAt)
+      return { principal: e.principal, expiresAt: e.expiresAt };
     this.entries.delete(hash);
     return undefined;
   }
@@ -76,10 +83,21 @@ export class PrincipalCache {
     this.entries.set(hash, { principal: Object.freeze(principal), expiresAt, readAt: now });
   }
 
-  /** Forgets everything, and whatever reads are under way. */
+  /** Forgets everything, and whatever reads are under way; then tells the listeners. */
   invalidate(): void {
     this.gen++;
     this.entries.clear();
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /**
+   * Called after every invalidation, in this process for its own changes and for those of
+   * other processes (NOTIFY): the live hub re-checks its sockets' tokens then. Returns the
+   * unsubscribe.
+   */
+  onInvalidate(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Whether changes made through other processes reach this cache; false empties it. */

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { AppError } from '../http/errors.ts';
 import { type Principal, type Role, inMunicipalityScope } from './principal.ts';
@@ -45,6 +45,18 @@ export function requireRole(c: Context<AppEnv>, roles: readonly Role[]): Princip
   return p;
 }
 
+/**
+ * The role gate as a route's middleware (createRoute's `middleware`): it runs before the
+ * request is validated, so a role that may not use the route gets 403 whatever it sent,
+ * not 400 about its input.
+ */
+export const roleGate =
+  (roles: readonly Role[]): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    requireRole(c, roles);
+    await next();
+  };
+
 /** A municipality named in the request must be in scope (403), unless by emergency access. */
 export function assertMunicipalityAllowed(
   p: Principal,
@@ -81,4 +93,23 @@ export function emergencyReason(c: Context<AppEnv>): string | null {
     ]);
   }
   return reason;
+}
+
+/**
+ * Emergency access is for a patient one must act for: single records, or a list narrowed to
+ * one patient by its exact id (`exactId`), never a list of many (403).
+ */
+export function refuseEmergencyList(reason: string | null, exactId?: string): void {
+  if (reason === null || exactId !== undefined) return;
+  throw new AppError(
+    403,
+    'emergency_access_not_for_lists',
+    'Emergency access reads one patient: ask for the record, or filter by the patient id',
+    [
+      {
+        field: `header.${EMERGENCY_HEADER.toLowerCase()}`,
+        message: 'not allowed on a list of many patients',
+      },
+    ],
+  );
 }

@@ -55,12 +55,23 @@ export async function revokeSession(deps: AuthDeps, token: string): Promise<void
  * and check each municipality the client asks for with `inMunicipalityScope(principal, code)`.
  */
 export async function authenticateToken(deps: AuthDeps, token: string): Promise<Principal | null> {
+  return (await authenticateSession(deps, token))?.principal ?? null;
+}
+
+/**
+ * authenticateToken with the session's end (ms): the live hub closes a socket when its
+ * token expires.
+ */
+export async function authenticateSession(
+  deps: AuthDeps,
+  token: string,
+): Promise<{ principal: Principal; expiresAt: number } | null> {
   // The signature check is free: forged or random tokens never reach the database.
   if (!tokenSignatureValid(settingsOf(deps), token)) return null;
   const hash = tokenHash(token);
   const cache = deps.principals;
   const now = deps.now();
-  const cached = cache?.get(hash, now.getTime());
+  const cached = cache?.lookup(hash, now.getTime());
   if (cached) return cached;
   const generation = cache?.generation ?? 0;
   const [row] = await principalQuery(deps.database.db).execute({
@@ -70,7 +81,7 @@ export async function authenticateToken(deps: AuthDeps, token: string): Promise<
   if (!row) return null;
   const { expiresAt, ...principal } = row;
   cache?.put(hash, principal, expiresAt.getTime(), now.getTime(), generation);
-  return principal;
+  return { principal, expiresAt: expiresAt.getTime() };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from './scope.ts';
+import { requireRole, roleGate } from './scope.ts';
 import { settingsOf } from './sessions.ts';
 import { createUser, findUserByName, loadPrincipal } from './users.ts';
 import { AppError } from '../http/errors.ts';
@@ -11,6 +11,7 @@ import { authResponses, bearer } from '../http/security-schemas.ts';
 const create = createRoute({
   method: 'post',
   path: '/',
+  middleware: roleGate(['admin']),
   tags: ['Authentication'],
   summary: 'Create a user with a role and scope (admin only)',
   security: bearer,

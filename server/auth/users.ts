@@ -5,6 +5,8 @@ import type { Tx } from '../events/append-events.ts';
 import { hashPassword, type ScryptCost } from './password.ts';
 import type { UserRole } from '../../db/reference/roles.ts';
 import type { Principal, Role } from './principal.ts';
+import type { PrincipalCache } from './principal-cache.ts';
+import { notifyPrincipalsChanged } from './principal-invalidation.ts';
 
 export interface NewUser {
   username: string;
@@ -33,6 +35,23 @@ export async function createUser(db: Db, u: NewUser, cost?: ScryptCost): Promise
     }
     return row.id;
   });
+}
+
+/**
+ * Disables a user: their tokens stop working in every process, and their live sockets close,
+ * as soon as the NOTIFY sent with the commit arrives (at once in this one, by `principals`).
+ */
+export async function disableUser(
+  db: Db,
+  userId: string,
+  at: Date,
+  principals?: PrincipalCache,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ disabledAt: at }).where(eq(users.id, userId));
+    await notifyPrincipalsChanged(tx);
+  });
+  principals?.invalidate();
 }
 
 export async function findUserByName(db: Db, username: string) {

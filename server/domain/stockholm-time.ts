@@ -66,8 +66,62 @@ export type InstantParse = { ok: true; value: Date } | { ok: false; message: str
  * 02:00-03:00 on the last Sunday of March) or happen twice (the autumn repeat) are refused:
  * the client must then say which instant it means by giving the offset.
  */
-export function parseInstant(text: string): InstantParse {
-  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
+export function parseInstant(text: string, range?: InstantRange): InstantParse {
+  const parsed = parseExactly(text);
+  if (!parsed.ok || !range) return parsed;
+  if (parsed.value < range.min || parsed.value > range.max) {
+    return {
+      ok: false,
+      message: `must be between ${toLocalIso(range.min)} and ${toLocalIso(range.max)}`,
+    };
+  }
+  return parsed;
+}
+
+/** Where an instant may lie (inclusive); each field states its own, relative to now. */
+export interface InstantRange {
+  min: Date;
+  max: Date;
+}
+
+/** From `back` to `ahead` around `now`, in calendar years and hours (Stockholm time). */
+export function rangeAround(
+  now: Date,
+  back: { years?: number; hours?: number },
+  ahead: { years?: number; hours?: number },
+): InstantRange {
+  const at = DateTime.fromJSDate(now, { zone: ZONE });
+  return { min: at.minus(back).toJSDate(), max: at.plus(ahead).toJSDate() };
+}
+
+/** The years any instant the API takes must fall in: others are typos or probes. */
+export const INSTANT_YEARS = { min: 2000, max: 2099 } as const;
+
+/**
+ * The one form taken: extended ISO 8601 calendar date and time to the minute, second or
+ * millisecond, with or without an offset (hours 00-23, offsets up to ±14:00). Luxon alone
+ * also takes week dates, the basic format, 24:00 and offsets such as +99:00, and rolls some
+ * of them over into another instant.
+ */
+const INSTANT_FORM =
+  /^(\d{4})-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):?[0-5]\d)?$/i;
+
+function parseExactly(text: string): InstantParse {
+  const form = INSTANT_FORM.exec(text);
+  if (!form) {
+    return {
+      ok: false,
+      message: 'must be an ISO 8601 date-time such as 2026-11-23T07:30:00+01:00',
+    };
+  }
+  const year = Number(form[1]);
+  if (year < INSTANT_YEARS.min || year > INSTANT_YEARS.max) {
+    return {
+      ok: false,
+      message: `the year must be between ${INSTANT_YEARS.min} and ${INSTANT_YEARS.max}`,
+    };
+  }
+  const hasOffset = form[5] !== undefined;
   const dt = DateTime.fromISO(text, hasOffset ? { setZone: true } : { zone: ZONE });
   if (!dt.isValid) return { ok: false, message: 'must be an ISO 8601 date-time' };
   if (hasOffset) return { ok: true, value: dt.toUTC().toJSDate() };

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { parseInstant } from '../domain/stockholm-time.ts';
 
 export const ErrorSchema = z
   .object({
@@ -48,8 +49,26 @@ export const LocalDate = z.iso.date('must be a date YYYY-MM-DD').openapi({
   description: 'Calendar day in Europe/Stockholm',
 });
 
-export const Instant = z.string().openapi({
-  example: '2026-11-23T07:30:00+01:00',
-  description:
-    'ISO 8601; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice)',
-});
+/** The window rule (services/create-visit.ts checkVisitWindow), as the API documents it. */
+export const WINDOW_RULE =
+  'The window is when the visit may start, not when it must be over: windowEnd must be after windowStart and at most 24 hours later; durationMinutes is separate (the visit may end after windowEnd). Both within a year back and two years ahead of now';
+
+const INSTANT_DOC =
+  'ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice)';
+
+/**
+ * An instant as the API takes it, checked for form here (a 400 naming the field) and parsed
+ * by the services with `parseInstant`, which also applies each field's range around now.
+ */
+export const Instant = z
+  .string()
+  .max(40)
+  .superRefine((text, ctx) => {
+    const parsed = parseInstant(text);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+  })
+  .openapi({ example: '2026-11-23T07:30:00+01:00', description: INSTANT_DOC });
+
+/** An instant field with its own rule or range, stated after the common form. */
+export const instantField = (rule: string) =>
+  Instant.openapi({ description: `${INSTANT_DOC}. ${rule}` });

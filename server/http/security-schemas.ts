@@ -15,6 +15,6 @@ export const emergencyHeaderDoc = {
   in: 'header' as const,
   required: false,
   description:
-    'Emergency access (nödåtkomst) outside your scope, dispatcher and caregiver only, reads only: the reason (10-500 characters) is logged and the access flagged for review',
+    'Emergency access (nödåtkomst) outside your scope, dispatcher and caregiver only, reads only, of one patient (a single record, or visits filtered by patient; lists of many get 403 emergency_access_not_for_lists): the reason (10-500 characters) is logged and the access flagged for review',
   schema: { type: 'string' as const },
 };

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { audit } from '../audit/http.ts';
-import { assertMunicipalityAllowed, requireRole } from '../auth/scope.ts';
+import { assertMunicipalityAllowed, requireRole, roleGate } from '../auth/scope.ts';
 import {
   DISPATCH_ROLES,
   errorResponse,
@@ -34,6 +34,7 @@ const LateRiskSchema = z
 const lateRisks = createRoute({
   method: 'get',
   path: '/late-risks',
+  middleware: roleGate(DISPATCH_ROLES.watch),
   tags: ['Dispatch'],
   summary:
     'Visits that will start after their window at the pace the routes now allow (dispatcher, scheduler, manager, admin; audited)',

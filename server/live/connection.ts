@@ -11,7 +11,7 @@ import {
 } from './protocol.ts';
 import { checkHello, welcomeFor } from './handshake.ts';
 import { parseClientMessage } from './protocol-parse.ts';
-import type { Authenticate, LiveSocket } from './socket.ts';
+import type { Authenticate, LiveSession, LiveSocket } from './socket.ts';
 import type { Subscription } from './subscription.ts';
 
 /** What a connection asks of its hub. */
@@ -24,6 +24,8 @@ export interface ConnectionHost {
   follow(conn: Connection, code: string, lastSeq: number | undefined): Subscription;
   unfollow(sub: Subscription): void;
   forget(conn: Connection): void;
+  /** Grows whenever sessions may have ended: a hello that spans a change checks again. */
+  authEpoch(): number;
 }
 
 /**
@@ -33,6 +35,9 @@ export interface ConnectionHost {
 export class Connection {
   private state: 'hello' | 'authenticating' | 'ready' | 'closed' = 'hello';
   private principal: Principal | null = null;
+  /** The hello's token and its session's end (ms): the session is checked again by both. */
+  private token: string | null = null;
+  private expiresAt = Infinity;
   private readonly subs = new Map<string, Subscription>();
   private readonly outbox: Outbox;
   private readonly connectedAt: number;
@@ -85,6 +90,8 @@ export class Connection {
     const { limits } = this.host;
     if (this.state !== 'ready' && now - this.connectedAt > limits.handshakeTimeoutMs)
       return this.close(CloseCode.handshakeTimeout, 'no hello in time');
+    if (this.state === 'ready' && now >= this.expiresAt)
+      return this.close(CloseCode.sessionEnded, 'session expired');
     if (now - this.lastReceivedAt > limits.idleTimeoutMs)
       return this.close(CloseCode.idleTimeout, 'no message or ping in time');
     this.outbox.flush();
@@ -142,18 +149,59 @@ export class Connection {
 
   private async hello(version: number, token: string | undefined): Promise<void> {
     this.state = 'authenticating';
+    const epoch = this.host.authEpoch();
     const outcome = await checkHello(version, token, this.authenticate, this.host.logger);
     if ((this.state as string) === 'closed') return;
     if (!outcome.ok) {
       if (outcome.error) this.error(outcome.error.code, outcome.error.message);
       return this.close(...outcome.close);
     }
-    this.principal = outcome.principal;
+    this.principal = outcome.session.principal;
+    this.token = token ?? null;
+    this.expiresAt = outcome.session.expiresAt;
     this.state = 'ready';
-    this.send(welcomeFor(outcome.principal, this.host.limits));
+    this.send(welcomeFor(outcome.session.principal, this.host.limits));
+    // The session may have ended while its token was being checked: check it once more.
+    if (this.host.authEpoch() !== epoch) void this.revalidate(new Map());
     const waiting = this.waiting;
     this.waiting = [];
     for (const frame of waiting) this.receive(frame);
+  }
+
+  /**
+   * Checks the session again (sessions may have ended): closes with `sessionEnded` when it
+   * has, and drops subscriptions its principal may no longer follow. `pass` shares one
+   * check per token among the connections of one pass. False when the check failed (the
+   * database unreachable): the socket stays open and the hub tries again.
+   */
+  async revalidate(pass: Map<string, Promise<LiveSession | null>>): Promise<boolean> {
+    const token = this.token;
+    if (this.state !== 'ready' || token === null) return true;
+    let check = pass.get(token);
+    if (!check) {
+      check = this.authenticate(token);
+      pass.set(token, check);
+    }
+    let session: LiveSession | null;
+    try {
+      session = await check;
+    } catch (err) {
+      this.host.logger.warn('live session check failed', { err });
+      return false;
+    }
+    if (this.state !== 'ready') return true;
+    if (!session) {
+      this.close(CloseCode.sessionEnded, 'session ended');
+      return true;
+    }
+    this.principal = session.principal;
+    this.expiresAt = session.expiresAt;
+    for (const code of [...this.subs.keys()]) {
+      if (this.host.canFollow(session.principal, code)) continue;
+      this.unsubscribe(code);
+      this.error('forbidden', `No longer allowed to follow municipality ${code}`, code);
+    }
+    return true;
   }
 
   private subscribe(code: string, lastSeq: number | undefined): void {

@@ -2,10 +2,10 @@ import type { Principal } from '../auth/principal.ts';
 import type { Logger } from '../logger.ts';
 import type { HubLimits } from './limits.ts';
 import { CloseCode, type LiveErrorCode, PROTOCOL_VERSION, type ServerMessage } from './protocol.ts';
-import type { Authenticate } from './socket.ts';
+import type { Authenticate, LiveSession } from './socket.ts';
 
 export type HelloOutcome =
-  | { ok: true; principal: Principal }
+  | { ok: true; session: LiveSession }
   | { ok: false; error?: { code: LiveErrorCode; message: string }; close: [number, string] };
 
 /** Checks a hello: the protocol version first (no token is sent to an old server's checks), then the token. */
@@ -24,14 +24,14 @@ export async function checkHello(
       },
       close: [CloseCode.unsupportedVersion, `server speaks ${PROTOCOL_VERSION}`],
     };
-  let principal: Principal | null;
+  let session: LiveSession | null;
   try {
-    principal = token ? await authenticate(token) : null;
+    session = token ? await authenticate(token) : null;
   } catch (err) {
     logger.error('live authentication failed', { err });
     return { ok: false, close: [CloseCode.internalError, 'authentication unavailable'] };
   }
-  if (principal) return { ok: true, principal };
+  if (session) return { ok: true, session };
   return {
     ok: false,
     error: {

@@ -9,6 +9,7 @@ import { CloseCode } from './protocol.ts';
 import { SharedSnapshot } from './shared-snapshot.ts';
 import {
   type Authenticate,
+  type LiveSession,
   type LiveSocket,
   realTimers,
   type SnapshotProvider,
@@ -75,6 +76,10 @@ export class LiveHub {
   private readonly timers: Timers;
   private readonly host: ConnectionHost;
   private closing = false;
+  /** Grows with every `revalidate()`. */
+  private epoch = 0;
+  private revalidation: Promise<void> | null = null;
+  private revalidateAgain = false;
   /** Since this process started: how long events took to reach the sockets. */
   private readonly timing = new DeliveryTiming();
 
@@ -91,6 +96,7 @@ export class LiveHub {
       follow: (conn, code, lastSeq) => this.follow(conn, code, lastSeq, logger),
       unfollow: (sub) => this.unfollow(sub),
       forget: (conn) => this.connections.delete(conn),
+      authEpoch: () => this.epoch,
     };
     this.timer = this.timers.setInterval(() => this.tick(), this.limits.tickMs);
   }
@@ -107,6 +113,33 @@ export class LiveHub {
   /** Flushes send queues and enforces timeouts; runs every `tickMs`. */
   tick(): void {
     for (const conn of [...this.connections]) conn.tick();
+  }
+
+  /**
+   * Sessions may have ended (log-out, a disabled user: PrincipalCache.onInvalidate, in every
+   * process): checks each socket's token again and closes those whose session ended with
+   * `sessionEnded`. Calls during a pass are folded into one more pass after it.
+   */
+  revalidate(): Promise<void> {
+    this.epoch++;
+    if (this.revalidation) {
+      this.revalidateAgain = true;
+      return this.revalidation;
+    }
+    this.revalidation = this.revalidateAll().finally(() => (this.revalidation = null));
+    return this.revalidation;
+  }
+
+  private async revalidateAll(): Promise<void> {
+    let failed: boolean;
+    do {
+      this.revalidateAgain = false;
+      const pass = new Map<string, Promise<LiveSession | null>>();
+      const ok = await Promise.all([...this.connections].map((c) => c.revalidate(pass)));
+      failed = ok.includes(false);
+    } while (this.revalidateAgain);
+    // A check failed (database unreachable): try again shortly rather than trust the old session.
+    if (failed && !this.closing) setTimeout(() => void this.revalidate(), 1000).unref();
   }
 
   stats(): LiveStats {

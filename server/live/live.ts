@@ -25,6 +25,11 @@ export async function createLive(deps: {
   logger: Logger;
   now: () => Date;
   limits?: Partial<HubLimits>;
+  /**
+   * The principal cache (server/auth): each invalidation (a log-out or disabled user, here
+   * or, by NOTIFY, in another process) has the hub check its sockets' sessions again.
+   */
+  principals?: { onInvalidate(listener: () => void): () => void };
 }): Promise<Live> {
   const logger = deps.logger.child({ component: 'live' });
   const bus = await createEventBus(deps.database, {
@@ -37,10 +42,12 @@ export async function createLive(deps: {
     logger,
     limits: deps.limits,
   });
+  const stopRevalidating = deps.principals?.onInvalidate(() => void hub.revalidate());
   return {
     bus,
     hub,
     close: async () => {
+      stopRevalidating?.();
       await hub.close();
       await bus.close();
     },

@@ -41,6 +41,8 @@ export const CloseCode = {
   idleTimeout: 4004,
   /** The socket stayed congested too long or its queue overflowed: resume with `lastSeq`. */
   slowConsumer: 4005,
+  /** The session ended (log-out, expiry, a disabled user): log in again. */
+  sessionEnded: 4006,
 } as const;
 export type CloseCodeName = keyof typeof CloseCode;
 

@@ -8,8 +8,17 @@ export interface LiveSocket {
   readonly bufferedAmount: number;
 }
 
-/** Token → who, or null when the token is unknown or expired (server/auth provides it). */
-export type Authenticate = (token: string) => Promise<Principal | null>;
+/** Who a token belongs to, and when its session ends (ms since the epoch). */
+export interface LiveSession {
+  principal: Principal;
+  expiresAt: number;
+}
+
+/**
+ * Token → its session, or null when the token is unknown, expired or revoked (server/auth's
+ * authenticateSession). Asked at hello, and again whenever sessions may have ended.
+ */
+export type Authenticate = (token: string) => Promise<LiveSession | null>;
 
 export interface Snapshot {
   /** The municipality's last seq reflected in `state`, read consistently with it. */

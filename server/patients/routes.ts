@@ -5,6 +5,7 @@ import {
   dataScope,
   emergencyReason,
   principalOf,
+  refuseEmergencyList,
 } from '../auth/scope.ts';
 import { notFound } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
@@ -54,6 +55,7 @@ export const patientRoutes = createRouter()
     const { limit, offset, municipality } = c.req.valid('query');
     const p = principalOf(c);
     const reason = emergencyReason(c);
+    refuseEmergencyList(reason);
     const db = c.get('deps').database.db;
     if (municipality) {
       await assertMunicipality(db, municipality, 'query.municipality');

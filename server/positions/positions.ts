@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { staff } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
-import { parseInstant } from '../domain/stockholm-time.ts';
+import { parseInstant, rangeAround } from '../domain/stockholm-time.ts';
 import type { ReportPositionInput } from './schemas.ts';
 import { type DispatchDeps, appendAndPublish } from '../visits/visit-state.ts';
 
@@ -77,7 +77,8 @@ export async function reportPosition(
 ): Promise<{ position: StaffPosition; logged: boolean }> {
   let at = deps.now();
   if (input.at !== undefined) {
-    const parsed = parseInstant(input.at);
+    // A fix a device kept while offline, or a clock a little ahead: a day back, an hour ahead.
+    const parsed = parseInstant(input.at, rangeAround(at, { hours: 24 }, { hours: 1 }));
     if (!parsed.ok) {
       throw new AppError(400, 'validation_failed', 'The request is not valid', [
         { field: 'body.at', message: parsed.message },

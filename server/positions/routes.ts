@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { emergencyReason, requireRole } from '../auth/scope.ts';
+import { emergencyReason, requireRole, roleGate } from '../auth/scope.ts';
 import { toLocalIso } from '../domain/stockholm-time.ts';
 import {
   DISPATCH_ROLES,
@@ -41,6 +41,7 @@ const body = <T extends z.ZodTypeAny>(schema: T) => ({
 const position = createRoute({
   method: 'post',
   path: '/staff/{id}/position',
+  middleware: roleGate(DISPATCH_ROLES.position),
   tags: ['Dispatch'],
   summary: "A caregiver's position (the caregiver themselves, dispatcher, admin)",
   security: bearer,

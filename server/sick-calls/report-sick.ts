@@ -6,7 +6,7 @@ import { AppError } from '../http/errors.ts';
 import { buildProblem } from '../solver-bridge/build-problem.ts';
 import { currentSolution, toAssignments } from '../solver-bridge/plan-mapping.ts';
 import { runSolveInWorker } from '../solver-bridge/run-in-worker.ts';
-import { parseInstant, toLocalIso } from '../domain/stockholm-time.ts';
+import { parseInstant, rangeAround, toLocalIso } from '../domain/stockholm-time.ts';
 import { previousStaff } from '../visits/assign-visit.ts';
 import { loadWorld } from './load-world.ts';
 import type { ProposalStore, ProposedAssignment, RepairProposal } from './proposals.ts';
@@ -47,7 +47,8 @@ export async function reportSick(
   const startedAt = performance.now();
   let at = deps.now();
   if (input.at !== undefined) {
-    const p = parseInstant(input.at);
+    // Since earlier today (or yesterday's late shift), or a leave ahead: a day back, 30 days ahead.
+    const p = parseInstant(input.at, rangeAround(at, { hours: 24 }, { hours: 30 * 24 }));
     if (!p.ok) {
       throw new AppError(400, 'validation_failed', 'The request is not valid', [
         { field: 'body.at', message: p.message },

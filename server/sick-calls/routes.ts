@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { audit } from '../audit/http.ts';
 import { inMunicipalityScope } from '../auth/principal.ts';
-import { emergencyReason, requireRole } from '../auth/scope.ts';
+import { emergencyReason, requireRole, roleGate } from '../auth/scope.ts';
 import {
   DISPATCH_ROLES,
   VisitStateSchema,
@@ -59,6 +59,7 @@ const body = <T extends z.ZodTypeAny>(schema: T) => ({
 const sick = createRoute({
   method: 'post',
   path: '/staff/{id}/sick',
+  middleware: roleGate(DISPATCH_ROLES.dispatch),
   tags: ['Dispatch'],
   summary:
     'A caregiver calls in sick or leaves early: their coming visits are released and a repair is proposed (dispatcher, admin; audited)',
@@ -79,6 +80,7 @@ const sick = createRoute({
 const accept = createRoute({
   method: 'post',
   path: '/repairs/{proposalId}/accept',
+  middleware: roleGate(DISPATCH_ROLES.dispatch),
   tags: ['Dispatch'],
   summary:
     'Apply a repair proposal, all of it or the visits named, in one transaction (dispatcher, admin; audited)',

@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { Instant, Uuid } from '../http/schemas.ts';
+import { Uuid, instantField } from '../http/schemas.ts';
 
 /** Inputs of a sick call and of accepting its repair; instants are parsed by the service. */
 export const ReportSickInput = z.object({
   staffId: Uuid,
   /** When they stop working; defaults to now. */
-  at: Instant.optional(),
+  at: instantField(
+    'When they stop working, within 24 hours back and 30 days ahead of now',
+  ).optional(),
   /** Wall budget of the repair solve. */
   timeLimitMs: z.number().int().min(100).max(30_000).default(2000),
 });

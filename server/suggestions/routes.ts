@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { audit } from '../audit/http.ts';
-import { requireRole } from '../auth/scope.ts';
+import { requireRole, roleGate } from '../auth/scope.ts';
 import {
   DISPATCH_ROLES,
   SuggestionSchema,
@@ -27,6 +27,7 @@ const SuggestionQuery = z.object({
 const suggestions = createRoute({
   method: 'get',
   path: '/visits/{id}/suggestions',
+  middleware: roleGate(DISPATCH_ROLES.plan),
   tags: ['Dispatch'],
   summary:
     'Who could take this unassigned visit now, best first (dispatcher, scheduler, admin; audited)',

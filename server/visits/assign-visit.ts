@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { assignments, visits } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
 import type { Tx } from '../events/append-events.ts';
-import { parseInstant } from '../domain/stockholm-time.ts';
+import { parseInstant, rangeAround } from '../domain/stockholm-time.ts';
 import type { AssignVisitInput, VisitVersionInput } from './dispatch-schemas.ts';
 import { type CheckedStaff, OVERTIME_MS, checkStaffFor } from './staff-checks.ts';
 import {
@@ -22,7 +22,8 @@ type VisitRow = typeof visits.$inferSelect;
 /** The given start, else the window start, else now once the window has opened. */
 function plannedStartOf(input: { plannedStart?: string }, visit: VisitRow, now: Date): Date {
   if (input.plannedStart !== undefined) {
-    const p = parseInstant(input.plannedStart);
+    // Within the range of a visit's window (services/create-visit.ts).
+    const p = parseInstant(input.plannedStart, rangeAround(now, { years: 1 }, { years: 2 }));
     if (!p.ok) {
       throw new AppError(400, 'validation_failed', 'The request is not valid', [
         { field: 'body.plannedStart', message: p.message },

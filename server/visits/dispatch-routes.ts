@@ -2,7 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { audit } from '../audit/http.ts';
-import { assertMunicipalityAllowed, emergencyReason, requireRole } from '../auth/scope.ts';
+import type { Role } from '../auth/principal.ts';
+import {
+  assertMunicipalityAllowed,
+  emergencyReason,
+  requireRole,
+  roleGate,
+} from '../auth/scope.ts';
 import { assignVisit, reassignVisit, unassignVisit } from './assign-visit.ts';
 import { pinVisit, unpinVisit } from './pin-visit.ts';
 import {
@@ -47,10 +53,11 @@ const body = <T extends z.ZodTypeAny>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
 
-const visitChange = (path: string, summary: string, schema: z.ZodTypeAny) =>
+const visitChange = (path: string, summary: string, schema: z.ZodTypeAny, roles: readonly Role[]) =>
   createRoute({
     method: 'post',
     path,
+    middleware: roleGate(roles),
     tags: ['Dispatch'],
     summary,
     security: bearer,
@@ -71,6 +78,7 @@ const visitChange = (path: string, summary: string, schema: z.ZodTypeAny) =>
 const urgent = createRoute({
   method: 'post',
   path: '/urgent-visits',
+  middleware: roleGate(DISPATCH_ROLES.dispatch),
   tags: ['Dispatch'],
   summary: 'Register an urgent call (dispatcher, admin; audited) and rank who could go, best first',
   security: bearer,
@@ -98,26 +106,31 @@ const assign = visitChange(
   '/visits/{id}/assign',
   'Assign a visit to one caregiver (two for a two-person visit); an assigned visit is reassigned (dispatcher, scheduler, admin; audited)',
   AssignBody,
+  DISPATCH_ROLES.plan,
 );
 const unassign = visitChange(
   '/visits/{id}/unassign',
   'Take an assigned visit off its caregivers (dispatcher, scheduler, admin; audited)',
   VersionBody,
+  DISPATCH_ROLES.plan,
 );
 const status = visitChange(
   '/visits/{id}/status',
   'Report a visit status: en_route, in_progress, done, no_access, cancelled (dispatcher, admin; a caregiver on their own visits, not cancelled; audited)',
   StatusBody,
+  DISPATCH_ROLES.status,
 );
 const pin = visitChange(
   '/visits/{id}/pin',
   'Pin a visit to its caregivers, so re-planning keeps it (dispatcher, scheduler, admin; audited)',
   VersionBody,
+  DISPATCH_ROLES.plan,
 );
 const unpin = visitChange(
   '/visits/{id}/unpin',
   'Unpin a visit (dispatcher, scheduler, admin; audited)',
   VersionBody,
+  DISPATCH_ROLES.plan,
 );
 
 type Ctx = Context<AppEnv>;

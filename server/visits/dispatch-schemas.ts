@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TASK_TYPE_NAMES, VISIT_STATUSES } from '../../db/reference/task-types.ts';
-import { Instant, MunicipalityCode, Uuid } from '../http/schemas.ts';
+import { MunicipalityCode, Uuid, WINDOW_RULE, instantField } from '../http/schemas.ts';
 
 /**
  * Inputs of the dispatch services. Routes reuse these for validation and OpenAPI; instants
@@ -19,7 +19,9 @@ export const AssignVisitInput = z.object({
   staffIds: z.array(Uuid).min(1).max(2),
   expectedVersion: ExpectedVersion,
   /** Defaults to the window start, or now when the window has opened. */
-  plannedStart: Instant.optional(),
+  plannedStart: instantField(
+    'Within a year back and two years ahead of now, as visit windows',
+  ).optional(),
 });
 export type AssignVisitInput = z.infer<typeof AssignVisitInput>;
 
@@ -39,8 +41,8 @@ export const UrgentVisitInput = z.object({
   durationMinutes: z.number().int().min(5).max(480).default(30),
   staffCount: z.union([z.literal(1), z.literal(2)]).default(1),
   /** Explicit window; without it the response target of the priority applies from now. */
-  windowStart: Instant.optional(),
-  windowEnd: Instant.optional(),
+  windowStart: instantField(WINDOW_RULE).optional(),
+  windowEnd: instantField(WINDOW_RULE).optional(),
   /** Overrides the default response target (priority 1: 60 min, priority 2: 240 min). */
   responseMinutes: z
     .number()

@@ -6,7 +6,9 @@ import {
   dataScope,
   emergencyReason,
   principalOf,
+  refuseEmergencyList,
   requireRole,
+  roleGate,
 } from '../auth/scope.ts';
 import { notFound } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
@@ -59,6 +61,7 @@ const one = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/',
+  middleware: roleGate(VISIT_WRITERS),
   tags: ['Visits'],
   summary: 'Register a single or unplanned visit (dispatcher, scheduler, admin; audited)',
   security: bearer,
@@ -79,6 +82,7 @@ export const visitRoutes = createRouter()
     const { limit, offset, ...filter } = c.req.valid('query');
     const p = principalOf(c);
     const reason = emergencyReason(c);
+    refuseEmergencyList(reason, filter.patient);
     const db = c.get('deps').database.db;
     if (filter.municipality) {
       await assertMunicipality(db, filter.municipality, 'query.municipality');
@@ -105,7 +109,7 @@ export const visitRoutes = createRouter()
     // An unknown code is createVisit's 404; a known one outside the scope is refused here.
     if (await municipalityExists(db, body.municipality))
       assertMunicipalityAllowed(p, body.municipality, 'body.municipality');
-    const view = await createVisit(db, body, (tx, v) =>
+    const view = await createVisit(db, body, c.get('deps').now(), (tx, v) =>
       audit(c, 'visit.create', [subject(v)], null, tx),
     );
     return c.json(view, 201);

@@ -7,11 +7,12 @@ import {
   VISIT_STATUSES,
 } from '../../db/reference/task-types.ts';
 import {
-  Instant,
   LocalDate,
   MunicipalityCode,
   PaginationQuery,
   Uuid,
+  WINDOW_RULE,
+  instantField,
   pageOf,
 } from '../http/schemas.ts';
 
@@ -72,8 +73,8 @@ export const CreateVisitBody = z
   .object({
     municipality: MunicipalityCode,
     patientId: Uuid,
-    windowStart: Instant,
-    windowEnd: Instant,
+    windowStart: instantField(WINDOW_RULE),
+    windowEnd: instantField(WINDOW_RULE),
     windowHard: z.boolean().default(false),
     durationMinutes: z.number().int().min(5).max(480),
     taskTypes: z.array(z.enum(TASK_TYPE_NAMES)).min(1).max(10),

@@ -2,9 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { reusableQuery } from '../../db/reusable-query.ts';
 import { patients, visits } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../http/errors.ts';
-import { requiredProfession } from './create-visit.ts';
+import { checkVisitWindow, requiredProfession } from './create-visit.ts';
 import { assertMunicipality } from '../municipalities/queries.ts';
-import { parseInstant } from '../domain/stockholm-time.ts';
 import type { UrgentVisitInput } from './dispatch-schemas.ts';
 import {
   type PlanningDeps,
@@ -40,16 +39,10 @@ function urgentWindow(deps: UrgentDeps, input: UrgentVisitInput): { start: Date;
     throw invalid([{ field, message: 'give both windowStart and windowEnd, or neither' }]);
   }
   if (input.windowStart !== undefined && input.windowEnd !== undefined) {
-    const s = parseInstant(input.windowStart);
-    const e = parseInstant(input.windowEnd);
-    const problems: ErrorDetail[] = [];
-    if (!s.ok) problems.push({ field: 'body.windowStart', message: s.message });
-    if (!e.ok) problems.push({ field: 'body.windowEnd', message: e.message });
-    if (s.ok && e.ok && e.value < s.value) {
-      problems.push({ field: 'body.windowEnd', message: 'must not be before windowStart' });
-    }
-    if (problems.length || !s.ok || !e.ok) throw invalid(problems);
-    return { start: s.value, end: e.value };
+    // The same window rule as every visit's (services/create-visit.ts).
+    const window = checkVisitWindow(input.windowStart, input.windowEnd, now);
+    if (!window.ok) throw invalid(window.problems);
+    return { start: window.start, end: window.end };
   }
   const minutes =
     input.responseMinutes ??

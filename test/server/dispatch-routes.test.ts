@@ -187,6 +187,41 @@ describe.each(dbKinds())('dispatch routes on %s', (kind) => {
       ],
       [`/api/dispatch/staff/${W.an}/position`, { lat: 91, lon: 18 }, 'body.lat'],
       [`/api/dispatch/staff/${W.an}/sick`, { at: '2027-03-28T02:30' }, 'body.at'],
+      // Issue 16: years below 100 were stored as another date; instants have ranges.
+      [`/api/dispatch/staff/${W.an}/sick`, { at: '0099-06-01T12:00Z' }, 'body.at'],
+      [`/api/dispatch/staff/${W.an}/sick`, { at: '2026-11-01T12:00Z' }, 'body.at'],
+      [
+        `/api/dispatch/staff/${W.an}/position`,
+        { lat: 59, lon: 18, at: '9999-01-01T00:00Z' },
+        'body.at',
+      ],
+      [
+        `/api/dispatch/staff/${W.an}/position`,
+        { lat: 59, lon: 18, at: '2026-11-25T12:00Z' },
+        'body.at',
+      ],
+      [
+        `/api/dispatch/visits/${W.visitLift}/assign`,
+        { staffIds: [W.an], expectedVersion: v, plannedStart: '0001-12-05T12:00:00+01:00' },
+        'body.plannedStart',
+      ],
+      [
+        `/api/dispatch/visits/${W.visitLift}/assign`,
+        { staffIds: [W.an], expectedVersion: v, plannedStart: '2030-01-01T12:00:00+01:00' },
+        'body.plannedStart',
+      ],
+      [
+        '/api/dispatch/urgent-visits',
+        {
+          municipality: '0180',
+          patientId: W.patient,
+          taskTypes: ['wound_dressing'],
+          priority: 'urgent1',
+          windowStart: '0001-12-05T12:00:00+01:00',
+          windowEnd: '0001-12-05T13:00:00+01:00',
+        },
+        'body.windowStart',
+      ],
       [
         '/api/dispatch/urgent-visits',
         { municipality: '0180', patientId: W.patient, taskTypes: ['wound_dressing'] },
@@ -278,5 +313,28 @@ describe.each(dbKinds())('dispatch routes on %s', (kind) => {
     expect(res.status).toBe(403);
     res = await get('/api/dispatch/late-risks', manager);
     expect(res.status).toBe(400);
+  });
+
+  it('checks the role before the input: a caregiver gets 403 however bad the request', async () => {
+    const res = await get('/api/dispatch/late-risks', caregiver);
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as any).error.code).toBe('forbidden');
+    // The other dispatch routes a caregiver may not use, each with an invalid request.
+    const refused = [
+      await get(`/api/dispatch/visits/${W.visitMorning}/suggestions?limit=0`, caregiver),
+      await post('/api/dispatch/urgent-visits', { nonsense: true }, caregiver),
+      await post(`/api/dispatch/visits/${W.visitMorning}/assign`, {}, caregiver),
+      await post(`/api/dispatch/visits/${W.visitMorning}/unassign`, {}, caregiver),
+      await post(`/api/dispatch/visits/${W.visitMorning}/pin`, {}, caregiver),
+      await post(`/api/dispatch/visits/${W.visitMorning}/unpin`, {}, caregiver),
+      await post(`/api/dispatch/staff/${W.visitMorning}/sick`, {}, caregiver),
+      await post(`/api/dispatch/repairs/not-a-uuid/accept`, {}, caregiver),
+      // And the other routes with a role gate.
+      await post('/api/visits', { nonsense: true }, caregiver),
+      await post('/api/users', {}, caregiver),
+      await get('/api/audit/patients/not-a-uuid', caregiver),
+      await get('/api/audit/review?sample=-1', caregiver),
+    ];
+    expect(refused.map((r) => r.status)).toEqual(refused.map(() => 403));
   });
 });

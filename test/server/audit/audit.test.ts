@@ -131,7 +131,7 @@ describe.each(dbKinds())('patient-data audit on %s', (kind) => {
       });
       expect(res.status).toBe(200);
       expect(res.body.name).toBe('Solna Patient');
-      const list = await request('/api/visits?municipality=0184', 'dispatcher', {
+      const list = await request(`/api/visits?patient=${IDS.patientSolna}`, 'dispatcher', {
         headers: header,
       });
       expect(list.status).toBe(200);
@@ -142,6 +142,21 @@ describe.each(dbKinds())('patient-data audit on %s', (kind) => {
         ['patient.read', IDS.patientSolna, '0184', true, REASON],
         ['visit.list', IDS.patientSolna, '0184', true, REASON],
       ]);
+    });
+
+    it.each([
+      ['the patient list', '/api/patients'],
+      ['the patient list of another municipality', '/api/patients?municipality=0184'],
+      ['the visit list of another municipality', '/api/visits?municipality=0184'],
+      ['the visit list of a day', '/api/visits?date=2026-11-23'],
+    ])('refuses %s, writing nothing: emergency access is for one patient', async (_n, path) => {
+      for (const role of ['dispatcher', 'caregiver'] as Role[]) {
+        const res = await request(path, role, { headers: header });
+        expect(res.status).toBe(403);
+        expect(res.body.error.code).toBe('emergency_access_not_for_lists');
+        expect(JSON.stringify(res.body)).not.toContain('Solna Patient');
+      }
+      expect(await newRows()).toEqual([]);
     });
 
     it('does not flag an access that was in scope anyway', async () => {

@@ -36,6 +36,33 @@ describe('Stockholm time at the edges', () => {
     expect(parseInstant('yesterday')).toMatchObject({ ok: false });
   });
 
+  it('takes one exact form, in the years 2000-2099, and a range when given (issue 16)', () => {
+    for (const text of [
+      '0001-12-05T12:00:00+01:00',
+      '0099-06-01T12:00Z',
+      '1999-12-31T23:59Z',
+      '2100-01-01T00:00Z',
+      '2026-W48-1T07:30Z',
+      '20261123T0730Z',
+      '2026-11-23T24:00Z',
+      '2026-11-23T07:30+15:00',
+      '2026-11-23T07:30:00.1234Z',
+      '2026-11-23 07:30Z',
+      '2026-11-23',
+    ])
+      expect(parseInstant(text), text).toMatchObject({ ok: false });
+    expect(parseInstant('2026-11-23T07:30:15.5+0100')).toEqual({
+      ok: true,
+      value: new Date('2026-11-23T06:30:15.500Z'),
+    });
+    const range = { min: new Date('2026-11-23T00:00Z'), max: new Date('2026-11-24T00:00Z') };
+    expect(parseInstant('2026-11-24T00:00Z', range)).toMatchObject({ ok: true });
+    expect(parseInstant('2026-11-24T00:01Z', range)).toEqual({
+      ok: false,
+      message: 'must be between 2026-11-23T01:00:00+01:00 and 2026-11-24T01:00:00+01:00',
+    });
+  });
+
   it('shows both 02:30s of the autumn night with their offsets', () => {
     expect(toLocalIso(new Date('2026-10-25T00:30:00Z'))).toBe('2026-10-25T02:30:00+02:00');
     expect(toLocalIso(new Date('2026-10-25T01:30:00Z'))).toBe('2026-10-25T02:30:00+01:00');

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +74,22 @@ describe('limitBody and requireJson on a Node server', () => {
     expect((await bad.json()).error.code).toBe('malformed_json');
     const text = await post('hello', { headers: { 'content-type': 'text/plain' } });
     expect(text.status).toBe(415);
+  });
+
+  it('answers headers over the limit with 431 in the JSON error shape', async () => {
+    // Over a raw socket: fetch gives up when the server answers before reading the request.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(running.port, '127.0.0.1', () =>
+        socket.write(`GET /echo HTTP/1.1\r\nHost: x\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`),
+      );
+      let text = '';
+      socket.on('data', (d) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(body).error.code).toBe('headers_too_large');
   });
 });

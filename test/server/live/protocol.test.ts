@@ -90,6 +90,9 @@ describe('server messages and close codes', () => {
     expect(shouldReconnect(CloseCode.goingAway)).toBe(true);
     expect(shouldReconnect(CloseCode.unauthorized)).toBe(false);
     expect(shouldReconnect(CloseCode.unsupportedVersion)).toBe(false);
+    // A session that ended needs a new log-in, not a retry with the same token.
+    expect(closeCodeName(4006)).toBe('sessionEnded');
+    expect(shouldReconnect(CloseCode.sessionEnded)).toBe(false);
     expect(new Set(Object.values(CloseCode)).size).toBe(Object.values(CloseCode).length);
   });
 });

@@ -154,6 +154,14 @@ describe.each(dbKinds())('POST /api/visits on %s', (kind) => {
       'body.windowEnd',
     ],
     ['an array body', [valid], 400, 'validation_failed', 'body'],
+    // Issue 16: a window is where the visit may start; it must have a length.
+    [
+      'a window of zero length',
+      { ...valid, windowEnd: valid.windowStart },
+      400,
+      'validation_failed',
+      'body.windowEnd',
+    ],
   ])(
     'refuses %s, naming the field, and writes nothing',
     async (_name, body, status, code, field) => {
@@ -165,6 +173,46 @@ describe.each(dbKinds())('POST /api/visits on %s', (kind) => {
       expect(await rowCounts()).toEqual(before);
     },
   );
+
+  // Issue 16: years below 100 were stored as another date (0001-12-05 as 2005-01-12).
+  it.each([
+    ['a year below 100', '0001-12-05T12:00:00+01:00', '0001-12-05T13:00:00+01:00'],
+    ['year 99', '0099-06-01T12:00Z', '0099-06-01T13:00Z'],
+    ['year 1900', '1900-06-01T12:00Z', '1900-06-01T13:00Z'],
+    ['year 9999', '9999-06-01T12:00Z', '9999-06-01T13:00Z'],
+    ['more than a year back', '2025-11-01T12:00:00+01:00', '2025-11-01T13:00:00+01:00'],
+    ['more than two years ahead', '2028-12-01T12:00:00+01:00', '2028-12-01T13:00:00+01:00'],
+    ['a week date', '2026-W48-1T14:00+01:00', '2026-11-23T15:00:00+01:00'],
+    ['the basic format', '20261123T1400+0100', '2026-11-23T15:00:00+01:00'],
+    ['hour 24', '2026-11-23T24:00:00+01:00', '2026-11-24T01:00:00+01:00'],
+    ['an offset of 99 hours', '2026-11-23T14:00:00+99:00', '2026-11-23T15:00:00+01:00'],
+    ['more than milliseconds', '2026-11-23T14:00:00.0001+01:00', '2026-11-23T15:00:00+01:00'],
+  ])(
+    'refuses a window start of %s with 400 naming it, and writes nothing',
+    async (_n, windowStart, windowEnd) => {
+      const before = await rowCounts();
+      const res = await post({ ...valid, windowStart, windowEnd });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(res.body.error.details.map((d: any) => d.field)).toContain('body.windowStart');
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
+
+  it('takes a window shorter than the visit: the window is when it may start', async () => {
+    const res = await post({
+      ...valid,
+      windowStart: '2026-11-23T14:00:00.5+01:00',
+      windowEnd: '2026-11-23T14:15:00+01:00',
+      durationMinutes: 45,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      windowStart: '2026-11-23T13:00:00.500Z',
+      windowEnd: '2026-11-23T13:15:00.000Z',
+      durationMinutes: 45,
+    });
+  });
 
   it('refuses a body that is not JSON and one that is too large', async () => {
     const before = await rowCounts();

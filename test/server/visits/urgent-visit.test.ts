@@ -91,6 +91,24 @@ describe.each(dbKinds())('urgent visits and suggestions on %s', (kind) => {
     expect(suggestions.map((s) => s.staffId)).toEqual([W.rn]);
   });
 
+  it('refuses a window of zero length or outside a year back and two ahead, as POST /api/visits', async () => {
+    const cases: [string, string, string][] = [
+      ['2026-11-23T10:00:00+01:00', '2026-11-23T10:00:00+01:00', 'body.windowEnd'],
+      ['2026-11-23T10:00:00+01:00', '2026-11-23T09:00:00+01:00', 'body.windowEnd'],
+      ['2025-11-01T10:00:00+01:00', '2025-11-01T11:00:00+01:00', 'body.windowStart'],
+      ['2029-01-01T10:00:00+01:00', '2029-01-01T11:00:00+01:00', 'body.windowStart'],
+      ['2026-11-23T10:00:00+01:00', '2026-11-24T11:00:00+01:00', 'body.windowEnd'],
+    ];
+    for (const [windowStart, windowEnd, field] of cases) {
+      const err = (await failure(call({ windowStart, windowEnd }))) as any;
+      expect(err.status, windowStart).toBe(400);
+      expect(
+        err.details.map((d: any) => d.field),
+        windowStart,
+      ).toContain(field);
+    }
+  });
+
   it('refuses a half-given window, an unknown patient and mixed professions', async () => {
     expect(await failure(call({ windowStart: '2026-11-23T10:00:00' }))).toMatchObject({
       status: 400,

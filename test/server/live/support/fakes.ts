@@ -2,7 +2,7 @@ import type { Principal } from '../../../../server/auth/principal.ts';
 import type { LiveEvent } from '../../../../server/live/event-bus.ts';
 import type { EventStore } from '../../../../server/live/event-store.ts';
 import type { ServerMessage } from '../../../../server/live/protocol.ts';
-import type { LiveSocket, Timers } from '../../../../server/live/socket.ts';
+import type { LiveSession, LiveSocket, Timers } from '../../../../server/live/socket.ts';
 
 /** A socket that records what it is sent; `bufferedAmount` is set by the test. */
 export class FakeSocket implements LiveSocket {
@@ -88,11 +88,12 @@ export function principal(over: Partial<Principal> = {}): Principal {
 }
 
 /** Accepts token "t:<role>:<codes>" e.g. "t:dispatcher:0180,0184"; anything else is refused. */
-export async function fakeAuthenticate(token: string): Promise<Principal | null> {
+export async function fakeAuthenticate(token: string): Promise<LiveSession | null> {
   const [t, role, codes] = token.split(':');
   if (t !== 't' || !role) return null;
-  return principal({
+  const who = principal({
     role: role as Principal['role'],
     municipalities: codes ? codes.split(',') : [],
   });
+  return { principal: who, expiresAt: Infinity };
 }
