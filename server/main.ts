@@ -47,8 +47,8 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const principals = await startPrincipalCache(database, logger);
   // The live layer: committed dispatch events go out on its bus to the WebSocket clients.
-  const live = await createLive({ database, logger, now });
   const positions = new PositionStore();
+  const live = await createLive({ database, logger, now, positions });
   // Each municipality's visits, routes and staff in memory, kept current from the bus.
   const liveState = new LiveState({ db: database.db, bus: live.bus, now, logger });
   const loadStarted = performance.now();
