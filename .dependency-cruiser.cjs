@@ -35,6 +35,19 @@ module.exports = {
       to: { path: '^node_modules/(zod|drizzle-orm|hono|postgres|@electric-sql|@hono)/' },
     },
     {
+      name: 'server-reaches-solver-through-bridge',
+      severity: 'error',
+      comment:
+        'One bridge to the solver (issue 16): rows → solver input → plan live in ' +
+        'server/solver-bridge/. insertion-schedule.ts is let through until the fast estimate ' +
+        'moves into solver/.',
+      from: {
+        path: '^server/',
+        pathNot: ['^server/solver-bridge/', '^server/suggestions/insertion-schedule\\.ts$'],
+      },
+      to: { path: '^solver/' },
+    },
+    {
       name: 'db-below-server',
       severity: 'error',
       comment: 'db/ is the database layer: it imports nothing from server/, solver/, bench/, web/.',

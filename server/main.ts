@@ -46,10 +46,16 @@ async function main(): Promise<void> {
   purgeTimer.unref();
   const now = () => new Date();
   const principals = await startPrincipalCache(database, logger);
-  // The live layer: committed dispatch events go out on its bus to the WebSocket clients.
-  // Sockets whose session ends (log-out, a disabled user, in any process) close within a second.
-  const live = await createLive({ database, logger, now, principals: principals.cache });
   const positions = new PositionStore();
+  // The live layer: committed dispatch events and positions go out to the WebSocket clients;
+  // sockets whose session ends (log-out, a disabled user, in any process) close within a second.
+  const live = await createLive({
+    database,
+    logger,
+    now,
+    positions,
+    principals: principals.cache,
+  });
   // Each municipality's visits, routes and staff in memory, kept current from the bus.
   const liveState = new LiveState({ db: database.db, bus: live.bus, now, logger });
   const loadStarted = performance.now();

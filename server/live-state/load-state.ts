@@ -1,137 +1,49 @@
-import { and, eq, gt, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
-  assignments,
-  bases,
-  delegations,
-  eventSequences,
-  municipalities,
-  patientExclusions,
-  patients,
-  shifts,
-  staff,
-  teams,
-  visits,
-} from '../../db/schema/index.ts';
+  municipalityExists,
+  readAssignments,
+  readDelegations,
+  readExclusions,
+  readKnown,
+  readPatientPlaces,
+  readSeq,
+  readShifts,
+  readStaff,
+  readVisits,
+} from '../day/read-day.ts';
+import { knownSince, liveWindow } from '../day/service-day.ts';
 import { MunicipalityState } from './municipality-state.ts';
 import type { LiveAssignee, LivePatient, LiveStaffMember, LiveVisit } from './types.ts';
 
-/** The period kept in memory around the load time: yesterday's night to tomorrow's. */
-export const LOADED_BEFORE_MS = 24 * 3600_000;
-export const LOADED_AFTER_MS = 48 * 3600_000;
-/** A caregiver who made a visit this recently counts as known to the patient. */
-export const KNOWN_DAYS = 14;
-
 /**
- * Reads a municipality's live state in one read-only REPEATABLE READ transaction, so the
- * rows and the event seq come from the same committed moment: events after `seq` apply on
- * top of it exactly. Null for a municipality that does not exist.
+ * Reads a municipality's live state (the rows of liveWindow(now)) in one read-only
+ * REPEATABLE READ transaction, so the rows and the event seq come from the same committed
+ * moment: events after `seq` apply on top of it exactly. Null for a municipality that does
+ * not exist.
  */
 export function loadMunicipalityState(
   db: Db,
   code: string,
   now: Date,
 ): Promise<MunicipalityState | null> {
-  const from = new Date(now.getTime() - LOADED_BEFORE_MS);
-  const until = new Date(now.getTime() + LOADED_AFTER_MS);
-  const knownSince = new Date(now.getTime() - KNOWN_DAYS * 86_400_000);
+  const range = liveWindow(now);
+  const scope = { municipality: code };
   return db.transaction(
     async (tx) => {
-      const [sequence] = await tx
-        .select({ lastSeq: eventSequences.lastSeq })
-        .from(eventSequences)
-        .where(eq(eventSequences.municipalityCode, code));
-      const staffRows = await tx
-        .select({
-          id: staff.id,
-          name: staff.name,
-          profession: staff.profession,
-          travelMode: staff.travelMode,
-          lat: bases.lat,
-          lon: bases.lon,
-        })
-        .from(staff)
-        .innerJoin(teams, eq(teams.id, staff.teamId))
-        .innerJoin(bases, eq(bases.id, teams.baseId))
-        .where(and(eq(staff.municipalityCode, code), eq(staff.active, true)));
-      if (!sequence && staffRows.length === 0) {
-        const exists = await tx
-          .select({ code: municipalities.code })
-          .from(municipalities)
-          .where(eq(municipalities.code, code));
-        if (!exists.length) return null;
-      }
+      const seq = await readSeq(tx, code);
+      const staffRows = await readStaff(tx, code);
+      if (seq === 0 && staffRows.length === 0 && !(await municipalityExists(tx, code))) return null;
       const staffIds = staffRows.map((s) => s.id);
       const [shiftRows, delegationRows, patientRows, exclusionRows, visitRows, knownRows] =
         await Promise.all([
-          tx
-            .select()
-            .from(shifts)
-            .where(
-              and(
-                eq(shifts.municipalityCode, code),
-                gt(shifts.endsAt, from),
-                lt(shifts.startsAt, until),
-              ),
-            )
-            .orderBy(shifts.startsAt),
-          staffIds.length
-            ? tx.select().from(delegations).where(inArray(delegations.staffId, staffIds))
-            : Promise.resolve([]),
-          tx
-            .select({
-              id: patients.id,
-              lat: patients.lat,
-              lon: patients.lon,
-              contactStaffId: patients.contactStaffId,
-            })
-            .from(patients)
-            .where(eq(patients.municipalityCode, code)),
-          tx
-            .select({ patientId: patientExclusions.patientId, staffId: patientExclusions.staffId })
-            .from(patientExclusions)
-            .innerJoin(patients, eq(patients.id, patientExclusions.patientId))
-            .where(eq(patients.municipalityCode, code)),
-          tx
-            .select()
-            .from(visits)
-            .where(
-              and(
-                eq(visits.municipalityCode, code),
-                gt(visits.windowEnd, from),
-                lt(visits.windowStart, until),
-              ),
-            ),
-          tx
-            .selectDistinct({ patientId: visits.patientId, staffId: assignments.staffId })
-            .from(assignments)
-            .innerJoin(visits, eq(visits.id, assignments.visitId))
-            .where(
-              and(
-                eq(visits.municipalityCode, code),
-                inArray(visits.status, ['done', 'in_progress']),
-                gte(visits.windowStart, knownSince),
-              ),
-            ),
+          readShifts(tx, code, range, { activeOnly: true }),
+          readDelegations(tx, staffIds),
+          readPatientPlaces(tx, scope),
+          readExclusions(tx, scope),
+          readVisits(tx, code, range),
+          readKnown(tx, scope, knownSince(now), { withPlanned: false }),
         ]);
-      const visitIds = visitRows.map((v) => v.id);
-      const assignmentRows = visitIds.length
-        ? await tx
-            .select({
-              visitId: assignments.visitId,
-              staffId: assignments.staffId,
-              plannedStart: assignments.plannedStart,
-            })
-            .from(assignments)
-            .innerJoin(visits, eq(visits.id, assignments.visitId))
-            .where(
-              and(
-                eq(visits.municipalityCode, code),
-                gt(visits.windowEnd, from),
-                lt(visits.windowStart, until),
-              ),
-            )
-        : [];
+      const assignmentRows = visitRows.length ? await readAssignments(tx, code, range) : [];
 
       const staffMap = new Map<string, LiveStaffMember>();
       for (const s of staffRows) {
@@ -145,7 +57,7 @@ export function loadMunicipalityState(
           delegations: [],
         });
       }
-      for (const s of shiftRows) {
+      for (const { shift: s } of shiftRows) {
         staffMap.get(s.staffId)?.shifts.push({
           startsAt: s.startsAt,
           endsAt: s.endsAt,
@@ -191,14 +103,7 @@ export function loadMunicipalityState(
           assignees,
         });
       }
-      return new MunicipalityState(
-        code,
-        sequence ? Number(sequence.lastSeq) : 0,
-        now,
-        staffMap,
-        patientMap,
-        visitMap,
-      );
+      return new MunicipalityState(code, seq, now, staffMap, patientMap, visitMap);
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

@@ -54,7 +54,7 @@ export interface LivePatient extends LatLon {
   id: string;
   contactStaffId: string | null;
   excludedStaffIds: string[];
-  /** Caregivers who made a visit in the last KNOWN_DAYS days (continuity). */
+  /** Caregivers who made a visit in the last KNOWN_DAYS days (server/day/service-day.ts). */
   knownStaffIds: Set<string>;
 }
 

@@ -5,7 +5,9 @@ import type { BusSubscription, EventBus, LiveEvent } from './event-bus.ts';
 import type { EventStore } from './event-store.ts';
 import { type DeliverySummary, DeliveryTiming } from './delivery-timing.ts';
 import { DEFAULT_LIMITS, type HubLimits } from './limits.ts';
-import { CloseCode } from './protocol.ts';
+import type { LivePosition, PositionBus } from './position-bus.ts';
+import { PositionThrottle } from './position-throttle.ts';
+import { CloseCode, type PositionMessage } from './protocol.ts';
 import { SharedSnapshot } from './shared-snapshot.ts';
 import {
   type Authenticate,
@@ -21,6 +23,8 @@ export interface HubDeps {
   bus: EventBus;
   /** The events table, for resumes and gaps. */
   store: EventStore;
+  /** Every caregiver position, from any process; coalesced here per `positionEveryMs`. */
+  positions?: PositionBus;
   snapshotProvider: SnapshotProvider;
   logger?: Logger;
   /** Milliseconds clock; tests pin it. */
@@ -62,6 +66,8 @@ interface Topic {
   /** The last seq delivered to the subscriptions (0 before the first). */
   last: number;
   snapshot: SharedSnapshot;
+  positions: PositionThrottle;
+  stopPositions: () => void;
 }
 
 /**
@@ -112,6 +118,7 @@ export class LiveHub {
 
   /** Flushes send queues and enforces timeouts; runs every `tickMs`. */
   tick(): void {
+    for (const topic of this.topics.values()) topic.positions.tick();
     for (const conn of [...this.connections]) conn.tick();
   }
 
@@ -207,7 +214,13 @@ export class LiveHub {
         this.host.now,
         this.limits.snapshotShareMs,
       ),
+      positions: new PositionThrottle(this.limits.positionEveryMs, this.host.now, (p) =>
+        sendPosition(subs, p),
+      ),
+      stopPositions: () => {},
     };
+    if (this.deps.positions)
+      topic.stopPositions = this.deps.positions.subscribe(code, (p) => topic.positions.offer(p));
     this.topics.set(code, topic);
     return topic;
   }
@@ -218,7 +231,23 @@ export class LiveHub {
     if (!topic || !topic.subs.delete(sub)) return;
     if (topic.subs.size === 0) {
       topic.bus.unsubscribe();
+      topic.stopPositions();
       this.topics.delete(sub.code);
     }
   }
+}
+
+/** One position to every subscription of its municipality, serialized once. */
+function sendPosition(subs: Set<Subscription>, p: LivePosition): void {
+  const msg: PositionMessage = {
+    type: 'position',
+    municipality: p.municipalityCode,
+    staffId: p.staffId,
+    lat: p.lat,
+    lon: p.lon,
+    at: p.at,
+    status: p.status,
+  };
+  const text = JSON.stringify(msg);
+  for (const s of subs) s.sendLive(msg, text);
 }

@@ -10,6 +10,8 @@ export interface HubLimits {
   handshakeTimeoutMs: number;
   /** How often the hub flushes queues and checks timeouts. */
   tickMs: number;
+  /** At most one position message per caregiver per this, the newest (a dispatcher's map). */
+  positionEveryMs: number;
   /** A resume replays at most this many events; older lastSeqs get a fresh snapshot. */
   maxBacklog: number;
   /** Live events held per subscription while it catches up. */
@@ -39,6 +41,7 @@ export const DEFAULT_LIMITS: HubLimits = {
   idleTimeoutMs: 45_000,
   handshakeTimeoutMs: 10_000,
   tickMs: 100,
+  positionEveryMs: 1_000,
   maxBacklog: 1_000,
   maxHeldEvents: 2_000,
   snapshotShareMs: 2_000,

@@ -14,6 +14,8 @@ export type Delivery = { kind: 'essential' } | { kind: 'shed' } | { kind: 'coale
 /** Positions: only the newest per staff member matters. Metrics/ETAs: recomputed from other events. */
 export function classify(msg: ServerMessage): Delivery {
   if (msg.type === 'pong') return { kind: 'coalesce', key: 'pong' };
+  if (msg.type === 'position')
+    return { kind: 'coalesce', key: `fix:${msg.municipality}:${msg.staffId}` };
   if (msg.type !== 'event') return { kind: 'essential' };
   if (msg.eventType === POSITION_EVENT) {
     const staffId = (msg.payload as { staffId?: unknown } | null)?.staffId;

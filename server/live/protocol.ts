@@ -7,6 +7,9 @@
  * (or, when resuming with `lastSeq`, the missed `event`s) and then live `event`s, in `seq`
  * order. `seq` only grows per municipality; it may skip superseded `staff.position` events
  * and shed recomputable ones (see `SHEDDABLE_EVENT_PREFIXES`), never anything else.
+ * Caregivers' positions come as `position` messages beside the events, without a seq: the
+ * latest per caregiver, at most about one a second each (the log keeps a sampled
+ * `staff.position` event a minute, which a resume replays).
  * The client sends `ping` every `heartbeatMs`; a connection silent for `idleTimeoutMs` is closed.
  */
 import { z } from 'zod';
@@ -146,6 +149,17 @@ export const eventMessage = z.object({
   /** ISO UTC time the event was committed. */
   at: z.string(),
 });
+/** A caregiver's latest position: ephemeral, no seq, never replayed (see the header). */
+export const positionMessage = z.object({
+  type: z.literal('position'),
+  municipality: municipalityCode,
+  staffId: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  /** ISO UTC time of the fix. */
+  at: z.string(),
+  status: z.string(),
+});
 export const errorMessage = z.object({
   type: z.literal('error'),
   code: z.enum(LIVE_ERROR_CODES),
@@ -161,9 +175,11 @@ export const serverMessage = z.discriminatedUnion('type', [
   welcomeMessage,
   snapshotMessage,
   eventMessage,
+  positionMessage,
   errorMessage,
   pongMessage,
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
 export type EventMessage = z.infer<typeof eventMessage>;
+export type PositionMessage = z.infer<typeof positionMessage>;
 export type ErrorMessage = z.infer<typeof errorMessage>;

@@ -69,6 +69,14 @@ export class Subscription {
     }
   }
 
+  /**
+   * An ephemeral message (a position): no seq, so it goes straight out, once the client
+   * has its snapshot or its resumed events.
+   */
+  sendLive(msg: ServerMessage, text: string): void {
+    if (!this.cancelled && !this.needSnapshot) this.ctx.send(msg, text);
+  }
+
   cancel(): void {
     this.cancelled = true;
     this.held = [];

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
-import { serviceDayRange } from '../live/snapshot.ts';
+import { serviceDayRange } from '../day/service-day.ts';
 import { ZONE } from '../domain/stockholm-time.ts';
 import { type PlanDaySummary, planServiceDay } from './plan-day.ts';
 

@@ -1,15 +1,13 @@
-import { and, asc, eq, gt, gte, inArray, lt, ne } from 'drizzle-orm';
 import {
-  assignments,
-  bases,
-  delegations,
-  patientExclusions,
-  patients,
-  shifts,
-  staff,
-  teams,
-  visits,
-} from '../../db/schema/index.ts';
+  readBusy,
+  readDelegations,
+  readExclusions,
+  readKnown,
+  readOpenVisits,
+  readPatientPlaces,
+  readShifts,
+} from '../day/read-day.ts';
+import { knownSince } from '../day/service-day.ts';
 import type { PatientRow, StaffRow, VisitRow } from '../solver-bridge/problem-rows.ts';
 import type { Tx } from '../events/append-events.ts';
 
@@ -33,7 +31,6 @@ export interface DayRows {
   origin: Date;
 }
 
-const KNOWN_DAYS = 14;
 /** Prefix of the pseudo patients and visits that stand for fixed stops. */
 const FIXED_PREFIX = 'fixed:';
 
@@ -42,55 +39,22 @@ export async function loadDay(
   q: { municipality: string; from: Date; to: Date },
 ): Promise<DayRows> {
   const { municipality, from, to } = q;
-  const shiftRows = await db
-    .select({ shift: shifts, staff, base: bases })
-    .from(shifts)
-    .innerJoin(staff, eq(staff.id, shifts.staffId))
-    .innerJoin(teams, eq(teams.id, staff.teamId))
-    .innerJoin(bases, eq(bases.id, teams.baseId))
-    .where(
-      and(
-        eq(shifts.municipalityCode, municipality),
-        gt(shifts.endsAt, from),
-        lt(shifts.startsAt, to),
-        eq(staff.active, true),
-      ),
-    )
-    .orderBy(asc(shifts.startsAt), asc(shifts.id));
+  const range = { start: from, end: to };
+  // The solver's caregivers in the order of their shifts (start, then shift id).
+  const shiftRows = (await readShifts(db, municipality, range, { activeOnly: true })).sort(
+    (a, b) =>
+      a.shift.startsAt.getTime() - b.shift.startsAt.getTime() ||
+      (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0),
+  );
   const staffIds = [...new Set(shiftRows.map((r) => r.staff.id))];
-  const openRows = await db
-    .select()
-    .from(visits)
-    .where(
-      and(
-        eq(visits.municipalityCode, municipality),
-        eq(visits.status, 'unassigned'),
-        gte(visits.windowStart, from),
-        lt(visits.windowStart, to),
-      ),
-    )
-    .orderBy(asc(visits.windowStart), asc(visits.id));
+  const openRows = await readOpenVisits(db, municipality, range);
   const origin = new Date(
     Math.min(from.getTime(), ...shiftRows.map((r) => r.shift.startsAt.getTime())),
   );
   const until = Math.max(to.getTime(), ...shiftRows.map((r) => r.shift.endsAt.getTime()));
 
   // What these caregivers already do in their shifts stays where it is.
-  const busy = staffIds.length
-    ? await db
-        .select({ a: assignments, v: visits })
-        .from(assignments)
-        .innerJoin(visits, eq(visits.id, assignments.visitId))
-        .where(
-          and(
-            inArray(assignments.staffId, staffIds),
-            ne(visits.status, 'cancelled'),
-            gte(assignments.plannedStart, origin),
-            lt(assignments.plannedStart, new Date(until)),
-          ),
-        )
-        .orderBy(asc(assignments.plannedStart), asc(assignments.id))
-    : [];
+  const busy = await readBusy(db, staffIds, { start: origin, end: new Date(until) });
   const fixed: VisitRow[] = [];
   const fixedPatients = new Map<string, string>();
   for (const { a, v } of busy) {
@@ -121,41 +85,12 @@ export async function loadDay(
 
   const patientIds = [...new Set([...openRows.map((v) => v.patientId), ...fixedPatients.values()])];
   const openPatientIds = [...new Set(openRows.map((v) => v.patientId))];
+  const open = { patientIds: openPatientIds };
   const [patientRows, exclusionRows, knownRows, delegationRows] = await Promise.all([
-    // Where and who the contact is: nothing else of the patient is needed to plan.
-    patientIds.length
-      ? db
-          .select({
-            id: patients.id,
-            lat: patients.lat,
-            lon: patients.lon,
-            contactStaffId: patients.contactStaffId,
-          })
-          .from(patients)
-          .where(inArray(patients.id, patientIds))
-      : [],
-    openPatientIds.length
-      ? db
-          .select()
-          .from(patientExclusions)
-          .where(inArray(patientExclusions.patientId, openPatientIds))
-      : [],
-    openPatientIds.length
-      ? db
-          .selectDistinct({ patientId: visits.patientId, staffId: assignments.staffId })
-          .from(assignments)
-          .innerJoin(visits, eq(visits.id, assignments.visitId))
-          .where(
-            and(
-              inArray(visits.patientId, openPatientIds),
-              inArray(visits.status, ['done', 'in_progress', 'en_route', 'assigned']),
-              gte(visits.windowStart, new Date(from.getTime() - KNOWN_DAYS * 86_400_000)),
-            ),
-          )
-      : [],
-    staffIds.length
-      ? db.select().from(delegations).where(inArray(delegations.staffId, staffIds))
-      : [],
+    readPatientPlaces(db, { patientIds }),
+    readExclusions(db, open),
+    readKnown(db, open, knownSince(from), { withPlanned: true }),
+    readDelegations(db, staffIds),
   ]);
 
   // Everything that names a caregiver names all of their shifts in the day.

@@ -1,22 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { municipalities } from '../../db/schema/index.ts';
-import type { ProblemInput } from '../../solver/model/problem-input.ts';
-import type { Solution, UnassignedReason } from '../../solver/model/solution.ts';
-import { solve } from '../../solver/solve.ts';
 import { commitAndPublish } from '../visits/visit-state.ts';
 import { AppError } from '../http/errors.ts';
 import type { EventBus } from '../live/event-bus.ts';
-import { buildProblem } from '../solver-bridge/build-problem.ts';
-import { toAssignments } from '../solver-bridge/plan-mapping.ts';
+import type { UnassignedReason } from '../solver-bridge/plan-mapping.ts';
+import { type SolveFn, planRows } from '../solver-bridge/solve-rows.ts';
 import type { TravelSource } from '../solver-bridge/travel.ts';
 import { loadDay } from './load-day.ts';
 import { type PlannedVisit, writePlan } from './write-plan.ts';
 
-export type PlanSolveFn = (
-  input: ProblemInput,
-  options: { seed: number; timeLimitMs: number },
-) => Solution | Promise<Solution>;
+export type PlanSolveFn = SolveFn;
 
 export interface PlanDayOptions {
   municipality: string;
@@ -60,8 +54,6 @@ export interface PlanDaySummary {
   totalMs: number;
 }
 
-const inProcess: PlanSolveFn = (input, o) => solve(input, { ...o, clock: () => performance.now() });
-
 /**
  * Plans a municipality's service day: every unassigned visit whose window starts in
  * [from, to) is routed over the shifts that overlap it, around what those caregivers already
@@ -94,19 +86,19 @@ export async function planServiceDay(db: Db, o: PlanDayOptions): Promise<PlanDay
   if (day.open.length > 0 && day.caregivers.length === 0) {
     summary.unassignedReasons.no_qualified_caregiver = day.open.length;
   } else if (day.open.length > 0) {
-    const built = buildProblem(day.caregivers, [...day.open, ...day.fixed], day.patients, {
-      origin: day.origin,
-      travel: o.travel,
-      name: `day ${o.municipality} ${o.from.toISOString()}`,
-    });
-    const solveStarted = performance.now();
-    const solution = await (o.solve ?? inProcess)(built.input, {
-      seed: o.seed,
-      timeLimitMs: o.timeLimitMs,
-    });
-    summary.solveMs = Math.round(performance.now() - solveStarted);
-    summary.travelSeconds = Math.round(solution.terms.travelTime / built.input.scale);
-    const plan = toAssignments(built, solution);
+    const plan = await planRows(
+      { staff: day.caregivers, visits: [...day.open, ...day.fixed], patients: day.patients },
+      {
+        origin: day.origin,
+        travel: o.travel,
+        name: `day ${o.municipality} ${o.from.toISOString()}`,
+        seed: o.seed,
+        timeLimitMs: o.timeLimitMs,
+        solve: o.solve,
+      },
+    );
+    summary.solveMs = plan.solveMs;
+    summary.travelSeconds = plan.travelSeconds;
     const open = new Map(day.open.map((v) => [v.id, v]));
     planned = plan.planned
       // A two-person visit is planned with both caregivers or not at all.

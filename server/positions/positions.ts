@@ -20,8 +20,10 @@ export const POSITION_MAX_AGE_MS = 30 * 60_000;
 
 /**
  * Latest position per caregiver, in this process's memory (no table for it yet). Bounded:
- * the least recently reported entries go first. Other processes learn positions from the
- * sampled 'staff.position' events (see reportPosition).
+ * the least recently reported entries go first. Every position kept goes to the observers:
+ * createLive sends each one to the live clients of every process (coalesced per caregiver
+ * per second); other processes' stores learn positions from the sampled 'staff.position'
+ * events (see reportPosition).
  */
 export class PositionStore {
   private readonly byStaff: LRUCache<string, StaffPosition>;
@@ -50,13 +52,9 @@ export class PositionStore {
   }
 }
 
-/** Where high-frequency position updates go live without a sequence number. */
-export type PositionSink = (p: StaffPosition) => void;
-
 export interface PositionDeps extends DispatchDeps {
+  /** Every fix goes here, and from here to the live clients (PositionStore.observe). */
   positions: PositionStore;
-  /** Every fix, for the hub to coalesce per tick; not in the event log. */
-  onPosition?: PositionSink;
   /** At most one logged 'staff.position' event per caregiver per this (default 60 s). */
   persistEveryMs?: number;
 }
@@ -65,7 +63,7 @@ const lastPersisted = new WeakMap<PositionStore, Map<string, number>>();
 
 /**
  * A caregiver's phone reports where they are. Positions arrive every few seconds: each goes
- * into the store and to `onPosition` (ephemeral, no seq), and only a sample — one per
+ * into the store and so live (ephemeral, no seq), and only a sample — one per
  * caregiver per minute — becomes a 'staff.position' event in the log, so other processes and
  * reconnecting clients learn it without an event row per fix.
  */
@@ -99,7 +97,6 @@ export async function reportPosition(
   }
   const position: StaffPosition = { ...input, municipalityCode: s.municipalityCode, at };
   deps.positions.set(position);
-  deps.onPosition?.(position);
 
   const every = deps.persistEveryMs ?? 60_000;
   const seen = lastPersisted.get(deps.positions) ?? new Map<string, number>();

@@ -1,11 +1,7 @@
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import { assignments, shifts, staff, visits } from '../../db/schema/index.ts';
-import type { ProblemInput } from '../../solver/model/problem-input.ts';
-import type { Solution } from '../../solver/model/solution.ts';
 import { AppError } from '../http/errors.ts';
-import { buildProblem } from '../solver-bridge/build-problem.ts';
-import { currentSolution, toAssignments } from '../solver-bridge/plan-mapping.ts';
-import { runSolveInWorker } from '../solver-bridge/run-in-worker.ts';
+import { type SolveFn, planRows, solveInWorker } from '../solver-bridge/solve-rows.ts';
 import { parseInstant, rangeAround, toLocalIso } from '../domain/stockholm-time.ts';
 import { previousStaff } from '../visits/assign-visit.ts';
 import { loadWorld } from './load-world.ts';
@@ -14,10 +10,7 @@ import type { ReportSickInput } from './schemas.ts';
 import type { PlanningDeps } from '../suggestions/suggestions.ts';
 import { bumpVersion, commitAndPublish, loadVisitState } from '../visits/visit-state.ts';
 
-export type SolveFn = (
-  input: ProblemInput,
-  options: { seed: number; timeLimitMs: number; initial: Solution; insertFirst: number[] },
-) => Promise<Solution>;
+export type { SolveFn };
 
 export interface RepairDeps extends PlanningDeps {
   proposals: ProposalStore;
@@ -136,20 +129,21 @@ export async function proposeRepair(
     positions: deps.positions,
     excludeStaffIds: [absentStaffId],
   });
-  const built = buildProblem(world.staff, world.visits, world.patients, {
-    origin: now,
-    travel: deps.travel,
-    keepCurrentWeight: KEEP_CURRENT_WEIGHT,
-  });
-  const initial = currentSolution(built, world.visits);
-  const solve: SolveFn = deps.solve ?? ((i, o) => runSolveInWorker(i, o).result);
-  const insertFirst = releasedVisitIds.flatMap((id) => built.visitIndices.get(id) ?? []);
   // Loading the day and building the problem come out of the box; the released visits are
   // placed whatever is left.
-  const left = Math.max(MIN_SOLVE_MS, Math.round(timeLimitMs - (performance.now() - startedAt)));
-  const plan = toAssignments(
-    built,
-    await solve(built.input, { seed: 1, timeLimitMs: left, initial, insertFirst }),
+  const plan = await planRows(
+    { staff: world.staff, visits: world.visits, patients: world.patients },
+    {
+      origin: now,
+      travel: deps.travel,
+      keepCurrentWeight: KEEP_CURRENT_WEIGHT,
+      seed: 1,
+      timeLimitMs: () =>
+        Math.max(MIN_SOLVE_MS, Math.round(timeLimitMs - (performance.now() - startedAt))),
+      warmStart: true,
+      placeFirst: releasedVisitIds,
+      solve: deps.solve ?? solveInWorker,
+    },
   );
   const current = new Map(
     world.visits.map((v) => [v.id, v.assignees.map((a) => a.staffId).sort()]),

@@ -6,6 +6,8 @@ import {
 import type { BuiltProblem } from './build-problem.ts';
 import type { VisitRow } from './problem-rows.ts';
 
+export type { UnassignedReason };
+
 /**
  * The plan as it stands in the database, as a solver Solution: each caregiver's visits in
  * route order. Only the order matters to the solver (it recomputes times), so starts are

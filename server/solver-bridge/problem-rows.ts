@@ -1,6 +1,8 @@
 import type { Profession, TravelMode } from '../../db/reference/professions.ts';
 import type { TaskType, VisitPriority } from '../../db/reference/task-types.ts';
 import type { Weights } from '../../solver/model/problem-input.ts';
+
+export type { Weights };
 import type { DelegationRow } from '../domain/competence.ts';
 import type { LatLon, TravelSource } from './travel.ts';
 
@@ -66,6 +68,9 @@ export interface BuildOptions {
   keepCurrentWeight?: number;
   name?: string;
 }
+
+/** Credit when a caregiver who knows the patient makes the visit: 5 min of travel. */
+export const KNOWN_WEIGHT = 300;
 
 /** Objective weights (seconds as the unit): travel 1/s, lateness 5/s, overtime 2/s. */
 export const DEFAULT_WEIGHTS: Weights = {

@@ -1,4 +1,4 @@
-import type { Weights } from '../../solver/model/problem-input.ts';
+import type { Weights } from '../solver-bridge/problem-rows.ts';
 import type { TravelSource } from '../solver-bridge/travel.ts';
 import { DEFAULT_OVERTIME_MINUTES } from '../solver-bridge/build-problem.ts';
 import { liveShiftBreaks } from '../solver-bridge/shift-breaks.ts';

@@ -1,9 +1,12 @@
-import { rankInsertions } from '../../solver/insertion/rank-insertions.ts';
 import type { MunicipalityState } from '../live-state/municipality-state.ts';
 import type { LiveShift, LiveStaffMember, LiveVisit } from '../live-state/types.ts';
-import { buildProblem } from '../solver-bridge/build-problem.ts';
-import { currentSolution } from '../solver-bridge/plan-mapping.ts';
-import { DEFAULT_WEIGHTS, type PatientRow, type VisitRow } from '../solver-bridge/problem-rows.ts';
+import { bestInsertion } from '../solver-bridge/best-insertion.ts';
+import {
+  DEFAULT_WEIGHTS,
+  KNOWN_WEIGHT,
+  type PatientRow,
+  type VisitRow,
+} from '../solver-bridge/problem-rows.ts';
 import { type LatLon, type TravelSource, estimateTravel } from '../solver-bridge/travel.ts';
 import { type Candidate, caregiverCandidates, routeVisit } from './caregiver-candidates.ts';
 import { EstimateOrder } from './estimate-order.ts';
@@ -37,8 +40,6 @@ export interface RankOptions {
 
 /** How many caregivers per suggestion asked for are evaluated exactly. */
 export const EXACT_PER_LIMIT = 3;
-/** Familiarity credit, as in buildProblem. */
-const KNOWN_WEIGHT = 300;
 const DEFAULT_TRAVEL = estimateTravel();
 
 /**
@@ -152,26 +153,10 @@ function rankOne(
     availableFrom: c.busyUntil,
     delegations: member.delegations,
   };
-  const built = buildProblem([staffRow], [...route, target], [...patients.values()], {
+  const best = bestInsertion(staffRow, route, target, [...patients.values()], {
     origin: now,
     travel,
     knownWeight: KNOWN_WEIGHT,
   });
-  const index = built.visitIndices.get(visit.id)![0];
-  const [best] = rankInsertions(built.input, currentSolution(built, route), index, 1);
-  if (!best) return null;
-  const v = built.input.visits[index];
-  return {
-    member,
-    shift,
-    start: best.start,
-    addedTravel: best.addedTravel,
-    addedLateness: best.addedLateness,
-    deltaCost: best.deltaCost,
-    knowsPatient: best.knowsPatient,
-    slackAfterShift: best.slackAfterShift,
-    latest: v.latest,
-    latestHard: v.latestHard,
-    fromLivePosition: c.fromLivePosition,
-  };
+  return best && { member, shift, ...best, fromLivePosition: c.fromLivePosition };
 }

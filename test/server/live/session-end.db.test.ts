@@ -17,6 +17,7 @@ import { attachWebSocket } from '../../../server/live/attach-websocket.ts';
 import { createLive } from '../../../server/live/live.ts';
 import { CloseCode, PROTOCOL_VERSION } from '../../../server/live/protocol.ts';
 import { createLogger } from '../../../server/logger.ts';
+import { PositionStore } from '../../../server/positions/positions.ts';
 import {
   TEST_COST,
   TEST_SECRET,
@@ -36,7 +37,13 @@ const now = () => new Date();
 /** A server process as main.ts builds it: app, principal cache, live layer, WebSocket. */
 async function startServer(database: Database, principals: PrincipalCache, ttlMs?: number) {
   const app = testApp(database, { principals, now, ttlMs });
-  const live = await createLive({ database, logger, now, principals });
+  const live = await createLive({
+    database,
+    logger,
+    now,
+    principals,
+    positions: new PositionStore(),
+  });
   const running = await listen(app, 0, '127.0.0.1');
   const auth = authSettings(TEST_SECRET, [], ttlMs, TEST_COST);
   const closeWs = attachWebSocket(running.server, {

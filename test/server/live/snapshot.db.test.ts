@@ -3,28 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import { shifts, visits } from '../../../db/schema/index.ts';
 import { createEventStore } from '../../../server/live/event-store.ts';
-import { createSnapshotProvider, serviceDayRange } from '../../../server/live/snapshot.ts';
+import { createSnapshotProvider } from '../../../server/live/snapshot.ts';
 import { appendEvent } from '../../../server/events/append-events.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { IDS, insertFixture } from '../../support/fixtures.ts';
-
-describe('serviceDayRange', () => {
-  it('runs from local midnight to 07:30 the morning after; before 07:30 it is still last night', () => {
-    const iso = (r: { start: Date; end: Date }) => [r.start.toISOString(), r.end.toISOString()];
-    const day = ['2026-11-22T23:00:00.000Z', '2026-11-24T06:30:00.000Z'];
-    expect(iso(serviceDayRange(new Date('2026-11-23T12:00:00Z')))).toEqual(day);
-    expect(iso(serviceDayRange(new Date('2026-11-24T02:00:00Z')))).toEqual(day); // 03:00 local
-    expect(iso(serviceDayRange(new Date('2026-11-24T06:30:00Z')))[0]).toBe(
-      '2026-11-23T23:00:00.000Z',
-    );
-  });
-
-  it('follows the clock change: the night of 25 October 2026 is an hour longer', () => {
-    const r = serviceDayRange(new Date('2026-10-25T12:00:00Z'));
-    expect(r.start.toISOString()).toBe('2026-10-24T22:00:00.000Z'); // 00:00 CEST
-    expect(r.end.toISOString()).toBe('2026-10-26T06:30:00.000Z'); // 07:30 CET
-  });
-});
 
 describe.each(dbKinds())('default snapshot provider on %s', (kind) => {
   let database: Database;

@@ -10,6 +10,7 @@ import { type EventBus, toLiveEvent } from '../../../server/live/event-bus.ts';
 import { createLive, type Live } from '../../../server/live/live.ts';
 import { CloseCode, PROTOCOL_VERSION } from '../../../server/live/protocol.ts';
 import { appendEvent } from '../../../server/events/append-events.ts';
+import { PositionStore } from '../../../server/positions/positions.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { IDS, insertFixture } from '../../support/fixtures.ts';
 import { fakeAuthenticate } from './support/fakes.ts';
@@ -26,7 +27,12 @@ describe.each(dbKinds())('live updates over a real WebSocket on %s', (kind) => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
     const logger = createLogger('silent');
-    live = await createLive({ database, logger, now: () => new Date('2026-11-23T12:00:00Z') });
+    live = await createLive({
+      database,
+      logger,
+      now: () => new Date('2026-11-23T12:00:00Z'),
+      positions: new PositionStore(),
+    });
     bus = live.bus;
     const app = new Hono().get('/health', (c) => c.json({ ok: true }));
     await new Promise<void>((resolve) => {

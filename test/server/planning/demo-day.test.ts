@@ -4,7 +4,7 @@ import { type Database, openDatabase } from '../../../db/client.ts';
 import { migrateDatabase } from '../../../db/migrate.ts';
 import { assignments, events, visits } from '../../../db/schema/index.ts';
 import { seedDemoData } from '../../../db/seed/seed.ts';
-import { serviceDayRange } from '../../../server/live/snapshot.ts';
+import { serviceDayRange } from '../../../server/day/service-day.ts';
 import type { PlanDaySummary } from '../../../server/planning/plan-day.ts';
 import { planDemoDay, planTotals, serviceDayOf } from '../../../server/planning/demo-day.ts';
 import { planViolations } from './check-plan.ts';
