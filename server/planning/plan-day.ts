@@ -4,7 +4,7 @@ import { municipalities } from '../../db/schema/index.ts';
 import type { ProblemInput } from '../../solver/model/problem-input.ts';
 import type { Solution, UnassignedReason } from '../../solver/model/solution.ts';
 import { solve } from '../../solver/solve.ts';
-import { commitAndPublish } from '../visits/visit-state.ts';
+import { SYSTEM, runCommand } from '../commands/run-command.ts';
 import { AppError } from '../http/errors.ts';
 import type { EventBus } from '../live/event-bus.ts';
 import { buildProblem } from '../solver-bridge/build-problem.ts';
@@ -122,7 +122,9 @@ export async function planServiceDay(db: Db, o: PlanDayOptions): Promise<PlanDay
     }
   }
 
-  const written = await commitAndPublish({ db, bus: o.bus, now: () => o.now }, async (tx, emit) => {
+  // Planning is the system's own change (the demo day, the seed): no person's audit rows.
+  const deps = { db, bus: o.bus, now: () => o.now };
+  const written = await runCommand(deps, SYSTEM, async ({ tx, emit }) => {
     const w = await writePlan(tx, planned, {
       versions: day.versions,
       now: o.now,

@@ -3,7 +3,7 @@ import { staff } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
 import { parseInstant } from '../domain/stockholm-time.ts';
 import type { ReportPositionInput } from './schemas.ts';
-import { type DispatchDeps, appendAndPublish } from '../visits/visit-state.ts';
+import { type CommandDeps, appendAndPublish } from '../commands/run-command.ts';
 
 export interface StaffPosition {
   staffId: string;
@@ -54,7 +54,7 @@ export class PositionStore {
 /** Where high-frequency position updates go live without a sequence number. */
 export type PositionSink = (p: StaffPosition) => void;
 
-export interface PositionDeps extends DispatchDeps {
+export interface PositionDeps extends CommandDeps {
   positions: PositionStore;
   /** Every fix, for the hub to coalesce per tick; not in the event log. */
   onPosition?: PositionSink;

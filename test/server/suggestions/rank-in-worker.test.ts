@@ -18,6 +18,7 @@ import { authSettings } from '../../../server/auth/secrets.ts';
 import { TEST_COST, TEST_SECRET, bearer, insertUsers, loginAs } from '../../support/auth.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, insertWorld } from '../support/world.ts';
+import { SYSTEM } from '../../../server/commands/run-command.ts';
 
 const now = new Date('2026-11-23T08:00:00Z'); // 09:00 Stockholm, day shifts running
 const URGENT = '50000000-0000-4000-8000-000000000002';
@@ -96,7 +97,7 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
 
   it('follows the events the live state applies, and the positions phones report', async () => {
     const before = live.get('0180')!.seq;
-    await assignVisit(deps(), {
+    await assignVisit(deps(), SYSTEM, {
       visitId: OTHER,
       staffIds: [W.an],
       expectedVersion: 1,
@@ -175,6 +176,7 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
       const before = live.get('0180')!.seq;
       const result = await registerUrgentVisit(
         { ...deps(), rankWorker: worker },
+        SYSTEM,
         UrgentVisitInput.parse({
           municipality: '0180',
           patientId: W.patient,
