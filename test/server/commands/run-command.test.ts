@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client.ts';
-import { events, visits } from '../../../db/schema/index.ts';
+import { auditLog, events, visits } from '../../../db/schema/index.ts';
 import {
   type Command,
   SYSTEM,
@@ -56,6 +56,36 @@ describe.each(dbKinds())('runCommand on %s', (kind) => {
     expect(bus.events.map((e) => e.payload)).toEqual([{ calls: 2 }]);
     // The first attempt's event was rolled back with its number: no gap.
     expect(await seqs()).toEqual([...before, before.length + 1]);
+  });
+
+  it("writes the actor's audit rows in the transaction: they roll back with the work", async () => {
+    const deps = { db: database.db, now: () => W.now };
+    const actor = {
+      principal: {
+        userId: 'u-audit',
+        username: 'dispatcher',
+        role: 'dispatcher' as const,
+        municipalities: ['0180'],
+        teams: [],
+        staffId: null,
+      },
+      requestId: 'req-audit',
+    };
+    const subject = { patientId: W.patient, municipalityCode: '0180' };
+    const rows = async () =>
+      (await database.db.select().from(auditLog).where(eq(auditLog.action, 'visit.test'))).length;
+    await expect(
+      runCommand(deps, actor, async ({ audit }) => {
+        await audit('visit.test', [subject]);
+        throw new Error('refused after the audit');
+      }),
+    ).rejects.toThrow(/refused/);
+    expect(await rows()).toBe(0);
+    await runCommand(deps, actor, ({ audit }) => audit('visit.test', [subject]));
+    expect(await rows()).toBe(1);
+    // The system acts on no one's behalf: no row.
+    await runCommand(deps, SYSTEM, ({ audit }) => audit('visit.test', [subject]));
+    expect(await rows()).toBe(1);
   });
 
   it('gives up after TRANSACTION_ATTEMPTS, and at once on other errors', async () => {
