@@ -12,32 +12,35 @@ import type { LiveState } from './live-state/live-state.ts';
 import type { Logger } from './logger.ts';
 import type { TravelSource } from './solver-bridge/travel.ts';
 
-/** What the app is built from: tests pass their own, main passes the real ones. */
+/**
+ * What the app is built from, every part required: composeServer (server/compose.ts) builds
+ * them alike for main.ts and the tests, so tests run the path production runs.
+ */
 export interface AppDeps {
   database: Database;
   logger: Logger;
   /** The clock; tests pin it. */
   now: () => Date;
-  /** Signing secrets and session length; absent: a random secret for this process (tests). */
-  auth?: AuthSettings;
-  /** Principals of recent tokens; absent: every request asks the database who it is. */
-  principals?: PrincipalCache;
-  /** Where committed dispatch events are published (the live layer); absent: not published. */
-  bus?: EventBus;
-  /** Latest caregiver positions; absent: createApp makes one for this app. */
-  positions?: PositionStore;
-  /** Repair proposals awaiting acceptance (in the database); absent: createApp makes one. */
-  proposals?: ProposalStore;
-  /** The repair solve (tests run it in-process); absent: a worker thread. */
-  solve?: SolveFn;
-  /** Travel times for suggestions and repairs; absent: the built-in estimate. */
-  travel?: TravelSource;
-  /** The municipalities' live state kept from the bus; absent: suggestions read the database. */
-  liveState?: LiveState;
-  /** This process's live-update figures (the hub's); absent: it serves no live updates. */
-  liveStats?: () => LiveStats;
-  /** Ranks suggestions on a worker thread; absent: on the request's thread. */
-  rankWorker?: Ranker;
+  /** Signing secrets and session length. */
+  auth: AuthSettings;
+  /** Principals of recent tokens. */
+  principals: PrincipalCache;
+  /** Where committed events are published (the live layer). */
+  bus: EventBus;
+  /** Latest caregiver positions in this process. */
+  positions: PositionStore;
+  /** Repair proposals awaiting acceptance (in the database). */
+  proposals: ProposalStore;
+  /** The repair solve: a worker thread (tests may run it in-process). */
+  solve: SolveFn;
+  /** Travel times for suggestions and repairs; null: the built-in estimate. */
+  travel: TravelSource | null;
+  /** The municipalities' live state kept from the bus. */
+  liveState: LiveState;
+  /** This process's live-update figures (the hub's). */
+  liveStats: () => LiveStats;
+  /** Ranks suggestions on worker threads; null (RANK_WORKER=off): on the request's thread. */
+  rankWorker: Ranker | null;
 }
 
 /** Hono context variables set by middleware. */

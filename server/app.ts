@@ -2,8 +2,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { authenticate } from './auth/middleware.ts';
 import { loginLimiter } from './auth/rate-limit.ts';
-import { PositionStore } from './positions/positions.ts';
-import { ProposalStore } from './sick-calls/proposals.ts';
 import { errorBody } from './http/errors.ts';
 import { handleError } from './http/error-handler.ts';
 import { limitBody, requireJson } from './http/json-body.ts';
@@ -28,14 +26,11 @@ import { visitRoutes } from './visits/routes.ts';
 
 export const API_VERSION = '0.2.0';
 
-/** Builds the whole HTTP app from its dependencies; tests call `app.request()` on it. */
-export function createApp(given: AppDeps) {
-  // One position store per app (per process) unless given; proposals are in the database.
-  const deps: AppDeps = {
-    ...given,
-    positions: given.positions ?? new PositionStore(),
-    proposals: given.proposals ?? new ProposalStore(given.database.db),
-  };
+/**
+ * Builds the whole HTTP app from its dependencies (composeServer gives them, for main.ts and
+ * the tests alike); tests call `app.request()` on it.
+ */
+export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', requestId(), requestLog(deps), securityHeaders());
   // Authentication comes before the body checks: without a log-in nothing else is revealed.

@@ -25,6 +25,7 @@ import { runSolveInWorker } from '../../server/solver-bridge/run-in-worker.ts';
 import { prestartSolverWorker } from '../../server/solver-bridge/spare-worker.ts';
 import { openPlannedWorld } from './planned-world.ts';
 import { describeMachine } from '../cli/machine.ts';
+import { SYSTEM } from '../../server/commands/run-command.ts';
 
 const { values } = parseArgs({
   options: {
@@ -112,7 +113,10 @@ for (const staffId of sick) {
     solve,
   };
   const started = performance.now();
-  const { releasedVisitIds, proposal } = await reportSick(deps, { staffId, timeLimitMs: boxMs });
+  const { releasedVisitIds, proposal } = await reportSick(deps, SYSTEM, {
+    staffId,
+    timeLimitMs: boxMs,
+  });
   const ended = performance.now();
   const placed = new Set(proposal.assignments.map((a) => a.visitId));
   results.push({

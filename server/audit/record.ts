@@ -11,6 +11,12 @@ export interface AuditSubject {
   municipalityCode: string;
 }
 
+/** The subject of a visit (or any row naming its patient and municipality). */
+export const subjectOf = (v: AuditSubject): AuditSubject => ({
+  patientId: v.patientId,
+  municipalityCode: v.municipalityCode,
+});
+
 export interface AuditActor {
   principal: Principal;
   requestId: string;

@@ -34,13 +34,12 @@ export const DISPATCH_ROLES = {
 /** The statuses a caregiver reports from the field. */
 export const CAREGIVER_STATUSES = ['en_route', 'in_progress', 'done', 'no_access'] as const;
 
-/** The service dependencies of a request (createApp fills the stores). */
+/** The service dependencies of a request. */
 export function servicesOf(c: Context<AppEnv>): RepairDeps & {
   positions: PositionStore;
   proposals: ProposalStore;
 } {
   const d = c.get('deps');
-  if (!d.positions || !d.proposals) throw new Error('createApp provides positions and proposals');
   return {
     db: d.database.db,
     bus: d.bus,
@@ -48,9 +47,9 @@ export function servicesOf(c: Context<AppEnv>): RepairDeps & {
     positions: d.positions,
     proposals: d.proposals,
     solve: d.solve,
-    travel: d.travel,
+    travel: d.travel ?? undefined,
     liveState: d.liveState,
-    rankWorker: d.rankWorker,
+    rankWorker: d.rankWorker ?? undefined,
   };
 }
 

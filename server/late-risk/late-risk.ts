@@ -6,7 +6,7 @@ import type { TravelMode } from '../../db/reference/professions.ts';
 import { type LatLon, type TravelSource, estimateTravel } from '../solver-bridge/travel.ts';
 import { toLocalIso } from '../domain/stockholm-time.ts';
 import type { PlanningDeps } from '../suggestions/suggestions.ts';
-import { commitAndPublish } from '../visits/visit-state.ts';
+import { SYSTEM, runCommand } from '../commands/run-command.ts';
 
 const DEFAULT_TRAVEL = estimateTravel();
 const ALERTS_PER_COMMIT = 100;
@@ -144,7 +144,7 @@ export async function emitLateRiskEvents(
   // and a dispatcher's write waits behind it.
   for (let i = 0; i < fresh.length; i += ALERTS_PER_COMMIT) {
     const chunk = fresh.slice(i, i + ALERTS_PER_COMMIT);
-    const mine = await commitAndPublish(deps, async (tx, _emit, emitAll) => {
+    const mine = await runCommand(deps, SYSTEM, async ({ tx, emitAll }) => {
       // In one order, so two passes inserting the same alerts wait for each other, never
       // each for the other.
       const keys = [...new Map(chunk.map((a) => [alertKey(a), a])).values()]

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { municipalities } from '../../db/schema/index.ts';
-import { commitAndPublish } from '../visits/visit-state.ts';
+import { SYSTEM, runCommand } from '../commands/run-command.ts';
 import { AppError } from '../http/errors.ts';
 import type { EventBus } from '../live/event-bus.ts';
 import type { UnassignedReason } from '../solver-bridge/plan-mapping.ts';
@@ -114,7 +114,9 @@ export async function planServiceDay(db: Db, o: PlanDayOptions): Promise<PlanDay
     }
   }
 
-  const written = await commitAndPublish({ db, bus: o.bus, now: () => o.now }, async (tx, emit) => {
+  // Planning is the system's own change (the demo day, the seed): no person's audit rows.
+  const deps = { db, bus: o.bus, now: () => o.now };
+  const written = await runCommand(deps, SYSTEM, async ({ tx, emit }) => {
     const w = await writePlan(tx, planned, {
       versions: day.versions,
       now: o.now,

@@ -4,7 +4,7 @@ import { staff } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
 import { parseInstant, rangeAround } from '../domain/stockholm-time.ts';
 import type { ReportPositionInput } from './schemas.ts';
-import { type DispatchDeps, appendAndPublish } from '../visits/visit-state.ts';
+import { type CommandDeps, appendAndPublish } from '../commands/run-command.ts';
 
 export interface StaffPosition {
   staffId: string;
@@ -52,7 +52,7 @@ export class PositionStore {
   }
 }
 
-export interface PositionDeps extends DispatchDeps {
+export interface PositionDeps extends CommandDeps {
   /** Every fix goes here, and from here to the live clients (PositionStore.observe). */
   positions: PositionStore;
   /** At most one logged 'staff.position' event per caregiver per this (default 60 s). */

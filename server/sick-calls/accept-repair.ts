@@ -4,11 +4,12 @@ import { previousStaff, writeAssignments } from '../visits/assign-visit.ts';
 import type { ProposalStore } from './proposals.ts';
 import type { AcceptRepairInput } from './schemas.ts';
 import { checkStaffFor } from '../visits/staff-checks.ts';
+import { subjectOf } from '../audit/record.ts';
+import { type CommandActor, runCommand } from '../commands/run-command.ts';
 import {
   type DispatchDeps,
   type VisitState,
   bumpVersion,
-  commitAndPublish,
   loadVisitState,
   visitForChange,
 } from '../visits/visit-state.ts';
@@ -20,6 +21,7 @@ import {
  */
 export async function acceptRepair(
   deps: DispatchDeps & { proposals: ProposalStore },
+  actor: CommandActor,
   input: AcceptRepairInput,
 ): Promise<{ proposalId: string; accepted: VisitState[] }> {
   const now = deps.now();
@@ -38,7 +40,7 @@ export async function acceptRepair(
   if (missing.length)
     throw new AppError(400, 'validation_failed', 'The request is not valid', missing);
 
-  const accepted = await commitAndPublish(deps, async (tx, emit) => {
+  const accepted = await runCommand(deps, actor, async ({ tx, emit, audit }) => {
     const out: VisitState[] = [];
     for (const id of chosen) {
       const item = byVisit.get(id)!;
@@ -62,6 +64,7 @@ export async function acceptRepair(
       });
       out.push(state);
     }
+    await audit('visit.assign', out.map(subjectOf));
     await deps.proposals.remove(proposal.id, new Set(chosen), tx);
     return out;
   });

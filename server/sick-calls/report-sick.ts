@@ -8,7 +8,9 @@ import { loadWorld } from './load-world.ts';
 import type { ProposalStore, ProposedAssignment, RepairProposal } from './proposals.ts';
 import type { ReportSickInput } from './schemas.ts';
 import type { PlanningDeps } from '../suggestions/suggestions.ts';
-import { bumpVersion, commitAndPublish, loadVisitState } from '../visits/visit-state.ts';
+import { bumpVersion, loadVisitState } from '../visits/visit-state.ts';
+import { subjectOf } from '../audit/record.ts';
+import { type CommandActor, runCommand } from '../commands/run-command.ts';
 
 export type { SolveFn };
 
@@ -34,6 +36,7 @@ const MIN_SOLVE_MS = 100;
  */
 export async function reportSick(
   deps: RepairDeps,
+  actor: CommandActor,
   input: ReportSickInput,
 ): Promise<{ releasedVisitIds: string[]; proposal: RepairProposal }> {
   // The time box is the whole call's, on the wall clock: the solver gets what is left of it.
@@ -55,7 +58,7 @@ export async function reportSick(
       { field: 'body.staffId', message: 'no such caregiver' },
     ]);
   }
-  const released = await commitAndPublish(deps, async (tx, emit) => {
+  const released = await runCommand(deps, actor, async ({ tx, emit, audit }) => {
     const open = await tx
       .select({ visit: visits })
       .from(assignments)
@@ -89,6 +92,10 @@ export async function reportSick(
       .where(
         and(eq(shifts.staffId, input.staffId), lt(shifts.startsAt, at), gt(shifts.endsAt, at)),
       );
+    await audit(
+      'visit.release',
+      open.map(({ visit }) => subjectOf(visit)),
+    );
     await emit(who.municipalityCode, 'staff.sick', {
       staffId: input.staffId,
       at: at.toISOString(),

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { audit } from '../audit/http.ts';
+import { commandActor } from '../audit/http.ts';
 import { inMunicipalityScope } from '../auth/principal.ts';
 import { emergencyReason, requireRole, roleGate } from '../auth/scope.ts';
 import {
@@ -10,8 +10,6 @@ import {
   json,
   servicesOf,
   staffInScope,
-  subject,
-  subjectsOfVisits,
   withFields,
 } from '../http/dispatch-scope.ts';
 import { notFound } from '../http/errors.ts';
@@ -107,8 +105,9 @@ export const sickCallRoutes = createRouter()
     const { id } = c.req.valid('param');
     await staffInScope(c, id);
     const input = { ...c.req.valid('json'), staffId: id };
-    const result = await withFields(PATH_STAFF, () => reportSick(servicesOf(c), input));
-    await audit(c, 'visit.release', await subjectsOfVisits(c, result.releasedVisitIds), null);
+    const result = await withFields(PATH_STAFF, () =>
+      reportSick(servicesOf(c), commandActor(c), input),
+    );
     return c.json(result, 200);
   })
   .openapi(accept, async (c) => {
@@ -120,8 +119,7 @@ export const sickCallRoutes = createRouter()
     if (!proposal || !inMunicipalityScope(p, proposal.municipalityCode))
       throw notFound('Repair proposal', 'path.proposalId');
     const result = await withFields({ 'body.proposalId': 'path.proposalId' }, () =>
-      acceptRepair(deps, { ...c.req.valid('json'), proposalId }),
+      acceptRepair(deps, commandActor(c), { ...c.req.valid('json'), proposalId }),
     );
-    await audit(c, 'visit.assign', result.accepted.map(subject), null);
     return c.json(result, 200);
   });

@@ -7,11 +7,12 @@ import type { Tx } from '../events/append-events.ts';
 import { parseInstant, rangeAround } from '../domain/stockholm-time.ts';
 import type { AssignVisitInput, VisitVersionInput } from './dispatch-schemas.ts';
 import { type CheckedStaff, OVERTIME_MS, checkStaffFor } from './staff-checks.ts';
+import { subjectOf } from '../audit/record.ts';
+import { type CommandActor, runCommand } from '../commands/run-command.ts';
 import {
   type DispatchDeps,
   type VisitState,
   bumpVersion,
-  commitAndPublish,
   type ChangingVisit,
   visitForChange,
   visitState,
@@ -128,9 +129,10 @@ export async function writeAssignments(
 /** Assigns an unassigned visit (one caregiver, or two for a two-person visit). */
 export async function assignVisit(
   deps: DispatchDeps,
+  actor: CommandActor,
   input: AssignVisitInput,
 ): Promise<VisitState> {
-  return commitAndPublish(deps, async (tx, emit) => {
+  return runCommand(deps, actor, async ({ tx, emit, audit }) => {
     const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
     if (visit.status !== 'unassigned')
       throw wrongStatus(visit, 'use reassign to change caregivers');
@@ -140,6 +142,7 @@ export async function assignVisit(
       status: 'assigned',
     });
     const state = visitState(row, await writeAssignments(tx, visit.id, [], checked, start));
+    await audit('visit.assign', [subjectOf(visit)]);
     await emit(visit.municipalityCode, 'visit.assigned', {
       visit: state,
       competence: competencePayload(checked),
@@ -151,9 +154,10 @@ export async function assignVisit(
 /** Moves an assigned visit to other caregivers; the status stays 'assigned'. */
 export async function reassignVisit(
   deps: DispatchDeps,
+  actor: CommandActor,
   input: AssignVisitInput,
 ): Promise<VisitState> {
-  return commitAndPublish(deps, async (tx, emit) => {
+  return runCommand(deps, actor, async ({ tx, emit, audit }) => {
     const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
     if (visit.status !== 'assigned')
       throw wrongStatus(visit, 'only an assigned visit is reassigned');
@@ -162,6 +166,7 @@ export async function reassignVisit(
     const checked = await checkStaffFor(tx, visit, input.staffIds, start);
     const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {});
     const state = visitState(row, await writeAssignments(tx, visit.id, before, checked, start));
+    await audit('visit.reassign', [subjectOf(visit)]);
     await emit(visit.municipalityCode, 'visit.assigned', {
       visit: state,
       previousStaffIds: before,
@@ -174,9 +179,10 @@ export async function reassignVisit(
 /** Takes an assigned visit off its caregivers' routes. */
 export async function unassignVisit(
   deps: DispatchDeps,
+  actor: CommandActor,
   input: VisitVersionInput,
 ): Promise<VisitState> {
-  return commitAndPublish(deps, async (tx, emit) => {
+  return runCommand(deps, actor, async ({ tx, emit, audit }) => {
     const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
     if (visit.status !== 'assigned')
       throw wrongStatus(visit, 'only an assigned visit is unassigned');
@@ -186,6 +192,7 @@ export async function unassignVisit(
     });
     await tx.delete(assignments).where(eq(assignments.visitId, visit.id));
     const state = visitState(row, []);
+    await audit('visit.unassign', [subjectOf(visit)]);
     await emit(visit.municipalityCode, 'visit.unassigned', {
       visit: state,
       previousStaffIds: before,

@@ -1,16 +1,46 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { eq, sql } from 'drizzle-orm';
 import type { Profession } from '../../db/reference/professions.ts';
 import { TASK_TYPES, type TaskType } from '../../db/reference/task-types.ts';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { patients, visits } from '../../db/schema/index.ts';
-import { AppError, type ErrorDetail } from '../http/errors.ts';
-import type { CreateVisitBody } from './schemas.ts';
+import { type CommandActor, type CommandDeps, runCommand } from '../commands/run-command.ts';
 import { parseInstant, rangeAround } from '../domain/stockholm-time.ts';
-import { type Tx, appendEvent } from '../events/append-events.ts';
+import { AppError, type ErrorDetail } from '../http/errors.ts';
 import { assertMunicipality } from '../municipalities/queries.ts';
-import { type VisitView, visitView } from './visit-view.ts';
+import { type VisitState, visitState } from './visit-state.ts';
+
+type VisitRow = typeof visits.$inferSelect;
 
 const MAX_WINDOW_MS = 24 * 3600_000;
+
+/** A visit to register, as a route takes it (instants as given: ISO or Stockholm local). */
+export interface NewVisit {
+  municipality: string;
+  patientId: string;
+  windowStart: string;
+  windowEnd: string;
+  windowHard: boolean;
+  durationMinutes: number;
+  taskTypes: TaskType[];
+  staffCount: 1 | 2;
+  priority: VisitRow['priority'];
+  source: VisitRow['source'];
+}
+
+/**
+ * The profession a visit needs: an RN may also do AN tasks, so {rn, an} needs an RN;
+ * tasks of two other professions cannot share one visit.
+ */
+export function requiredProfession(tasks: TaskType[]): Profession | undefined {
+  const set = new Set<Profession>(tasks.map((t) => TASK_TYPES[t].profession));
+  if (set.size === 1) return [...set][0];
+  if (set.size === 2 && set.has('rn') && set.has('an')) return 'rn';
+  return undefined;
+}
+
+export function invalid(details: ErrorDetail[]): AppError {
+  return new AppError(400, 'validation_failed', 'The request is not valid', details);
+}
 
 /**
  * The window rule, the same however a visit is registered (POST /api/visits, an urgent
@@ -42,69 +72,73 @@ export function checkVisitWindow(
 }
 
 /**
- * The profession a visit needs: an RN may also do AN tasks, so {rn, an} needs an RN;
- * tasks of two other professions cannot share one visit.
+ * The rules every new visit meets, however it is registered: the window rule above, and
+ * tasks one profession can do.
  */
-export function requiredProfession(tasks: TaskType[]): Profession | undefined {
-  const set = new Set<Profession>(tasks.map((t) => TASK_TYPES[t].profession));
-  if (set.size === 1) return [...set][0];
-  if (set.size === 2 && set.has('rn') && set.has('an')) return 'rn';
-  return undefined;
-}
-
-/**
- * Registers a single or unplanned visit and its event in one transaction; `inTransaction`
- * (the audit row of the change) commits or rolls back with them.
- */
-export async function createVisit(
-  db: Db,
-  body: CreateVisitBody,
+export function checkNewVisit(
+  v: NewVisit,
   now: Date,
-  inTransaction?: (tx: Tx, view: VisitView) => Promise<void>,
-): Promise<VisitView> {
-  const window = checkVisitWindow(body.windowStart, body.windowEnd, now);
+): { start: Date; end: Date; profession: Profession } {
+  const window = checkVisitWindow(v.windowStart, v.windowEnd, now);
   const problems: ErrorDetail[] = window.ok ? [] : window.problems;
-  const profession = requiredProfession(body.taskTypes);
+  const profession = requiredProfession(v.taskTypes);
   if (!profession) {
     problems.push({
       field: 'body.taskTypes',
       message: 'these tasks need different professions: register one visit each',
     });
   }
-  if (problems.length || !window.ok || !profession) {
-    throw new AppError(400, 'validation_failed', 'The request is not valid', problems);
-  }
-  await assertMunicipality(db, body.municipality, 'body.municipality');
+  if (problems.length || !window.ok || !profession) throw invalid(problems);
+  return { start: window.start, end: window.end, profession };
+}
 
-  return db.transaction(async (tx) => {
-    const [patient] = await tx
-      .select({ municipalityCode: patients.municipalityCode })
-      .from(patients)
-      .where(eq(patients.id, body.patientId));
-    if (!patient || patient.municipalityCode !== body.municipality) {
+const patientQuery = reusableQuery<{ municipalityCode: string }[]>('new_visit_patient', (db) =>
+  db
+    .select({ municipalityCode: patients.municipalityCode })
+    .from(patients)
+    .where(eq(patients.id, sql.placeholder('id'))),
+);
+
+/**
+ * Registers a visit (single, unplanned or an urgent call): checked, inserted, its
+ * 'visit.created' event and its audit row in one command, published after the commit.
+ */
+export async function createVisit(
+  deps: CommandDeps,
+  actor: CommandActor,
+  v: NewVisit,
+): Promise<{ visit: VisitState; row: VisitRow }> {
+  const { start, end, profession } = checkNewVisit(v, deps.now());
+  await assertMunicipality(deps.db, v.municipality, 'body.municipality');
+  return runCommand(deps, actor, async (cmd) => {
+    const [patient] = await patientQuery(cmd.tx, { id: v.patientId });
+    if (!patient || patient.municipalityCode !== v.municipality) {
       throw new AppError(404, 'not_found', 'Patient not found in this municipality', [
         { field: 'body.patientId', message: 'no such patient in the municipality' },
       ]);
     }
-    const [row] = await tx
+    const [row] = await cmd.tx
       .insert(visits)
       .values({
-        municipalityCode: body.municipality,
-        patientId: body.patientId,
-        windowStart: window.start,
-        windowEnd: window.end,
-        windowHard: body.windowHard,
-        durationMinutes: body.durationMinutes,
-        taskTypes: body.taskTypes,
+        municipalityCode: v.municipality,
+        patientId: v.patientId,
+        windowStart: start,
+        windowEnd: end,
+        windowHard: v.windowHard,
+        durationMinutes: v.durationMinutes,
+        taskTypes: v.taskTypes,
         requiredProfession: profession,
-        staffCount: body.staffCount,
-        priority: body.priority,
-        source: body.source,
+        staffCount: v.staffCount,
+        priority: v.priority,
+        source: v.source,
       })
       .returning();
-    const view = visitView(row);
-    await appendEvent(tx, body.municipality, 'visit.created', { visit: view });
-    await inTransaction?.(tx, view);
-    return view;
+    // A new visit has no caregivers yet: its state is the inserted row.
+    const state = visitState(row, []);
+    await cmd.audit('visit.create', [
+      { patientId: row.patientId, municipalityCode: row.municipalityCode },
+    ]);
+    await cmd.emit(v.municipality, 'visit.created', { visit: state });
+    return { visit: state, row };
   });
 }

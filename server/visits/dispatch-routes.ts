@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { audit } from '../audit/http.ts';
+import { commandActor } from '../audit/http.ts';
 import type { Role } from '../auth/principal.ts';
 import {
   assertMunicipalityAllowed,
@@ -19,6 +19,7 @@ import {
 } from './dispatch-schemas.ts';
 import { registerUrgentVisit } from './urgent-visit.ts';
 import type { VisitState } from './visit-state.ts';
+import type { CommandActor } from '../commands/run-command.ts';
 import { updateVisitStatus } from './visit-status.ts';
 import { AppError } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
@@ -27,7 +28,6 @@ import { authResponses, bearer } from '../http/security-schemas.ts';
 import { municipalityExists } from '../municipalities/queries.ts';
 import {
   CAREGIVER_STATUSES,
-  type ScopedVisit,
   DISPATCH_ROLES,
   SuggestionSchema,
   VisitStateSchema,
@@ -35,7 +35,6 @@ import {
   errorResponse,
   json,
   servicesOf,
-  subject,
   visitInScope,
   withFields,
 } from '../http/dispatch-scope.ts';
@@ -135,17 +134,13 @@ const unpin = visitChange(
 
 type Ctx = Context<AppEnv>;
 
-/** The shared path of the version-checked visit changes: role, scope, change, audit. */
-async function changeVisit(
+/** The shared path of the version-checked visit changes (role and scope checked before). */
+function changeVisit(
   c: Ctx,
-  v: ScopedVisit,
-  action: string,
-  change: (deps: ReturnType<typeof servicesOf>) => Promise<VisitState>,
+  change: (deps: ReturnType<typeof servicesOf>, actor: CommandActor) => Promise<VisitState>,
 ): Promise<VisitState> {
-  const state = await withFields(PATH_ID, () => change(servicesOf(c)));
-  // The services take no transaction hook: the audit row follows the committed change.
-  await audit(c, action, [subject(v)], null);
-  return state;
+  // The command writes the audit row in its transaction.
+  return withFields(PATH_ID, () => change(servicesOf(c), commandActor(c)));
 }
 
 export const dispatchVisitRoutes = createRouter()
@@ -157,8 +152,7 @@ export const dispatchVisitRoutes = createRouter()
     // An unknown code is the service's 404; a known one outside the scope is refused here.
     if (await municipalityExists(db, input.municipality))
       assertMunicipalityAllowed(p, input.municipality, 'body.municipality');
-    const result = await registerUrgentVisit(servicesOf(c), input);
-    await audit(c, 'visit.create', [subject(result.visit)], null);
+    const result = await registerUrgentVisit(servicesOf(c), commandActor(c), input);
     return c.json(result, 201);
   })
   .openapi(assign, async (c) => {
@@ -170,8 +164,8 @@ export const dispatchVisitRoutes = createRouter()
     // One route for both: an assigned visit moves to the new caregivers. The version check
     // inside the service decides any race with a concurrent change.
     const reassign = v.status === 'assigned';
-    const state = await changeVisit(c, v, reassign ? 'visit.reassign' : 'visit.assign', (d) =>
-      reassign ? reassignVisit(d, input) : assignVisit(d, input),
+    const state = await changeVisit(c, (d, actor) =>
+      reassign ? reassignVisit(d, actor, input) : assignVisit(d, actor, input),
     );
     return c.json(state, 200);
   })
@@ -180,19 +174,15 @@ export const dispatchVisitRoutes = createRouter()
     emergencyReason(c);
     const { id } = c.req.valid('param');
     const input = { ...(c.req.valid('json') as z.infer<typeof VersionBody>), visitId: id };
-    return c.json(
-      await changeVisit(c, await visitInScope(c, id), 'visit.unassign', (d) =>
-        unassignVisit(d, input),
-      ),
-      200,
-    );
+    await visitInScope(c, id);
+    return c.json(await changeVisit(c, (d, actor) => unassignVisit(d, actor, input)), 200);
   })
   .openapi(status, async (c) => {
     const p = requireRole(c, DISPATCH_ROLES.status);
     emergencyReason(c);
     const { id } = c.req.valid('param');
     const input = { ...(c.req.valid('json') as z.infer<typeof StatusBody>), visitId: id };
-    const v = await visitInScope(c, id);
+    await visitInScope(c, id);
     if (
       p.role === 'caregiver' &&
       !(CAREGIVER_STATUSES as readonly string[]).includes(input.status)
@@ -201,27 +191,21 @@ export const dispatchVisitRoutes = createRouter()
         { field: 'body.status', message: `one of ${CAREGIVER_STATUSES.join(', ')}` },
       ]);
     }
-    const state = await withFields(PATH_ID, () => updateVisitStatus(servicesOf(c), input));
-    await audit(c, 'visit.status', [subject(v)], null);
-    return c.json(state, 200);
+    return c.json(await changeVisit(c, (d, actor) => updateVisitStatus(d, actor, input)), 200);
   })
   .openapi(pin, async (c) => {
     requireRole(c, DISPATCH_ROLES.plan);
     emergencyReason(c);
     const { id } = c.req.valid('param');
     const input = { ...(c.req.valid('json') as z.infer<typeof VersionBody>), visitId: id };
-    return c.json(
-      await changeVisit(c, await visitInScope(c, id), 'visit.pin', (d) => pinVisit(d, input)),
-      200,
-    );
+    await visitInScope(c, id);
+    return c.json(await changeVisit(c, (d, actor) => pinVisit(d, actor, input)), 200);
   })
   .openapi(unpin, async (c) => {
     requireRole(c, DISPATCH_ROLES.plan);
     emergencyReason(c);
     const { id } = c.req.valid('param');
     const input = { ...(c.req.valid('json') as z.infer<typeof VersionBody>), visitId: id };
-    return c.json(
-      await changeVisit(c, await visitInScope(c, id), 'visit.unpin', (d) => unpinVisit(d, input)),
-      200,
-    );
+    await visitInScope(c, id);
+    return c.json(await changeVisit(c, (d, actor) => unpinVisit(d, actor, input)), 200);
   });

@@ -1,11 +1,12 @@
 import { AppError } from '../http/errors.ts';
 import type { VisitVersionInput } from './dispatch-schemas.ts';
 import { FINAL_STATUSES } from './visit-status.ts';
+import { subjectOf } from '../audit/record.ts';
+import { type CommandActor, runCommand } from '../commands/run-command.ts';
 import {
   type DispatchDeps,
   type VisitState,
   bumpVersion,
-  commitAndPublish,
   visitForChange,
   visitState,
 } from './visit-state.ts';
@@ -15,8 +16,13 @@ import {
  * Pinning a visit that already is (or is not) pinned is refused: the version would change
  * for nothing and the client's view is evidently out of date.
  */
-async function setPinned(deps: DispatchDeps, input: VisitVersionInput, pinned: boolean) {
-  return commitAndPublish(deps, async (tx, emit) => {
+async function setPinned(
+  deps: DispatchDeps,
+  actor: CommandActor,
+  input: VisitVersionInput,
+  pinned: boolean,
+) {
+  return runCommand(deps, actor, async ({ tx, emit, audit }) => {
     const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
     if (FINAL_STATUSES.includes(visit.status)) {
       throw new AppError(409, 'conflict', `The visit is ${visit.status}, which is final`, [
@@ -34,6 +40,7 @@ async function setPinned(deps: DispatchDeps, input: VisitVersionInput, pinned: b
     const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), { pinned });
     // Its caregivers do not change.
     const state = visitState(row, visit.assignees);
+    await audit(pinned ? 'visit.pin' : 'visit.unpin', [subjectOf(visit)]);
     await emit(visit.municipalityCode, pinned ? 'visit.pinned' : 'visit.unpinned', {
       visit: state,
     });
@@ -41,7 +48,13 @@ async function setPinned(deps: DispatchDeps, input: VisitVersionInput, pinned: b
   });
 }
 
-export const pinVisit = (deps: DispatchDeps, input: VisitVersionInput): Promise<VisitState> =>
-  setPinned(deps, input, true);
-export const unpinVisit = (deps: DispatchDeps, input: VisitVersionInput): Promise<VisitState> =>
-  setPinned(deps, input, false);
+export const pinVisit = (
+  deps: DispatchDeps,
+  actor: CommandActor,
+  input: VisitVersionInput,
+): Promise<VisitState> => setPinned(deps, actor, input, true);
+export const unpinVisit = (
+  deps: DispatchDeps,
+  actor: CommandActor,
+  input: VisitVersionInput,
+): Promise<VisitState> => setPinned(deps, actor, input, false);

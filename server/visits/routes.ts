@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { audit } from '../audit/http.ts';
+import { audit, commandActor } from '../audit/http.ts';
 import type { Role } from '../auth/principal.ts';
 import {
   assertMunicipalityAllowed,
@@ -18,6 +18,8 @@ import { CreateVisitBody, VisitPage, VisitQuery, VisitSchema } from './schemas.t
 import { createVisit } from './create-visit.ts';
 import { assertMunicipality, municipalityExists } from '../municipalities/queries.ts';
 import { getVisit, listVisits } from './queries.ts';
+import { servicesOf } from '../http/dispatch-scope.ts';
+import { visitView } from './visit-view.ts';
 
 /** Who may register visits: those who plan and dispatch. Managers watch; caregivers do. */
 export const VISIT_WRITERS: readonly Role[] = ['dispatcher', 'scheduler', 'admin'];
@@ -109,10 +111,8 @@ export const visitRoutes = createRouter()
     // An unknown code is createVisit's 404; a known one outside the scope is refused here.
     if (await municipalityExists(db, body.municipality))
       assertMunicipalityAllowed(p, body.municipality, 'body.municipality');
-    const view = await createVisit(db, body, c.get('deps').now(), (tx, v) =>
-      audit(c, 'visit.create', [subject(v)], null, tx),
-    );
-    return c.json(view, 201);
+    const { row } = await createVisit(servicesOf(c), commandActor(c), body);
+    return c.json(visitView(row), 201);
   });
 
 const subject = (v: { patientId: string; municipalityCode: string }) => ({

@@ -1,19 +1,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
 import { reusableQuery } from '../../db/reusable-query.ts';
 import { assignments, visits } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
-import { type EventBus, toLiveEvent } from '../live/event-bus.ts';
-import { type AppendedEvent, type Tx, appendEvent, appendEvents } from '../events/append-events.ts';
+import type { CommandDeps } from '../commands/run-command.ts';
+import type { Tx } from '../events/append-events.ts';
 import { visitView } from './visit-view.ts';
 import { toLocalIso } from '../domain/stockholm-time.ts';
 
-export interface DispatchDeps {
-  db: Db;
-  /** Committed events are published here after the commit. */
-  bus?: EventBus;
-  now: () => Date;
-}
+/** What the visit commands need (see runCommand). */
+export type DispatchDeps = CommandDeps;
 
 type VisitRow = typeof visits.$inferSelect;
 
@@ -154,73 +149,4 @@ export async function bumpVersion(
   const current = await loadVisitState(tx, visitId);
   if (!current) throw visitNotFound();
   throw new VersionConflict(current);
-}
-
-/** PostgreSQL's deadlock_detected and serialization_failure: nothing was written. */
-const RETRYABLE_CODES = new Set(['40P01', '40001']);
-/** Tries of a transaction PostgreSQL aborted for one of those; then the error stands. */
-export const TRANSACTION_ATTEMPTS = 3;
-
-/** Whether the error (or the driver error Drizzle wraps) asks for the transaction again. */
-export function isRetryable(err: unknown): boolean {
-  for (let e = err, depth = 0; e instanceof Object && depth < 3; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-/**
- * Runs a change and its events in one transaction, then publishes the events. A failed
- * publish is not the caller's failure: the change is committed and the bus reads missed
- * events back from the table. A transaction PostgreSQL aborts as a deadlock or a
- * serialization failure is run again from the start (the work reads what it changes inside
- * it), up to TRANSACTION_ATTEMPTS times: a client never gets a 500 for a lost race.
- */
-export async function commitAndPublish<T>(
-  deps: DispatchDeps,
-  work: (
-    tx: Tx,
-    emit: (m: string, type: string, payload: unknown) => Promise<void>,
-    /** Several events of one municipality in one statement. */
-    emitAll: (m: string, items: { type: string; payload: unknown }[]) => Promise<void>,
-  ) => Promise<T>,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    const appended: AppendedEvent[] = [];
-    let result: T;
-    try {
-      result = await deps.db.transaction(async (tx) =>
-        work(
-          tx,
-          async (municipality, type, payload) => {
-            appended.push(await appendEvent(tx, municipality, type, payload));
-          },
-          async (municipality, items) => {
-            appended.push(...(await appendEvents(tx, municipality, items)));
-          },
-        ),
-      );
-    } catch (err) {
-      if (attempt < TRANSACTION_ATTEMPTS && isRetryable(err)) continue;
-      throw err;
-    }
-    for (const e of appended) await deps.bus?.publish(toLiveEvent(e)).catch(() => {});
-    return result;
-  }
-}
-
-/**
- * A change that is one event and nothing else (a sampled position): the statement is its own
- * transaction, two round trips fewer than a transaction around it. Published after it commits.
- */
-export async function appendAndPublish(
-  deps: DispatchDeps,
-  municipality: string,
-  type: string,
-  payload: unknown,
-): Promise<void> {
-  const e = await appendEvent(deps.db, municipality, type, payload);
-  await deps.bus?.publish(toLiveEvent(e)).catch(() => {});
 }

@@ -1,11 +1,12 @@
 import type { VisitStatus } from '../../db/reference/task-types.ts';
 import { AppError } from '../http/errors.ts';
 import type { UpdateVisitStatusInput } from './dispatch-schemas.ts';
+import { subjectOf } from '../audit/record.ts';
+import { type CommandActor, runCommand } from '../commands/run-command.ts';
 import {
   type DispatchDeps,
   type VisitState,
   bumpVersion,
-  commitAndPublish,
   visitForChange,
   visitState,
 } from './visit-state.ts';
@@ -27,6 +28,7 @@ export const FINAL_STATUSES: readonly VisitStatus[] = ['done', 'cancelled', 'no_
 
 export async function updateVisitStatus(
   deps: DispatchDeps,
+  actor: CommandActor,
   input: UpdateVisitStatusInput,
 ): Promise<VisitState> {
   if (input.status === 'assigned' || input.status === 'unassigned') {
@@ -37,7 +39,7 @@ export async function updateVisitStatus(
       },
     ]);
   }
-  return commitAndPublish(deps, async (tx, emit) => {
+  return runCommand(deps, actor, async ({ tx, emit, audit }) => {
     const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
     const from = visit.status;
     if (!STATUS_TRANSITIONS[from].includes(input.status)) {
@@ -56,6 +58,7 @@ export async function updateVisitStatus(
     });
     // Its caregivers do not change.
     const state = visitState(row, visit.assignees);
+    await audit('visit.status', [subjectOf(visit)]);
     await emit(visit.municipalityCode, 'visit.status_changed', {
       visit: state,
       from,

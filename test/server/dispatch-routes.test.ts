@@ -2,14 +2,13 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { auditLog, events, visits } from '../../db/schema/index.ts';
-import { type App, createApp } from '../../server/app.ts';
-import { authSettings } from '../../server/auth/secrets.ts';
+import type { App } from '../../server/app.ts';
+import type { LiveEvent } from '../../server/live/event-bus.ts';
 import type { SolveFn } from '../../server/sick-calls/report-sick.ts';
-import { createLogger } from '../../server/logger.ts';
 import { solve } from '../../solver/solve.ts';
-import { TEST_COST, TEST_SECRET, bearer, insertUsers, loginAs } from '../support/auth.ts';
+import { bearer, insertUsers, loginAs, testServer } from '../support/auth.ts';
 import { dbKinds, freshDatabase } from '../support/databases.ts';
-import { W, insertWorld, recordingBus } from './support/world.ts';
+import { W, insertWorld, recordEvents } from './support/world.ts';
 
 const inProcess: SolveFn = async (input, o) =>
   solve(input, { ...o, clock: () => performance.now(), maxIterations: 200 });
@@ -17,7 +16,7 @@ const inProcess: SolveFn = async (input, o) =>
 describe.each(dbKinds())('dispatch routes on %s', (kind) => {
   let database: Database;
   let app: App;
-  const bus = recordingBus();
+  const published: LiveEvent[] = [];
   let dispatcher: Record<string, string>;
   let caregiver: Record<string, string>;
 
@@ -25,14 +24,14 @@ describe.each(dbKinds())('dispatch routes on %s', (kind) => {
     database = await freshDatabase(kind);
     await insertWorld(database.db);
     await insertUsers(database.db);
-    app = createApp({
-      database,
-      logger: createLogger('silent'),
+    // Suggestions ranked on the server's worker thread, as production does.
+    const server = await testServer(database, {
       now: () => W.now,
-      auth: authSettings(TEST_SECRET, [], undefined, TEST_COST),
-      bus,
       solve: inProcess,
+      config: { RANK_WORKER: 'on', RANK_WORKERS: 1 },
     });
+    app = server.app;
+    await recordEvents(server.deps.bus, '0180', published);
     dispatcher = bearer(await loginAs(app, 'dispatcher'));
     caregiver = bearer(await loginAs(app, 'caregiver')); // the RN
   });
@@ -71,7 +70,7 @@ describe.each(dbKinds())('dispatch routes on %s', (kind) => {
     expect(e.seq).toBe(before + 1);
     expect(e.type).toBe(type);
     expect((e.payload as { visit: { id: string } }).visit.id).toBe(visitId);
-    expect(bus.events.at(-1)).toMatchObject({ seq: e.seq, type, municipalityCode: '0180' });
+    expect(published.at(-1)).toMatchObject({ seq: e.seq, type, municipalityCode: '0180' });
   }
 
   it('suggests caregivers for an unassigned visit, audited', async () => {
@@ -237,7 +236,7 @@ describe.each(dbKinds())('dispatch routes on %s', (kind) => {
     }
     expect(await seqNow()).toBe(before);
     expect(await version(W.visitLift)).toBe(v);
-    expect(bus.events.at(-1)?.seq).toBe(before);
+    expect(published.at(-1)?.seq).toBe(before);
   });
 
   it('registers an urgent call with suggestions', async () => {

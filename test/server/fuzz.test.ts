@@ -200,7 +200,7 @@ describe.each(dbKinds())('fuzzing every route on %s', (kind) => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
     await insertUsers(database.db);
-    app = testApp(database);
+    app = await testApp(database);
     tokens = [];
     for (const role of ROLES)
       for (const m of [OWN, FOREIGN]) tokens.push(await loginAs(app, role, m));
@@ -253,7 +253,7 @@ describe.each(dbKinds())('fuzzing every route on %s', (kind) => {
         // A log-out that worked revoked that token: replace it so the run keeps going deep.
         if (res.status === 204 && a.kind === 'valid') {
           const role = ROLES[Math.floor(a.i / 2)];
-          tokens[a.i] = await loginAs(testApp(database), role, a.i % 2 ? FOREIGN : OWN);
+          tokens[a.i] = await loginAs(await testApp(database), role, a.i % 2 ? FOREIGN : OWN);
         }
       }),
       { numRuns: RUNS, seed: Number(process.env['FUZZ_SEED'] ?? 20261123) },

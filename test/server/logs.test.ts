@@ -17,7 +17,7 @@ describe.each(dbKinds())('nothing sensitive in the logs (%s)', (kind) => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
     await insertUsers(database.db);
-    app = testApp(database, { logger: createLogger('debug', {}, (l) => lines.push(l)) });
+    app = await testApp(database, { logger: createLogger('debug', {}, (l) => lines.push(l)) });
   });
   afterAll(async () => database.close());
 

@@ -1,14 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { createApp } from '../../server/app.ts';
-import { createLogger } from '../../server/logger.ts';
+import type { App } from '../../server/app.ts';
+import { testApp } from '../support/auth.ts';
+import { freshDatabase } from '../support/databases.ts';
 
-// The document and the docs page need no database: a stand-in that is never queried.
-const app = createApp({
-  database: {} as Database,
-  logger: createLogger('silent'),
-  now: () => new Date(),
+// The app as main.ts builds it, on an empty database: the document never queries it.
+let database: Database;
+let app: App;
+beforeAll(async () => {
+  database = await freshDatabase('pglite');
+  app = await testApp(database, { now: () => new Date() });
 });
+afterAll(async () => database.close());
 
 describe('API description', () => {
   it('serves an OpenAPI 3.1 document with every route and the error schema', async () => {

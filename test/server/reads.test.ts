@@ -1,24 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
-import { createApp } from '../../server/app.ts';
-import { createLogger } from '../../server/logger.ts';
+import type { App } from '../../server/app.ts';
 import type { Role } from '../../server/auth/principal.ts';
-import { bearer, insertUsers, loginAs } from '../support/auth.ts';
+import { bearer, insertUsers, loginAs, testApp } from '../support/auth.ts';
 import { dbKinds, freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
 
 describe.each(dbKinds())('read API on %s', (kind) => {
   let database: Database;
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   beforeAll(async () => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
     await insertUsers(database.db);
-    app = createApp({
-      database,
-      logger: createLogger('silent'),
-      now: () => new Date('2026-11-23T12:00:00Z'),
-    });
+    app = await testApp(database, { now: () => new Date('2026-11-23T12:00:00Z') });
   });
   afterAll(async () => database.close());
 

@@ -1,10 +1,13 @@
 import type { Database, Db } from '../../db/client.ts';
-import { type App, createApp } from '../../server/app.ts';
+import type { App } from '../../server/app.ts';
 import type { PrincipalCache } from '../../server/auth/principal-cache.ts';
+import { type ComposedServer, type ServerParts, composeServer } from '../../server/compose.ts';
+import type { SolveFn } from '../../server/sick-calls/report-sick.ts';
 import { authSettings } from '../../server/auth/secrets.ts';
 import { type Logger, createLogger } from '../../server/logger.ts';
 import { ROLES, type Role } from '../../server/auth/principal.ts';
 import { createUser } from '../../server/auth/users.ts';
+import { closeWithDatabase } from './databases.ts';
 import { IDS } from './fixtures.ts';
 
 /** Cheap scrypt for test users: the format carries the cost, so log-in still verifies it. */
@@ -69,23 +72,46 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export const FIXED_NOW = new Date('2026-11-23T12:00:00Z');
 export const TEST_SECRET = 'test-secret-0123456789-0123456789-abcdef';
 
-/** The app as tests build it: the real one, a pinned clock, cheap password hashing. */
-export function testApp(
+export interface TestServerOptions {
+  now?: () => Date;
+  secrets?: string[];
+  ttlMs?: number;
+  logger?: Logger;
+  /** The test's own principal cache (the test starts and stops it). */
+  principals?: PrincipalCache;
+  /** Defaults to RANK_WORKER=off (ranking on the request thread), to spare the test threads. */
+  config?: ServerParts['config'];
+  solve?: SolveFn;
+}
+
+/** RANK_WORKER=off, a choice production may make too; tests of the workers turn them on. */
+export const TEST_CONFIG: ServerParts['config'] = { RANK_WORKER: 'off', RANK_WORKERS: 1 };
+
+/**
+ * The server as tests build it: composeServer, as main.ts does, with a pinned clock and
+ * cheap password hashing. Closing the database (freshDatabase) closes it first.
+ */
+export async function testServer(
   database: Database,
-  options: {
-    now?: () => Date;
-    secrets?: string[];
-    ttlMs?: number;
-    logger?: Logger;
-    principals?: PrincipalCache;
-  } = {},
-): App {
+  options: TestServerOptions = {},
+): Promise<ComposedServer> {
   const [current, ...previous] = options.secrets ?? [TEST_SECRET];
-  return createApp({
+  const server = await composeServer({
+    config: options.config ?? TEST_CONFIG,
     database,
     logger: options.logger ?? createLogger('silent'),
     now: options.now ?? (() => FIXED_NOW),
     auth: authSettings(current, previous, options.ttlMs, TEST_COST),
-    principals: options.principals,
+    overrides: {
+      principals: options.principals && { cache: options.principals, close: async () => {} },
+      solve: options.solve,
+    },
   });
+  closeWithDatabase(database, server.close);
+  return server;
+}
+
+/** The app of a test server (see testServer). */
+export async function testApp(database: Database, options: TestServerOptions = {}): Promise<App> {
+  return (await testServer(database, options)).app;
 }

@@ -36,21 +36,46 @@ export async function createPgDatabase(): Promise<{ url: string; drop(): Promise
   };
 }
 
-/** A fresh, migrated database of the given kind; `close()` also removes it. */
+const closers = new WeakMap<Database, (() => Promise<void>)[]>();
+
+/** What closing this test database closes first (the servers built on it). */
+export function closeWithDatabase(database: Database, close: () => Promise<void>): void {
+  closers.set(database, [...(closers.get(database) ?? []), close]);
+}
+
+async function closeDependents(database: Database): Promise<void> {
+  const list = closers.get(database) ?? [];
+  closers.delete(database);
+  for (const close of list.reverse()) await close();
+}
+
+/**
+ * A fresh, migrated database of the given kind; `close()` closes the servers built on it
+ * (closeWithDatabase), then it, and removes it.
+ */
 export async function freshDatabase(kind: DbKind): Promise<Database> {
   if (kind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
     await migrateDatabase(database);
-    return database;
+    const fresh: Database = {
+      ...database,
+      close: async () => {
+        await closeDependents(fresh);
+        await database.close();
+      },
+    };
+    return fresh;
   }
   const pg = await createPgDatabase();
   const database = await openDatabase({ kind: 'postgres', url: pg.url, maxConnections: 5 });
   await migrateDatabase(database);
-  return {
+  const fresh: Database = {
     ...database,
     close: async () => {
+      await closeDependents(fresh);
       await database.close();
       await pg.drop();
     },
   };
+  return fresh;
 }

@@ -18,7 +18,7 @@ describe.each(dbKinds())('patient-data audit on %s', (kind) => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
     await insertUsers(database.db);
-    app = testApp(database);
+    app = await testApp(database);
   });
   afterAll(async () => database.close());
   beforeEach(async () => {

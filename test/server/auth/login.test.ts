@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import type { App } from '../../../server/app.ts';
+import { PrincipalCache } from '../../../server/auth/principal-cache.ts';
 import {
   FIXED_NOW,
   TEST_SECRET,
@@ -37,7 +38,7 @@ describe.each(dbKinds())('log-in and sessions on %s', (kind) => {
   afterAll(async () => database.close());
 
   it('logs in with the right password and tells who you are, with your scope', async () => {
-    const app = testApp(database);
+    const app = await testApp(database);
     const res = await login(app, 'dispatcher-0180', passwordOf('dispatcher', '0180'));
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
@@ -49,7 +50,7 @@ describe.each(dbKinds())('log-in and sessions on %s', (kind) => {
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {
-    const app = testApp(database);
+    const app = await testApp(database);
     for (const [u, p] of [
       ['dispatcher-0180', 'wrong password'],
       ['nobody-here', 'whatever'],
@@ -61,19 +62,25 @@ describe.each(dbKinds())('log-in and sessions on %s', (kind) => {
   });
 
   it('revokes the token at log-out, in every app sharing the database', async () => {
-    const app = testApp(database);
-    const other = testApp(database); // a second server process
+    // A second server process on PostgreSQL (its cache emptied by NOTIFY); PGlite has but
+    // one process, whose apps share its cache.
+    const shared = kind === 'pglite' ? { principals: new PrincipalCache() } : {};
+    const app = await testApp(database, shared);
+    const other = await testApp(database, shared);
     const token = await loginAs(app, 'manager');
     expect((await me(other, token)).status).toBe(200);
     const out = await app.request('/api/auth/logout', { method: 'POST', headers: bearer(token) });
     expect(out.status).toBe(204);
     expect((await me(app, token)).status).toBe(401);
-    expect((await me(other, token)).status).toBe(401);
+    // The other process hears of it by NOTIFY, within moments.
+    await vi.waitFor(async () => expect((await me(other, token)).status).toBe(401), {
+      timeout: 2000,
+    });
   });
 
   it('expires a session after its lifetime', async () => {
     let now = FIXED_NOW;
-    const app = testApp(database, { now: () => now, ttlMs: 60 * 60_000 });
+    const app = await testApp(database, { now: () => now, ttlMs: 60 * 60_000 });
     const token = await loginAs(app, 'scheduler');
     now = new Date(FIXED_NOW.getTime() + 59 * 60_000);
     expect((await me(app, token)).status).toBe(200);
@@ -85,23 +92,25 @@ describe.each(dbKinds())('log-in and sessions on %s', (kind) => {
 
   it('keeps tokens of a previous secret working after rotation, until it is dropped', async () => {
     const NEW = 'the-next-secret-0123456789-0123456789-xyz';
-    const before = testApp(database);
+    const before = await testApp(database);
     const old = await loginAs(before, 'dispatcher');
-    const rotated = testApp(database, { secrets: [NEW, TEST_SECRET] });
+    const rotated = await testApp(database, { secrets: [NEW, TEST_SECRET] });
     expect((await me(rotated, old)).status).toBe(200);
     const fresh = await loginAs(rotated, 'dispatcher');
     expect(fresh.split('.')[0]).not.toBe(old.split('.')[0]); // signed with the new secret
-    const dropped = testApp(database, { secrets: [NEW] });
+    const dropped = await testApp(database, { secrets: [NEW] });
     expect((await me(dropped, old)).status).toBe(401);
     expect((await me(dropped, fresh)).status).toBe(200);
   });
 
   it('refuses forged, tampered and malformed tokens', async () => {
-    const app = testApp(database);
+    const app = await testApp(database);
     const token = await loginAs(app, 'dispatcher');
     const [kid, random, sig] = token.split('.');
     const flip = (s: string) => (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
-    const forger = testApp(database, { secrets: ['an-attackers-guess-0123456789-0123456789'] });
+    const forger = await testApp(database, {
+      secrets: ['an-attackers-guess-0123456789-0123456789'],
+    });
     for (const bad of [
       `${kid}.${flip(random)}.${sig}`,
       `${kid}.${random}.${flip(sig)}`,
@@ -117,7 +126,7 @@ describe.each(dbKinds())('log-in and sessions on %s', (kind) => {
 
   it('rate-limits log-in attempts per username and address, with Retry-After', async () => {
     let now = FIXED_NOW;
-    const app = testApp(database, { now: () => now });
+    const app = await testApp(database, { now: () => now });
     const u = 'caregiver-0180';
     for (let i = 0; i < 5; i++) expect((await login(app, u, 'guess', '10.0.0.1')).status).toBe(401);
     const limited = await login(app, u, passwordOf('caregiver', '0180'), '10.0.0.1');
@@ -135,7 +144,7 @@ describe.each(dbKinds())('log-in and sessions on %s', (kind) => {
   });
 
   it('refuses a disabled user, and the sessions they still hold', async () => {
-    const app = testApp(database);
+    const app = await testApp(database);
     const token = await loginAs(app, 'scheduler', '0184');
     const { users } = await import('../../../db/schema/index.ts');
     const { eq } = await import('drizzle-orm');

@@ -42,7 +42,7 @@ describe.each(dbKinds())('authorisation matrix on %s', (kind) => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
     await insertUsers(database.db);
-    app = testApp(database);
+    app = await testApp(database);
   });
   afterAll(async () => database.close());
 

@@ -30,7 +30,7 @@ describe.each(dbKinds())('cached principals on %s', (kind) => {
   it('answers from the cache: a revocation written behind its back shows only after the TTL', async () => {
     let now = FIXED_NOW;
     const principals = new PrincipalCache({ ttlMs: 10_000 });
-    const app = testApp(database, { now: () => now, principals });
+    const app = await testApp(database, { now: () => now, principals });
     const token = await loginAs(app, 'manager');
     expect((await me(app, token)).status).toBe(200);
     await database.db.execute(sql`update sessions set revoked_at = now()`);
@@ -42,7 +42,7 @@ describe.each(dbKinds())('cached principals on %s', (kind) => {
 
   it('log-out ends the token at once in the process that logged out', async () => {
     const principals = new PrincipalCache();
-    const app = testApp(database, { principals });
+    const app = await testApp(database, { principals });
     const token = await loginAs(app, 'dispatcher');
     expect((await me(app, token)).status).toBe(200);
     expect(principals.size).toBe(1);
@@ -54,7 +54,7 @@ describe.each(dbKinds())('cached principals on %s', (kind) => {
   it('ends a cached session when it expires', async () => {
     let now = FIXED_NOW;
     const principals = new PrincipalCache({ ttlMs: 3_600_000 });
-    const app = testApp(database, { now: () => now, ttlMs: 60 * 60_000, principals });
+    const app = await testApp(database, { now: () => now, ttlMs: 60 * 60_000, principals });
     const token = await loginAs(app, 'scheduler');
     now = new Date(FIXED_NOW.getTime() + 59 * 60_000);
     expect((await me(app, token)).status).toBe(200);
@@ -85,8 +85,8 @@ describe.runIf(dbKinds().includes('postgres'))('cached principals across process
     const here = await startPrincipalCache(database, silent);
     const there = await startPrincipalCache(second, silent);
     running.push(here, there);
-    const a = testApp(database, { principals: here.cache, now: () => new Date() });
-    const b = testApp(second, { principals: there.cache, now: () => new Date() });
+    const a = await testApp(database, { principals: here.cache, now: () => new Date() });
+    const b = await testApp(second, { principals: there.cache, now: () => new Date() });
     const token = await loginAs(a, 'manager');
     expect((await me(b, token)).status).toBe(200);
     expect(there.cache.size).toBe(1);
@@ -100,7 +100,7 @@ describe.runIf(dbKinds().includes('postgres'))('cached principals across process
 
   it('keeps nothing until it listens, and nothing after it stopped', async () => {
     const r = await startPrincipalCache(second, silent);
-    const app = testApp(second, { principals: r.cache, now: () => new Date() });
+    const app = await testApp(second, { principals: r.cache, now: () => new Date() });
     const token = await loginAs(app, 'dispatcher');
     expect((await me(app, token)).status).toBe(200);
     expect(r.cache.size).toBe(1);

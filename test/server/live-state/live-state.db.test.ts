@@ -15,6 +15,7 @@ import { loadMunicipalityState } from '../../../server/live-state/load-state.ts'
 import type { MunicipalityState } from '../../../server/live-state/municipality-state.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, insertWorld } from '../support/world.ts';
+import { SYSTEM } from '../../../server/commands/run-command.ts';
 
 const now = new Date('2026-11-23T08:00:00Z'); // 09:00 Stockholm
 const V = '50000000-0000-4000-8000-000000000001'; // insulin at 10:00-11:00 Stockholm
@@ -78,7 +79,7 @@ describe.each(dbKinds())('live state on %s', (kind) => {
 
   it('follows writes through the services, ending where a fresh read is', async () => {
     const planned = '2026-11-23T09:00:00.000Z';
-    let v = await assignVisit(deps(), {
+    let v = await assignVisit(deps(), SYSTEM, {
       visitId: V,
       staffIds: [W.an],
       expectedVersion: 1,
@@ -90,31 +91,32 @@ describe.each(dbKinds())('live state on %s', (kind) => {
         .routeOf(W.an)
         .map((r) => r.visit.id),
     ).toEqual([V]);
-    v = await updateVisitStatus(deps(), {
+    v = await updateVisitStatus(deps(), SYSTEM, {
       visitId: V,
       status: 'en_route',
       expectedVersion: v.version,
     });
-    await updateVisitStatus(deps(), {
+    await updateVisitStatus(deps(), SYSTEM, {
       visitId: V,
       status: 'in_progress',
       expectedVersion: v.version,
     });
     // Meeting the patient makes the caregiver known to them.
     expect(live.get('0180')!.patients.get(W.patient)!.knownStaffIds.has(W.an)).toBe(true);
-    const lift = await assignVisit(deps(), {
+    const lift = await assignVisit(deps(), SYSTEM, {
       visitId: W.visitLift,
       staffIds: [W.rn, W.an],
       expectedVersion: 1,
       plannedStart: '2026-11-23T09:00:00.000Z',
     });
-    await unassignVisit(deps(), { visitId: W.visitLift, expectedVersion: lift.version });
+    await unassignVisit(deps(), SYSTEM, { visitId: W.visitLift, expectedVersion: lift.version });
     await reportSick(
       {
         ...deps(),
         proposals: new ProposalStore(database.db),
         solve: async (input, o) => solve(input, { ...o, clock: () => 0, maxIterations: 10 }),
       },
+      SYSTEM,
       { staffId: W.rn, timeLimitMs: 100 },
     );
     const kept = live.get('0180')!;
@@ -183,10 +185,12 @@ describe.skipIf(!inject('pgUrl'))('live state in two processes on one PostgreSQL
   });
 
   it('a write through one process reaches the state of the other', async () => {
-    await assignVisit(
-      { db: a.db, bus: busA, now: () => now },
-      { visitId: V, staffIds: [W.rn], expectedVersion: 1, plannedStart: now.toISOString() },
-    );
+    await assignVisit({ db: a.db, bus: busA, now: () => now }, SYSTEM, {
+      visitId: V,
+      staffIds: [W.rn],
+      expectedVersion: 1,
+      plannedStart: now.toISOString(),
+    });
     await vi.waitFor(() =>
       expect(
         liveB

@@ -9,22 +9,17 @@ import type { App } from '../../../server/app.ts';
 import { PrincipalCache } from '../../../server/auth/principal-cache.ts';
 import { startPrincipalCache } from '../../../server/auth/principal-invalidation.ts';
 import type { Role } from '../../../server/auth/principal.ts';
-import { authSettings } from '../../../server/auth/secrets.ts';
-import { authenticateSession } from '../../../server/auth/sessions.ts';
 import { createUser, disableUser } from '../../../server/auth/users.ts';
 import { listen } from '../../../server/http/http-server.ts';
-import { attachWebSocket } from '../../../server/live/attach-websocket.ts';
-import { createLive } from '../../../server/live/live.ts';
+import { attachLive } from '../../../server/compose.ts';
 import { CloseCode, PROTOCOL_VERSION } from '../../../server/live/protocol.ts';
 import { createLogger } from '../../../server/logger.ts';
-import { PositionStore } from '../../../server/positions/positions.ts';
 import {
   TEST_COST,
-  TEST_SECRET,
   bearer,
   insertUsers,
   passwordOf,
-  testApp,
+  testServer,
   usernameOf,
 } from '../../support/auth.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
@@ -34,29 +29,16 @@ import { wsClient } from './support/ws-client.ts';
 const logger = createLogger('silent');
 const now = () => new Date();
 
-/** A server process as main.ts builds it: app, principal cache, live layer, WebSocket. */
+/** A server process as main.ts builds it (composeServer), listening, with its WebSocket. */
 async function startServer(database: Database, principals: PrincipalCache, ttlMs?: number) {
-  const app = testApp(database, { principals, now, ttlMs });
-  const live = await createLive({
-    database,
-    logger,
-    now,
-    principals,
-    positions: new PositionStore(),
-  });
-  const running = await listen(app, 0, '127.0.0.1');
-  const auth = authSettings(TEST_SECRET, [], ttlMs, TEST_COST);
-  const closeWs = attachWebSocket(running.server, {
-    hub: live.hub,
-    logger,
-    authenticate: (token) => authenticateSession({ database, now, auth, principals }, token),
-  });
+  const server = await testServer(database, { principals, now, ttlMs });
+  const running = await listen(server.app, 0, '127.0.0.1');
+  const closeWs = attachLive(running.server, server);
   return {
-    app,
+    app: server.app,
     url: `ws://127.0.0.1:${running.port}/ws`,
     stop: async () => {
       await closeWs();
-      await live.close();
       await running.close(1000);
     },
   };

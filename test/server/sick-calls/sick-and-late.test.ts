@@ -16,6 +16,7 @@ import { estimateTravel } from '../../../server/solver-bridge/travel.ts';
 import { solve } from '../../../solver/solve.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, failure, insertWorld, recordingBus } from '../support/world.ts';
+import { SYSTEM } from '../../../server/commands/run-command.ts';
 
 const now = new Date('2026-11-23T08:00:00Z'); // 09:00 Stockholm
 const A = '40000000-0000-4000-8000-000000000001'; // RN, 11:00
@@ -72,7 +73,7 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
   afterAll(async () => database.close());
 
   it('releases the sick caregiver’s visits and proposes a minimal repair', async () => {
-    const { releasedVisitIds, proposal } = await reportSick(deps(), {
+    const { releasedVisitIds, proposal } = await reportSick(deps(), SYSTEM, {
       staffId: W.rn,
       timeLimitMs: 2000,
     });
@@ -101,15 +102,15 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
 
   it('accepts part of the proposal, with version checks, in one transaction', async () => {
     const proposal = (await proposals.get(proposalId, now))!;
-    const done = await acceptRepair(deps(), { proposalId: proposal.id, visitIds: [A] });
+    const done = await acceptRepair(deps(), SYSTEM, { proposalId: proposal.id, visitIds: [A] });
     expect(done.accepted.map((v) => [v.id, v.status, v.version])).toEqual([[A, 'assigned', 3]]);
     // Another process's store: the proposal, less what was accepted, is in the database.
     const elsewhere = { ...deps(), proposals: new ProposalStore(database.db) };
     expect(
-      await failure(acceptRepair(elsewhere, { proposalId: proposal.id, visitIds: [A] })),
+      await failure(acceptRepair(elsewhere, SYSTEM, { proposalId: proposal.id, visitIds: [A] })),
     ).toMatchObject({ status: 400, details: [{ field: 'body.visitIds.0' }] });
-    await pinVisit(deps(), { visitId: B, expectedVersion: 2 });
-    expect(await failure(acceptRepair(deps(), { proposalId: proposal.id }))).toMatchObject({
+    await pinVisit(deps(), SYSTEM, { visitId: B, expectedVersion: 2 });
+    expect(await failure(acceptRepair(deps(), SYSTEM, { proposalId: proposal.id }))).toMatchObject({
       status: 409,
       details: [{ field: 'body.expectedVersion' }],
     });
@@ -118,11 +119,13 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
       const rows = await database.db.select().from(assignments).where(eq(assignments.visitId, id));
       expect(rows).toHaveLength(0);
     }
-    expect(await failure(acceptRepair(deps(), { proposalId: 'nope' }))).toMatchObject({
+    expect(await failure(acceptRepair(deps(), SYSTEM, { proposalId: 'nope' }))).toMatchObject({
       status: 404,
     });
     expect(
-      await failure(acceptRepair(deps(), { proposalId: '00000000-0000-4000-8000-000000000000' })),
+      await failure(
+        acceptRepair(deps(), SYSTEM, { proposalId: '00000000-0000-4000-8000-000000000000' }),
+      ),
     ).toMatchObject({ status: 404 });
   });
 
@@ -170,7 +173,7 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
       given = o.timeLimitMs;
       return inProcess(input, o);
     };
-    await reportSick({ ...deps(), solve: solveSpy }, { staffId: W.an, timeLimitMs: 2000 });
+    await reportSick({ ...deps(), solve: solveSpy }, SYSTEM, { staffId: W.an, timeLimitMs: 2000 });
     // Releasing the visits, loading the day and building the problem came out of it.
     expect(given).toBeGreaterThanOrEqual(100);
     expect(given).toBeLessThan(2000);

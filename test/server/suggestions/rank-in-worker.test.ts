@@ -13,11 +13,10 @@ import { createEventBus } from '../../../server/live/create-bus.ts';
 import type { EventBus } from '../../../server/live/event-bus.ts';
 import { LiveState } from '../../../server/live-state/live-state.ts';
 import { createLogger } from '../../../server/logger.ts';
-import { createApp } from '../../../server/app.ts';
-import { authSettings } from '../../../server/auth/secrets.ts';
-import { TEST_COST, TEST_SECRET, bearer, insertUsers, loginAs } from '../../support/auth.ts';
+import { bearer, insertUsers, loginAs, testApp } from '../../support/auth.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, insertWorld } from '../support/world.ts';
+import { SYSTEM } from '../../../server/commands/run-command.ts';
 
 const now = new Date('2026-11-23T08:00:00Z'); // 09:00 Stockholm, day shifts running
 const URGENT = '50000000-0000-4000-8000-000000000002';
@@ -96,7 +95,7 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
 
   it('follows the events the live state applies, and the positions phones report', async () => {
     const before = live.get('0180')!.seq;
-    await assignVisit(deps(), {
+    await assignVisit(deps(), SYSTEM, {
       visitId: OTHER,
       staffIds: [W.an],
       expectedVersion: 1,
@@ -175,6 +174,7 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
       const before = live.get('0180')!.seq;
       const result = await registerUrgentVisit(
         { ...deps(), rankWorker: worker },
+        SYSTEM,
         UrgentVisitInput.parse({
           municipality: '0180',
           patientId: W.patient,
@@ -194,15 +194,10 @@ describe.each(dbKinds())('ranking suggestions on a worker thread, on %s', (kind)
 
   it('over HTTP: 503 with Retry-After for suggestions, 201 with suggestionsUnavailable for a call', async () => {
     await insertUsers(database.db);
-    const app = createApp({
-      database,
-      logger: createLogger('silent'),
+    // The server's own ranking worker, as production runs it.
+    const app = await testApp(database, {
       now: () => now,
-      auth: authSettings(TEST_SECRET, [], undefined, TEST_COST),
-      bus,
-      positions,
-      liveState: live,
-      rankWorker: worker,
+      config: { RANK_WORKER: 'on', RANK_WORKERS: 1 },
     });
     const auth = bearer(await loginAs(app, 'dispatcher'));
     const real = Date.now.bind(Date);

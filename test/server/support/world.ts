@@ -69,6 +69,15 @@ export async function insertWorld(db: Db): Promise<void> {
   });
 }
 
+/** Records the events of a municipality as the bus delivers them, from when it follows. */
+export async function recordEvents(
+  bus: EventBus,
+  municipality: string,
+  into: LiveEvent[],
+): Promise<void> {
+  await bus.subscribe(municipality, (e) => into.push(e)).ready;
+}
+
 /** A bus that records what services publish. */
 export function recordingBus(): EventBus & { events: LiveEvent[] } {
   const events: LiveEvent[] = [];

@@ -6,6 +6,7 @@ import { assignVisit, reassignVisit, unassignVisit } from '../../../server/visit
 import { VersionConflict, type DispatchDeps } from '../../../server/visits/visit-state.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, failure, insertWorld, recordingBus } from '../support/world.ts';
+import { SYSTEM } from '../../../server/commands/run-command.ts';
 
 describe.each(dbKinds())('assign, reassign, unassign on %s', (kind) => {
   let database: Database;
@@ -24,7 +25,7 @@ describe.each(dbKinds())('assign, reassign, unassign on %s', (kind) => {
     (await database.db.select().from(events).orderBy(asc(events.seq))).map((e) => e.type);
 
   it('assigns with the event in the same transaction, published after commit', async () => {
-    const state = await assignVisit(deps, {
+    const state = await assignVisit(deps, SYSTEM, {
       visitId: W.visitMorning,
       staffIds: [W.rn],
       expectedVersion: 1,
@@ -51,7 +52,7 @@ describe.each(dbKinds())('assign, reassign, unassign on %s', (kind) => {
   });
 
   it('refuses a stale version with 409 and the visit as it is now', async () => {
-    const err = await assignVisit(deps, {
+    const err = await assignVisit(deps, SYSTEM, {
       visitId: W.visitMorning,
       staffIds: [W.an],
       expectedVersion: 1,
@@ -65,8 +66,12 @@ describe.each(dbKinds())('assign, reassign, unassign on %s', (kind) => {
   it('lets exactly one of two concurrent writers win', async () => {
     const v = await version(W.visitMorning);
     const results = await Promise.allSettled([
-      reassignVisit(deps, { visitId: W.visitMorning, staffIds: [W.an], expectedVersion: v }),
-      unassignVisit(deps, { visitId: W.visitMorning, expectedVersion: v }),
+      reassignVisit(deps, SYSTEM, {
+        visitId: W.visitMorning,
+        staffIds: [W.an],
+        expectedVersion: v,
+      }),
+      unassignVisit(deps, SYSTEM, { visitId: W.visitMorning, expectedVersion: v }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -77,15 +82,31 @@ describe.each(dbKinds())('assign, reassign, unassign on %s', (kind) => {
   it('two racing assigns of one visit leave one caregiver and one event', async () => {
     const before = (await eventTypes()).length;
     const results = await Promise.allSettled([
-      assignVisit(deps, { visitId: W.visitTomorrow, staffIds: [W.rnNight], expectedVersion: 1 }),
-      assignVisit(deps, { visitId: W.visitTomorrow, staffIds: [W.rnNight], expectedVersion: 1 }),
+      assignVisit(deps, SYSTEM, {
+        visitId: W.visitTomorrow,
+        staffIds: [W.rnNight],
+        expectedVersion: 1,
+      }),
+      assignVisit(deps, SYSTEM, {
+        visitId: W.visitTomorrow,
+        staffIds: [W.rnNight],
+        expectedVersion: 1,
+      }),
     ]);
     // Nobody is on shift tomorrow: both are refused, and nothing is written.
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
     expect((await eventTypes()).length).toBe(before);
     const ok = await Promise.allSettled([
-      assignVisit(deps, { visitId: W.visitLift, staffIds: [W.an, W.rn], expectedVersion: 1 }),
-      assignVisit(deps, { visitId: W.visitLift, staffIds: [W.rn, W.an], expectedVersion: 1 }),
+      assignVisit(deps, SYSTEM, {
+        visitId: W.visitLift,
+        staffIds: [W.an, W.rn],
+        expectedVersion: 1,
+      }),
+      assignVisit(deps, SYSTEM, {
+        visitId: W.visitLift,
+        staffIds: [W.rn, W.an],
+        expectedVersion: 1,
+      }),
     ]);
     expect(ok.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rows = await database.db
@@ -98,9 +119,11 @@ describe.each(dbKinds())('assign, reassign, unassign on %s', (kind) => {
 
   it('names the field and the reason when a caregiver may not make the visit', async () => {
     const v = await version(W.visitLift);
-    await unassignVisit(deps, { visitId: W.visitLift, expectedVersion: v });
+    await unassignVisit(deps, SYSTEM, { visitId: W.visitLift, expectedVersion: v });
     const attempt = (staffIds: string[]) =>
-      failure(assignVisit(deps, { visitId: W.visitLift, staffIds, expectedVersion: v + 1 }));
+      failure(
+        assignVisit(deps, SYSTEM, { visitId: W.visitLift, staffIds, expectedVersion: v + 1 }),
+      );
     expect(await attempt([W.an])).toMatchObject({
       status: 400,
       details: [{ field: 'body.staffIds' }],
@@ -122,7 +145,7 @@ describe.each(dbKinds())('assign, reassign, unassign on %s', (kind) => {
       (await database.db.select().from(visits).where(eq(visits.id, W.visitMorning)))[0].status ===
       'assigned'
     ) {
-      await unassignVisit(deps, { visitId: W.visitMorning, expectedVersion: v });
+      await unassignVisit(deps, SYSTEM, { visitId: W.visitMorning, expectedVersion: v });
     }
     // Expires at 07:40 Stockholm: the 07:30 visit lasts until 07:50.
     await database.db
@@ -131,7 +154,7 @@ describe.each(dbKinds())('assign, reassign, unassign on %s', (kind) => {
       .where(eq(delegations.id, W.delegation));
     const current = await version(W.visitMorning);
     const err = await failure(
-      assignVisit(deps, {
+      assignVisit(deps, SYSTEM, {
         visitId: W.visitMorning,
         staffIds: [W.an],
         expectedVersion: current,
@@ -143,7 +166,7 @@ describe.each(dbKinds())('assign, reassign, unassign on %s', (kind) => {
       .update(delegations)
       .set({ validTo: new Date('2026-12-31T00:00:00Z') })
       .where(eq(delegations.id, W.delegation));
-    const ok = await assignVisit(deps, {
+    const ok = await assignVisit(deps, SYSTEM, {
       visitId: W.visitMorning,
       staffIds: [W.an],
       expectedVersion: current,
@@ -158,13 +181,16 @@ describe.each(dbKinds())('assign, reassign, unassign on %s', (kind) => {
   it('refuses to assign an assigned visit and to unassign an unassigned one', async () => {
     const v = await version(W.visitMorning);
     await expect(
-      assignVisit(deps, { visitId: W.visitMorning, staffIds: [W.rn], expectedVersion: v }),
+      assignVisit(deps, SYSTEM, { visitId: W.visitMorning, staffIds: [W.rn], expectedVersion: v }),
     ).rejects.toMatchObject({ status: 409, message: /use reassign/ });
     await expect(
-      unassignVisit(deps, { visitId: W.visitTomorrow, expectedVersion: 1 }),
+      unassignVisit(deps, SYSTEM, { visitId: W.visitTomorrow, expectedVersion: 1 }),
     ).rejects.toMatchObject({ status: 409 });
     await expect(
-      unassignVisit(deps, { visitId: '00000000-0000-4000-8000-000000000000', expectedVersion: 1 }),
+      unassignVisit(deps, SYSTEM, {
+        visitId: '00000000-0000-4000-8000-000000000000',
+        expectedVersion: 1,
+      }),
     ).rejects.toMatchObject({ status: 404 });
   });
 });
@@ -200,12 +226,16 @@ describe.each(dbKinds())('crossing moves of two visits on %s', (kind) => {
   afterAll(async () => database.close());
 
   it('swap caregivers concurrently without a deadlock, each move applied once', async () => {
-    const a = await assignVisit(deps, {
+    const a = await assignVisit(deps, SYSTEM, {
       visitId: W.visitMorning,
       staffIds: [W.rn],
       expectedVersion: 1,
     });
-    const b = await assignVisit(deps, { visitId: other, staffIds: [W.an], expectedVersion: 1 });
+    const b = await assignVisit(deps, SYSTEM, {
+      visitId: other,
+      staffIds: [W.an],
+      expectedVersion: 1,
+    });
     let [va, vb] = [a.version, b.version];
     transactions = 0;
     // Each round moves one visit from X to Y while the other goes from Y to X: before the
@@ -213,12 +243,12 @@ describe.each(dbKinds())('crossing moves of two visits on %s', (kind) => {
     for (let round = 0; round < 20; round++) {
       const swap = round % 2 === 0;
       const [ra, rb] = await Promise.all([
-        reassignVisit(deps, {
+        reassignVisit(deps, SYSTEM, {
           visitId: W.visitMorning,
           staffIds: [swap ? W.an : W.rn],
           expectedVersion: va,
         }),
-        reassignVisit(deps, {
+        reassignVisit(deps, SYSTEM, {
           visitId: other,
           staffIds: [swap ? W.rn : W.an],
           expectedVersion: vb,

@@ -2,9 +2,8 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import { events, visits } from '../../../db/schema/index.ts';
-import { createApp } from '../../../server/app.ts';
-import { createLogger } from '../../../server/logger.ts';
-import { bearer, insertUsers, loginAs } from '../../support/auth.ts';
+import type { App } from '../../../server/app.ts';
+import { bearer, insertUsers, loginAs, testApp } from '../../support/auth.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { IDS, insertFixture } from '../../support/fixtures.ts';
 
@@ -19,16 +18,12 @@ const valid = {
 
 describe.each(dbKinds())('POST /api/visits on %s', (kind) => {
   let database: Database;
-  let app: ReturnType<typeof createApp>;
+  let app: App;
   beforeAll(async () => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
     await insertUsers(database.db);
-    app = createApp({
-      database,
-      logger: createLogger('silent'),
-      now: () => new Date('2026-11-23T12:00:00Z'),
-    });
+    app = await testApp(database, { now: () => new Date('2026-11-23T12:00:00Z') });
   });
   afterAll(async () => database.close());
 

@@ -8,6 +8,7 @@ import { UrgentVisitInput } from '../../../server/visits/dispatch-schemas.ts';
 import { registerUrgentVisit } from '../../../server/visits/urgent-visit.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, failure, insertWorld, recordingBus } from '../support/world.ts';
+import { SYSTEM } from '../../../server/commands/run-command.ts';
 
 const now = new Date('2026-11-23T08:00:00Z'); // 09:00 Stockholm, day shifts running
 
@@ -25,6 +26,7 @@ describe.each(dbKinds())('urgent visits and suggestions on %s', (kind) => {
   const call = (over: Partial<Record<string, unknown>> = {}) =>
     registerUrgentVisit(
       deps(),
+      SYSTEM,
       UrgentVisitInput.parse({
         municipality: '0180',
         patientId: W.patient,
@@ -63,7 +65,7 @@ describe.each(dbKinds())('urgent visits and suggestions on %s', (kind) => {
     }
     // Taking a suggestion passes the assignment checks.
     const best = suggestions[0];
-    const assigned = await assignVisit(deps(), {
+    const assigned = await assignVisit(deps(), SYSTEM, {
       visitId: visit.id,
       staffIds: [best.staffId],
       expectedVersion: visit.version,

@@ -8,6 +8,7 @@ import { updateVisitStatus } from '../../../server/visits/visit-status.ts';
 import type { DispatchDeps } from '../../../server/visits/visit-state.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, insertWorld } from '../support/world.ts';
+import { SYSTEM } from '../../../server/commands/run-command.ts';
 
 describe.each(dbKinds())('visit status, pins and clock changes on %s', (kind) => {
   let database: Database;
@@ -20,10 +21,10 @@ describe.each(dbKinds())('visit status, pins and clock changes on %s', (kind) =>
   afterAll(async () => database.close());
 
   const status = (visitId: string, s: string, expectedVersion: number) =>
-    updateVisitStatus(deps, { visitId, status: s as never, expectedVersion });
+    updateVisitStatus(deps, SYSTEM, { visitId, status: s as never, expectedVersion });
 
   it('walks assigned → en_route → in_progress → done, and done is final', async () => {
-    const a = await assignVisit(deps, {
+    const a = await assignVisit(deps, SYSTEM, {
       visitId: W.visitMorning,
       staffIds: [W.rn],
       expectedVersion: 1,
@@ -41,7 +42,7 @@ describe.each(dbKinds())('visit status, pins and clock changes on %s', (kind) =>
       message: /done, which is final/,
     });
     await expect(
-      pinVisit(deps, { visitId: W.visitMorning, expectedVersion: 5 }),
+      pinVisit(deps, SYSTEM, { visitId: W.visitMorning, expectedVersion: 5 }),
     ).rejects.toMatchObject({ status: 409 });
   });
 
@@ -61,20 +62,22 @@ describe.each(dbKinds())('visit status, pins and clock changes on %s', (kind) =>
   });
 
   it('pins and unpins with versions', async () => {
-    const p = await pinVisit(deps, { visitId: W.visitEvening, expectedVersion: 1 });
+    const p = await pinVisit(deps, SYSTEM, { visitId: W.visitEvening, expectedVersion: 1 });
     expect(p).toMatchObject({ pinned: true, version: 2 });
     await expect(
-      pinVisit(deps, { visitId: W.visitEvening, expectedVersion: 2 }),
+      pinVisit(deps, SYSTEM, { visitId: W.visitEvening, expectedVersion: 2 }),
     ).rejects.toMatchObject({
       status: 409,
       message: /already pinned/,
     });
     await expect(
-      unpinVisit(deps, { visitId: W.visitEvening, expectedVersion: 1 }),
+      unpinVisit(deps, SYSTEM, { visitId: W.visitEvening, expectedVersion: 1 }),
     ).rejects.toMatchObject({
       status: 409,
     });
-    expect(await unpinVisit(deps, { visitId: W.visitEvening, expectedVersion: 2 })).toMatchObject({
+    expect(
+      await unpinVisit(deps, SYSTEM, { visitId: W.visitEvening, expectedVersion: 2 }),
+    ).toMatchObject({
       pinned: false,
       version: 3,
     });
@@ -114,14 +117,14 @@ describe.each(dbKinds())('visit status, pins and clock changes on %s', (kind) =>
     const [s] = await database.db.select().from(shifts).where(eq(shifts.staffId, W.rnNight));
     expect((s.endsAt.getTime() - s.startsAt.getTime()) / 3600_000).toBe(10.5);
     await expect(
-      assignVisit(deps, {
+      assignVisit(deps, SYSTEM, {
         visitId: id,
         staffIds: [W.rnNight],
         expectedVersion: 1,
         plannedStart: '2026-10-25T02:30:00',
       }),
     ).rejects.toMatchObject({ status: 400, details: [{ field: 'body.plannedStart' }] });
-    const ok = await assignVisit(deps, {
+    const ok = await assignVisit(deps, SYSTEM, {
       visitId: id,
       staffIds: [W.rnNight],
       expectedVersion: 1,
@@ -143,14 +146,14 @@ describe.each(dbKinds())('visit status, pins and clock changes on %s', (kind) =>
       '2026-03-29T01:00:00Z',
     );
     await expect(
-      assignVisit(deps, {
+      assignVisit(deps, SYSTEM, {
         visitId: id,
         staffIds: [W.rnNight],
         expectedVersion: 1,
         plannedStart: '2026-03-29T02:30:00',
       }),
     ).rejects.toMatchObject({ status: 400, details: [{ message: /does not exist/ }] });
-    const ok = await assignVisit(deps, {
+    const ok = await assignVisit(deps, SYSTEM, {
       visitId: id,
       staffIds: [W.rnNight],
       expectedVersion: 1,

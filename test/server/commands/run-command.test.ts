@@ -1,12 +1,14 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client.ts';
-import { events, visits } from '../../../db/schema/index.ts';
+import { auditLog, events, visits } from '../../../db/schema/index.ts';
 import {
+  type Command,
+  SYSTEM,
   TRANSACTION_ATTEMPTS,
-  commitAndPublish,
   isRetryable,
-} from '../../../server/visits/visit-state.ts';
+  runCommand,
+} from '../../../server/commands/run-command.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, insertWorld, recordingBus } from '../support/world.ts';
 
@@ -25,7 +27,7 @@ describe('isRetryable', () => {
   });
 });
 
-describe.each(dbKinds())('commitAndPublish on %s', (kind) => {
+describe.each(dbKinds())('runCommand on %s', (kind) => {
   let database: Database;
   beforeAll(async () => {
     database = await freshDatabase(kind);
@@ -40,9 +42,10 @@ describe.each(dbKinds())('commitAndPublish on %s', (kind) => {
     const bus = recordingBus();
     const before = await seqs();
     let calls = 0;
-    const result = await commitAndPublish(
+    const result = await runCommand(
       { db: database.db, bus, now: () => W.now },
-      async (_tx, emit) => {
+      SYSTEM,
+      async ({ emit }) => {
         calls++;
         await emit('0180', 'test.tried', { calls });
         if (calls === 1) throw wrapped('40P01');
@@ -55,11 +58,41 @@ describe.each(dbKinds())('commitAndPublish on %s', (kind) => {
     expect(await seqs()).toEqual([...before, before.length + 1]);
   });
 
+  it("writes the actor's audit rows in the transaction: they roll back with the work", async () => {
+    const deps = { db: database.db, now: () => W.now };
+    const actor = {
+      principal: {
+        userId: 'u-audit',
+        username: 'dispatcher',
+        role: 'dispatcher' as const,
+        municipalities: ['0180'],
+        teams: [],
+        staffId: null,
+      },
+      requestId: 'req-audit',
+    };
+    const subject = { patientId: W.patient, municipalityCode: '0180' };
+    const rows = async () =>
+      (await database.db.select().from(auditLog).where(eq(auditLog.action, 'visit.test'))).length;
+    await expect(
+      runCommand(deps, actor, async ({ audit }) => {
+        await audit('visit.test', [subject]);
+        throw new Error('refused after the audit');
+      }),
+    ).rejects.toThrow(/refused/);
+    expect(await rows()).toBe(0);
+    await runCommand(deps, actor, ({ audit }) => audit('visit.test', [subject]));
+    expect(await rows()).toBe(1);
+    // The system acts on no one's behalf: no row.
+    await runCommand(deps, SYSTEM, ({ audit }) => audit('visit.test', [subject]));
+    expect(await rows()).toBe(1);
+  });
+
   it('gives up after TRANSACTION_ATTEMPTS, and at once on other errors', async () => {
     const deps = { db: database.db, now: () => W.now };
     let calls = 0;
     await expect(
-      commitAndPublish(deps, async () => {
+      runCommand(deps, SYSTEM, async () => {
         calls++;
         throw wrapped('40001');
       }),
@@ -67,7 +100,7 @@ describe.each(dbKinds())('commitAndPublish on %s', (kind) => {
     expect(calls).toBe(TRANSACTION_ATTEMPTS);
     calls = 0;
     await expect(
-      commitAndPublish(deps, async () => {
+      runCommand(deps, SYSTEM, async () => {
         calls++;
         throw wrapped('23505');
       }),
@@ -82,14 +115,14 @@ describe.each(dbKinds())('commitAndPublish on %s', (kind) => {
       let bothLocked!: () => void;
       const barrier = new Promise<void>((r) => (bothLocked = r));
       let locked = 0;
-      const touch = (tx: Parameters<Parameters<typeof commitAndPublish>[1]>[0], id: string) =>
+      const touch = (tx: Command['tx'], id: string) =>
         tx
           .update(visits)
           .set({ pinned: sql`${visits.pinned}` })
           .where(eq(visits.id, id));
       // Each locks one visit's row and then wants the other's: a cycle PostgreSQL breaks.
       const crossing = (first: string, second: string) =>
-        commitAndPublish(deps, async (tx) => {
+        runCommand(deps, SYSTEM, async ({ tx }) => {
           await touch(tx, first);
           if (++locked === 2) bothLocked();
           await barrier;
