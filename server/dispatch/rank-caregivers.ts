@@ -3,7 +3,12 @@ import type { MunicipalityState } from '../live-state/municipality-state.ts';
 import type { LiveShift, LiveStaffMember, LiveVisit } from '../live-state/types.ts';
 import { buildProblem } from '../solver-bridge/build-problem.ts';
 import { currentSolution } from '../solver-bridge/plan-mapping.ts';
-import { DEFAULT_WEIGHTS, type PatientRow, type VisitRow } from '../solver-bridge/problem-rows.ts';
+import {
+  DEFAULT_WEIGHTS,
+  KNOWN_CAREGIVER_WEIGHT,
+  type PatientRow,
+  type VisitRow,
+} from '../solver-bridge/problem-rows.ts';
 import { type LatLon, type TravelSource, estimateTravel } from '../solver-bridge/travel.ts';
 import { type Candidate, caregiverCandidates, routeVisit } from './caregiver-candidates.ts';
 import { EstimateOrder } from './estimate-order.ts';
@@ -37,8 +42,6 @@ export interface RankOptions {
 
 /** How many caregivers per suggestion asked for are evaluated exactly. */
 export const EXACT_PER_LIMIT = 3;
-/** Familiarity credit, as in buildProblem. */
-const KNOWN_WEIGHT = 300;
 const DEFAULT_TRAVEL = estimateTravel();
 
 /**
@@ -81,7 +84,8 @@ export function rankCaregivers(
   const order = new EstimateOrder();
   for (const c of candidates) {
     const nonContact = contactCan && c.member.id !== patient.contactStaffId ? w.nonContact : 0;
-    const credit = nonContact - (patient.knownStaffIds.has(c.member.id) ? KNOWN_WEIGHT : 0);
+    const credit =
+      nonContact - (patient.knownStaffIds.has(c.member.id) ? KNOWN_CAREGIVER_WEIGHT : 0);
     if (!trip) {
       order.add({ c, nonContact, estimate: credit });
       continue;
@@ -155,7 +159,7 @@ function rankOne(
   const built = buildProblem([staffRow], [...route, target], [...patients.values()], {
     origin: now,
     travel,
-    knownWeight: KNOWN_WEIGHT,
+    knownWeight: KNOWN_CAREGIVER_WEIGHT,
   });
   const index = built.visitIndices.get(visit.id)![0];
   const [best] = rankInsertions(built.input, currentSolution(built, route), index, 1);

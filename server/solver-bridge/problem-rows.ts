@@ -67,6 +67,9 @@ export interface BuildOptions {
   name?: string;
 }
 
+/** Credit when a caregiver who knows the patient makes the visit: the one place it is set. */
+export const KNOWN_CAREGIVER_WEIGHT = 300;
+
 /** Objective weights (seconds as the unit): travel 1/s, lateness 5/s, overtime 2/s. */
 export const DEFAULT_WEIGHTS: Weights = {
   travelTime: 1,
