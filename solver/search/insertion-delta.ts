@@ -21,6 +21,8 @@ export class InsertionDelta {
   private readonly list = new CandidateList();
   private readonly tmpSeg = new Float64Array(4);
   private readonly p = new Proposal();
+  /** The evaluator's weights (penalties adapt): every bound below prices with them. */
+  private readonly cost: CostEvaluator;
 
   constructor(
     private readonly d: ProblemData,
@@ -29,9 +31,6 @@ export class InsertionDelta {
   ) {
     this.cost = evaluator.cost;
   }
-
-  /** The evaluator's weights (penalties adapt): every bound below prices with them. */
-  private readonly cost: CostEvaluator;
 
   /** Result of the last search: 1-based position and its cost change. */
   bestPos = -1;
