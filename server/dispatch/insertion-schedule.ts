@@ -23,20 +23,74 @@ export type {
 type Trip = Required<Pick<TravelSource, 'trip'>>['trip'];
 
 /**
- * A caregiver's route for the solver's quick estimate (solver/insertion/estimate-insertion.ts,
- * which simulates and prices it): a two-person visit keeps its planned start, the others
- * their window.
+ * A candidate's route and trips as the solver's quick estimate reads them
+ * (solver/insertion/estimate-insertion.ts, which simulates and prices the route): a
+ * two-person visit keeps its planned start, the others their window; with `symmetric` the
+ * way back from the target is the way there. One instance is reset per call: the estimate
+ * runs for most caregivers on shift on every suggestion, so nothing is allocated per call.
  */
-function routeOf(c: Candidate): EstimateRoute {
-  const stops = c.stops;
-  return {
-    size: stops.length,
-    earliest: (j) => (stops[j].staffCount < 2 ? stops[j].windowStart : stops[j].plannedStart),
-    latest: (j) => (stops[j].staffCount < 2 ? stops[j].windowEnd : stops[j].plannedStart),
-    durationMs: (j) => stops[j].durationMs,
-    shiftEnd: c.shift.endsAt.getTime(),
-  };
+class CandidateRoute implements EstimateRoute, RouteTrips {
+  private c!: Candidate;
+  private target: EstimateTarget | null = null;
+  private trip!: Trip;
+  private symmetric = false;
+  private back: TripCost | null = null;
+  private backTo = -1;
+  size = 0;
+  shiftEnd = 0;
+
+  reset(c: Candidate, target: EstimateTarget | null, trip: Trip, symmetric: boolean): this {
+    this.c = c;
+    this.target = target;
+    this.trip = trip;
+    this.symmetric = symmetric;
+    this.back = null;
+    this.backTo = -1;
+    this.size = c.stops.length;
+    this.shiftEnd = c.shift.endsAt.getTime();
+    return this;
+  }
+
+  earliest(j: number): number {
+    const s = this.c.stops[j];
+    return s.staffCount < 2 ? s.windowStart : s.plannedStart;
+  }
+
+  latest(j: number): number {
+    const s = this.c.stops[j];
+    return s.staffCount < 2 ? s.windowEnd : s.plannedStart;
+  }
+
+  durationMs(j: number): number {
+    return this.c.stops[j].durationMs;
+  }
+
+  leg(j: number): TripCost {
+    const c = this.c;
+    const mode = c.member.travelMode;
+    if (j === this.size) return this.trip(c.places[j - 1], c.member.base, mode);
+    if (j === 0) return this.trip(c.start, c.places[0], mode);
+    return legBetween(c.stops[j - 1], c.stops[j], mode, this.trip);
+  }
+
+  toTarget(i: number): TripCost {
+    if (i > 0 && this.backTo === i - 1 && this.back !== null) return this.back;
+    const c = this.c;
+    return this.trip(i === 0 ? c.start : c.places[i - 1], this.target!.place, c.member.travelMode);
+  }
+
+  fromTarget(j: number): TripCost {
+    const c = this.c;
+    const to = j === this.size ? c.member.base : c.places[j];
+    const t = this.trip(this.target!.place, to, c.member.travelMode);
+    if (this.symmetric && j < this.size) {
+      this.back = t;
+      this.backTo = j;
+    }
+    return t;
+  }
 }
+const candidateRoute = new CandidateRoute();
 
 /**
  * The trip between two consecutive stops of a route, kept until the route changes (its
@@ -51,39 +105,6 @@ function legBetween(from: RouteStop, to: RouteStop, mode: TravelMode, trip: Trip
   return t;
 }
 
-/** The candidate's trips; with `symmetric`, the way back from the target is the way there. */
-function tripsOf(
-  c: Candidate,
-  target: EstimateTarget | null,
-  trip: Trip,
-  symmetric: boolean,
-): RouteTrips {
-  const mode = c.member.travelMode;
-  const n = c.stops.length;
-  let back: TripCost | null = null;
-  let backTo = -1;
-  return {
-    leg: (j) =>
-      j === 0
-        ? trip(c.start, j === n ? c.member.base : c.places[0], mode)
-        : j === n
-          ? trip(c.places[n - 1], c.member.base, mode)
-          : legBetween(c.stops[j - 1], c.stops[j], mode, trip),
-    toTarget: (i) =>
-      i > 0 && backTo === i - 1 && back !== null
-        ? back
-        : trip(i === 0 ? c.start : c.places[i - 1], target!.place, mode),
-    fromTarget: (j) => {
-      const t = trip(target!.place, j === n ? c.member.base : c.places[j], mode);
-      if (symmetric && j < n) {
-        back = t;
-        backTo = j;
-      }
-      return t;
-    },
-  };
-}
-
 /** The caregiver's route as it stands, simulated from `depart0` (see the solver's currentRoute). */
 export function currentRoute(
   c: Candidate,
@@ -91,7 +112,8 @@ export function currentRoute(
   trip: Trip,
   w: Weights,
 ): CurrentRoute | null {
-  return currentRouteOf(routeOf(c), rules, tripsOf(c, null, trip, false), w);
+  const route = candidateRoute.reset(c, null, trip, false);
+  return currentRouteOf(route, rules, route, w);
 }
 
 /** The cheapest place for the target in a caregiver's route (see the solver's cheapestPlace). */
@@ -104,5 +126,6 @@ export function cheapestPlace(
   /** Trips back cost what trips there do: the way from a stop to the target is the way back. */
   symmetric = false,
 ): number | null {
-  return cheapestPlaceInRoute(routeOf(c), target, rules, tripsOf(c, target, trip, symmetric), w);
+  const route = candidateRoute.reset(c, target, trip, symmetric);
+  return cheapestPlaceInRoute(route, target, rules, route, w);
 }
