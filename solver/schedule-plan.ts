@@ -1,3 +1,4 @@
+import { PenaltyManager } from './eval/penalty-manager.ts';
 import type { ProblemInput } from './model/problem-input.ts';
 import type { Solution } from './model/solution.ts';
 import { prepareProblem } from './problem/problem-data.ts';
@@ -17,6 +18,7 @@ export function schedulePlan(input: ProblemInput, plan: Solution): Solution {
   const d = prepareProblem(input);
   const sol = new SearchSolution(d);
   loadSolution(d, sol, plan);
-  const ev = new MoveEvaluator(d, sol, { tw: 1, cap: 1 });
-  return unloadSolution(d, sol, unassignedReasons({ d, sol, ev }));
+  const cost = new PenaltyManager(d, 1, 1).cost;
+  const ev = new MoveEvaluator(d, sol, cost);
+  return unloadSolution(d, cost, sol, unassignedReasons({ d, sol, ev }));
 }

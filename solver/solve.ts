@@ -1,7 +1,7 @@
 import { PenaltyManager } from './eval/penalty-manager.ts';
 import type { ProblemInput } from './model/problem-input.ts';
 import type { Solution } from './model/solution.ts';
-import { type ProblemData, prepareProblem } from './problem/problem-data.ts';
+import { prepareProblem } from './problem/problem-data.ts';
 import { DEFAULT_ILS, type IlsParams, runIls } from './search/ils.ts';
 import { loadSolution } from './search/load-solution.ts';
 import { LocalSearch } from './search/local-search.ts';
@@ -57,12 +57,6 @@ export interface SolveOptions {
   params?: Partial<IlsParams>;
 }
 
-/** Solves a problem: construction, local search, then iterated ruin-and-recreate. */
-export function solve(input: ProblemInput, options: SolveOptions): Solution {
-  const t0 = options.clock();
-  return solvePrepared(prepareProblem(input), options, t0);
-}
-
 /** Share of the budget kept for the final repair and the unassigned reasons. */
 const FINISH_RESERVE = 0.03;
 /**
@@ -74,22 +68,21 @@ const WARM_FINISH_RESERVE = 0.1;
 
 const PROGRESS_EVERY_MS = 100;
 
-/** Solves an already prepared problem; `t0` is when the caller's budget started. */
-export function solvePrepared(
-  d: ProblemData,
-  options: SolveOptions,
-  t0: number = options.clock(),
-): Solution {
+/** Solves a problem: construction, local search, then iterated ruin-and-recreate. */
+export function solve(input: ProblemInput, options: SolveOptions): Solution {
+  const t0 = options.clock();
+  const d = prepareProblem(input);
   const clock = options.clock;
   const rng = new Rng(options.seed);
-  const pm = initialPenalties(d);
+  const pm = PenaltyManager.forProblem(d);
   const sol = new SearchSolution(d);
-  const ctx: OperatorContext = { d, sol, ev: new MoveEvaluator(d, sol, pm) };
+  const ctx: OperatorContext = { d, sol, ev: new MoveEvaluator(d, sol, pm.cost) };
   const neighbours = computeNeighbours(d, 40);
   const ls = new LocalSearch(ctx, neighbours);
   const ins = new GreedyInsertion(ctx, neighbours);
   const reserve = options.initial ? WARM_FINISH_RESERVE : FINISH_RESERVE;
   const budget = options.timeLimitMs * (1 - reserve) - (clock() - t0);
+
   const runtime = new MaxRuntime(Math.max(0, budget), clock);
   const cancel = options.shouldStop ?? (() => false);
   const hardStop = () => runtime.shouldStop() || cancel();
@@ -156,7 +149,7 @@ export function solvePrepared(
     // hundreds, and leaving them out costs more than the time. A warm start (a repair, in its
     // time box) takes back the visits asked for first, and the others while the whole time
     // limit lasts (the reserve is for this).
-    pm.tw = pm.cap = 1e12;
+    pm.forbidViolations();
     const first = new Set(options.insertFirst);
     ins.insertAll(
       dropped.filter((v) => first.has(v)),
@@ -172,7 +165,7 @@ export function solvePrepared(
     );
     repairToFeasible(ctx);
   }
-  const solution = unloadSolution(d, sol, unassignedReasons(ctx));
+  const solution = unloadSolution(d, pm.cost, sol, unassignedReasons(ctx));
   options.onProgress?.({
     elapsedMs: clock() - t0,
     bestCost: solution.cost,
@@ -180,22 +173,4 @@ export function solvePrepared(
     iteration: result.iterations,
   });
   return solution;
-}
-
-/** Penalty weights start near the average arc cost per unit, as in PyVRP. */
-function initialPenalties(d: ProblemData): PenaltyManager {
-  let arc = 0;
-  let time = 0;
-  const am = d.arcCost[0];
-  const tm = d.travel[0];
-  for (let i = 0; i < am.length; i++) {
-    arc += am[i];
-    time += tm[i];
-  }
-  let demand = 0;
-  for (let v = 0; v < d.N; v++) demand += d.demand[v];
-  const avgArc = arc / Math.max(1, am.length);
-  const tw = Math.max(1, avgArc / Math.max(1, time / Math.max(1, tm.length)));
-  const cap = Math.max(1, avgArc / Math.max(1, demand / Math.max(1, d.N)));
-  return new PenaltyManager(tw, cap);
 }

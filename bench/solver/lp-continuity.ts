@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/solver/lp-continuity.ts` — does the exact route-to-caregiver assignment
- * (solver/post/assign-routes-lp.ts, javascript-lp-solver) pay after `solve`? On synthetic
+ * (bench/solver/assign-routes-lp.ts, javascript-lp-solver) pay after `solve`? On synthetic
  * home-care days (20 caregivers with identical shifts and skills, 150 visits, 60 patients
  * with contact caregivers) it solves for 2 s, then re-assigns routes by LP, and compares
  * with simply giving `solve` the LP's time as well. Writes bench/results/lp-continuity.md.
@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProblemInput, VisitInput } from '../../solver/model/problem-input.ts';
-import { assignRoutesByLp } from '../../solver/post/assign-routes-lp.ts';
+import { assignRoutesByLp } from './assign-routes-lp.ts';
 import { solve } from '../../solver/solve.ts';
 import { validate } from '../../solver/validate/validate.ts';
 import { seededRandom } from './rng.ts';

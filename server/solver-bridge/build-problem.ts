@@ -12,7 +12,7 @@ import {
   type BuildOptions,
   DEFAULT_UNASSIGNED_PENALTY,
   DEFAULT_WEIGHTS,
-  KNOWN_WEIGHT,
+  KNOWN_CAREGIVER_WEIGHT,
   type PatientRow,
   type StaffRow,
   type VisitRow,
@@ -135,7 +135,7 @@ export function buildProblem(
     };
   });
 
-  const knownWeight = options.knownWeight ?? KNOWN_WEIGHT;
+  const knownWeight = options.knownWeight ?? KNOWN_CAREGIVER_WEIGHT;
   const keep = options.keepCurrentWeight ?? 0;
   const patientInputs: PatientInput[] = patients.map((p) => {
     const known = new Map<number, number>();

@@ -69,8 +69,8 @@ export interface BuildOptions {
   name?: string;
 }
 
-/** Credit when a caregiver who knows the patient makes the visit: 5 min of travel. */
-export const KNOWN_WEIGHT = 300;
+/** Credit when a caregiver who knows the patient makes the visit: the one place it is set. */
+export const KNOWN_CAREGIVER_WEIGHT = 300;
 
 /** Objective weights (seconds as the unit): travel 1/s, lateness 5/s, overtime 2/s. */
 export const DEFAULT_WEIGHTS: Weights = {

@@ -3,7 +3,7 @@ import type { LiveShift, LiveStaffMember, LiveVisit } from '../live-state/types.
 import { bestInsertion } from '../solver-bridge/best-insertion.ts';
 import {
   DEFAULT_WEIGHTS,
-  KNOWN_WEIGHT,
+  KNOWN_CAREGIVER_WEIGHT,
   type PatientRow,
   type VisitRow,
 } from '../solver-bridge/problem-rows.ts';
@@ -82,7 +82,8 @@ export function rankCaregivers(
   const order = new EstimateOrder();
   for (const c of candidates) {
     const nonContact = contactCan && c.member.id !== patient.contactStaffId ? w.nonContact : 0;
-    const credit = nonContact - (patient.knownStaffIds.has(c.member.id) ? KNOWN_WEIGHT : 0);
+    const credit =
+      nonContact - (patient.knownStaffIds.has(c.member.id) ? KNOWN_CAREGIVER_WEIGHT : 0);
     if (!trip) {
       order.add({ c, nonContact, estimate: credit });
       continue;
@@ -156,7 +157,7 @@ function rankOne(
   const best = bestInsertion(staffRow, route, target, [...patients.values()], {
     origin: now,
     travel,
-    knownWeight: KNOWN_WEIGHT,
+    knownWeight: KNOWN_CAREGIVER_WEIGHT,
   });
   return best && { member, shift, ...best, fromLivePosition: c.fromLivePosition };
 }

@@ -1,5 +1,6 @@
+import type { CostEvaluator } from '../eval/cost-evaluator.ts';
 import type { ProblemData } from '../problem/problem-data.ts';
-import { distinctTerm, type SearchSolution } from '../search/search-solution.ts';
+import type { SearchSolution } from '../search/search-solution.ts';
 import { CandidateList } from './candidate-list.ts';
 
 /**
@@ -10,13 +11,19 @@ import { CandidateList } from './candidate-list.ts';
  * Reused between calls; `extra` holds the exact continuity change.
  */
 export class InsertionBounds extends CandidateList {
-  fill(d: ProblemData, sol: SearchSolution, starts: Float64Array, v: number): void {
+  fill(
+    d: ProblemData,
+    ce: CostEvaluator,
+    sol: SearchSolution,
+    starts: Float64Array,
+    v: number,
+  ): void {
     this.clear();
     const L = d.L;
     const K = d.K;
     const lv = d.loc[v];
     const p = d.patient[v];
-    const w = d.weights;
+    const w = ce.w;
     const home = sol.routeOf[v];
     const ev0 = d.earliest[v];
     const hard = d.latestHard[v] === 1;
@@ -36,7 +43,7 @@ export class InsertionBounds extends CandidateList {
         let n1 = n0;
         if (sol.patientCnt[p * K + k] === 0) n1++;
         if (home >= 0 && sol.patientCnt[p * K + home] === 1) n1--;
-        distinctDelta = distinctTerm(d, p, n1) - distinctTerm(d, p, n0);
+        distinctDelta = ce.distinct(p, n1) - ce.distinct(p, n0);
       }
       // Without breaks or syncs an insertion only delays: time costs cannot fall, and
       // the route's delay chains bound what the delay costs downstream.

@@ -1,3 +1,4 @@
+import { CostEvaluator } from '../eval/cost-evaluator.ts';
 import { RouteEval } from '../eval/route-eval.ts';
 import { simulateRoute } from '../eval/simulate-route.ts';
 import type { ProblemInput } from '../model/problem-input.ts';
@@ -26,6 +27,8 @@ export interface InsertionSuggestion {
 /** A loaded plan with cached route data, reusable for many ranking calls. */
 export interface RankingContext {
   d: ProblemData;
+  /** The objective's prices (no penalties: only feasible places are ranked). */
+  cost: CostEvaluator;
   sol: SearchSolution;
   /** Planned start of every visit in the loaded plan. */
   starts: Float64Array;
@@ -36,7 +39,7 @@ export interface RankingContext {
   scratch: { ev: RouteEval; seq: number[]; starts: Float64Array };
 }
 
-export function prepareRanking(d: ProblemData, current: Solution): RankingContext {
+function prepareRanking(d: ProblemData, current: Solution): RankingContext {
   const sol = new SearchSolution(d);
   loadSolution(d, sol, current);
   const starts = new Float64Array(d.N);
@@ -46,7 +49,8 @@ export function prepareRanking(d: ProblemData, current: Solution): RankingContex
     return ev;
   });
   const scratch = { ev: new RouteEval(), seq: [], starts: new Float64Array(d.N) };
-  return { d, sol, starts, planned, bounds: new InsertionBounds(), scratch };
+  const cost = new CostEvaluator(d, 1, 1);
+  return { d, cost, sol, starts, planned, bounds: new InsertionBounds(), scratch };
 }
 
 const dataCache = new WeakMap<ProblemInput, ProblemData>();
@@ -82,22 +86,21 @@ export function rankInsertions(
  * bound exceeds the `limit`-th best exact cost. Sync partners already planned are held
  * at their current start.
  */
-export function rankInsertionsPrepared(
+function rankInsertionsPrepared(
   ctx: RankingContext,
   visit: number,
   limit = 10,
 ): InsertionSuggestion[] {
-  const { d, sol } = ctx;
+  const { d, sol, cost } = ctx;
   if (!Number.isInteger(visit) || visit < 0 || visit >= d.N) {
     throw new Error(`rankInsertions: visit ${visit} out of range [0, ${d.N})`);
   }
   const out: InsertionSuggestion[] = [];
   const cands = ctx.bounds;
-  cands.fill(d, sol, ctx.starts, visit);
+  cands.fill(d, cost, sol, ctx.starts, visit);
   const ev = ctx.scratch.ev;
   const seq = ctx.scratch.seq;
   const starts = ctx.scratch.starts;
-  const w = d.weights;
   for (let i = cands.takeMin(); i >= 0; i = cands.takeMin()) {
     if (out.length >= limit && cands.bound[i] >= out[out.length - 1].deltaCost) break;
     const k = cands.k[i];
@@ -113,9 +116,9 @@ export function rankInsertionsPrepared(
     const oldMaxLate = sol.maxLate();
     const newMaxLate = Math.max(otherMaxLate(sol, k), ev.maxLate);
     const deltaCost =
-      sol.routeBase(ev, k) -
-      sol.routeBase(old, k) +
-      (d.hasMaxLate ? w.maxLateness * (newMaxLate - oldMaxLate) : 0) +
+      cost.routeBase(ev, k) -
+      cost.routeBase(old, k) +
+      (d.hasMaxLate ? cost.maxLate(newMaxLate - oldMaxLate) : 0) +
       cands.extra[i];
     const suggestion: InsertionSuggestion = {
       caregiver: k,

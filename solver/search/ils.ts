@@ -67,7 +67,7 @@ export function runIls(
   let bestCost = Number.POSITIVE_INFINITY;
   const keepIfBest = () => {
     if (!sol.isFeasible()) return;
-    const c = sol.cost(pm);
+    const c = sol.cost(pm.cost);
     if (c < bestCost) {
       bestCost = c;
       best = sol.snapshot();
@@ -85,7 +85,7 @@ export function runIls(
     const frac = hooks.progress();
     const temp = unit * params.tempStart * (params.tempEnd / params.tempStart) ** frac;
     const before = sol.snapshot();
-    const curCost = sol.cost(pm);
+    const curCost = sol.cost(pm.cost);
     const { removed, routes } =
       pricedRoutes && rng.next() < params.routeRemoval
         ? routeRemoval(ctx, rng)
@@ -97,7 +97,7 @@ export function runIls(
       rng,
     );
     for (const k of ins.insertAll(order, rng, params.blink)) ls.touch(k);
-    const recreated = sol.cost(pm);
+    const recreated = sol.cost(pm.cost);
     // Local search is costly next to a recreate: spend it on candidates for a new best.
     if (
       (params.lsWithin > 0 && recreated < curCost * (1 + params.lsWithin)) ||
@@ -105,7 +105,7 @@ export function runIls(
     ) {
       ls.run(rng, hooks.hardStop);
     }
-    const newCost = sol.cost(pm);
+    const newCost = sol.cost(pm.cost);
     pm.register(sol.timeViol(), sol.capViol());
     keepIfBest();
     const accept = newCost < curCost - temp * Math.log(1 - rng.next());

@@ -1,3 +1,4 @@
+import type { CostEvaluator } from '../eval/cost-evaluator.ts';
 import { mergeInto } from '../eval/duration-segment.ts';
 import { STATE } from '../eval/route-simulator.ts';
 import { CandidateList } from '../insertion/candidate-list.ts';
@@ -5,7 +6,7 @@ import type { ProblemData } from '../problem/problem-data.ts';
 import type { Rng } from '../util/rng.ts';
 import type { MoveEvaluator } from './move-evaluator.ts';
 import { Proposal } from './proposal.ts';
-import type { PenaltyWeights, SearchSolution } from './search-solution.ts';
+import type { SearchSolution } from './search-solution.ts';
 
 /**
  * Best place to insert one visit, the innermost loop of every recreate. Each place gets a
@@ -20,13 +21,16 @@ export class InsertionDelta {
   private readonly list = new CandidateList();
   private readonly tmpSeg = new Float64Array(4);
   private readonly p = new Proposal();
+  /** The evaluator's weights (penalties adapt): every bound below prices with them. */
+  private readonly cost: CostEvaluator;
 
   constructor(
     private readonly d: ProblemData,
     private readonly sol: SearchSolution,
-    private readonly pen: PenaltyWeights,
     private readonly evaluator: MoveEvaluator,
-  ) {}
+  ) {
+    this.cost = evaluator.cost;
+  }
 
   /** Result of the last search: 1-based position and its cost change. */
   bestPos = -1;
@@ -54,9 +58,9 @@ export class InsertionDelta {
     const loc = d.loc;
     const lv = loc[v];
     const cap = d.capacity[k];
-    const pc = this.pen.cap;
-    const ptw = this.pen.tw;
-    const wO = d.weights.overtime;
+    const pc = this.cost.cap;
+    const ptw = this.cost.tw;
+    const wO = this.cost.w.overtime;
     const shiftEnd = d.shiftEnd[k];
     const capDelta = pc * (Math.max(0, ev.load + d.demand[v] - cap) - Math.max(0, ev.load - cap));
     const timeOld = ptw * ev.timeViol + wO * ev.overtime;
@@ -115,13 +119,13 @@ export class InsertionDelta {
     const L = d.L;
     const am = d.arcCost[d.profile[k]];
     const lv = d.loc[v];
-    const w = d.weights;
+    const w = this.cost.w;
     const cap = d.capacity[k];
-    const pc = this.pen.cap;
+    const pc = this.cost.cap;
     // Without breaks or syncs an insertion only delays: time costs cannot fall.
     const timeOld = d.monotoneTime
       ? 0
-      : this.pen.tw * ev.timeViol +
+      : this.cost.tw * ev.timeViol +
         w.overtime * ev.overtime +
         w.lateness * ev.lateness +
         w.maxLateness * ev.maxLate;
@@ -132,7 +136,7 @@ export class InsertionDelta {
     const states = d.simpleTime || R.statesRelease ? null : R.states;
     const tm = d.travel[d.profile[k]];
     const late = d.latest[v];
-    const lateW = d.latestHard[v] ? this.pen.tw : w.lateness;
+    const lateW = d.latestHard[v] ? this.cost.tw : w.lateness;
     const ready = Math.max(d.earliest[v], d.skillLo[vk]);
     const hi = d.skillHi[vk];
     const svc = d.service[vk];
@@ -153,14 +157,14 @@ export class InsertionDelta {
         const o = (pos - 1) * STATE;
         const start = Math.max(states[o] + tm[cur * L + lv], ready);
         if (start > late) bound += lateW * (start - late);
-        if (start > hi) bound += this.pen.tw * (start - hi);
+        if (start > hi) bound += this.cost.tw * (start - hi);
         if (chains) {
           // The delay v causes at the next stop travels unchanged along the no-wait chain.
           const oldArrive = states[o] + tm[cur * L + next];
           const delay = start + svc + tm[lv * L + next] - oldArrive;
           if (delay > 0) {
             bound +=
-              delay * (w.lateness * R.chainLate[pos] + this.pen.tw * R.chainHard[pos]) +
+              delay * (w.lateness * R.chainLate[pos] + this.cost.tw * R.chainHard[pos]) +
               w.lateness * Math.max(0, delay - R.lateAfter[pos]) +
               w.overtime * Math.max(0, delay - R.overtimeAfter[pos]);
           }

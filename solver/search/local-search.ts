@@ -83,7 +83,7 @@ export class LocalSearch {
       const delta = op.evaluate(u, rv, pv);
       if (delta < -EPS) {
         const ru = sol.routeOf[u];
-        op.apply();
+        op.apply(u, rv, pv);
         this.touch(ru);
         this.touch(rv);
         return true;

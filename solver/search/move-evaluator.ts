@@ -1,10 +1,11 @@
+import type { CostEvaluator } from '../eval/cost-evaluator.ts';
 import { RouteEval } from '../eval/route-eval.ts';
 import { simulateRoute } from '../eval/simulate-route.ts';
 import { scheduleSync } from '../eval/sync-schedule.ts';
 import type { ProblemData } from '../problem/problem-data.ts';
 import type { Proposal } from './proposal.ts';
 import { ResumingEvaluator } from './resuming-evaluator.ts';
-import { distinctTerm, type PenaltyWeights, type SearchSolution } from './search-solution.ts';
+import type { SearchSolution } from './search-solution.ts';
 import { SimpleProposalEvaluator } from './simple-proposal-evaluator.ts';
 
 const INF = Number.POSITIVE_INFINITY;
@@ -33,7 +34,8 @@ export class MoveEvaluator {
   constructor(
     readonly d: ProblemData,
     readonly sol: SearchSolution,
-    readonly pen: PenaltyWeights,
+    /** Prices every route (the penalty manager's, whose weights adapt). */
+    readonly cost: CostEvaluator,
   ) {
     this.simple = new SimpleProposalEvaluator(d, sol);
     this.resume = new ResumingEvaluator(d, sol);
@@ -63,10 +65,10 @@ export class MoveEvaluator {
       if (lb >= cutoff) return lb;
     }
     if (!this.evaluate(p1, this.evA)) return INF;
-    let c = s.routeCost(this.evA, p1.k, this.pen) - s.routeCost(routes[p1.k].ev, p1.k, this.pen);
+    let c = this.cost.route(this.evA, p1.k) - this.cost.route(routes[p1.k].ev, p1.k);
     if (p2 !== null) {
       if (!this.evaluate(p2, this.evB)) return INF;
-      c += s.routeCost(this.evB, p2.k, this.pen) - s.routeCost(routes[p2.k].ev, p2.k, this.pen);
+      c += this.cost.route(this.evB, p2.k) - this.cost.route(routes[p2.k].ev, p2.k);
     }
     if (d.hasMaxLate) {
       let others = 0;
@@ -75,7 +77,7 @@ export class MoveEvaluator {
           others = r.ev.maxLate;
       }
       const nm = Math.max(others, this.evA.maxLate, p2 !== null ? this.evB.maxLate : 0);
-      c += d.weights.maxLateness * (nm - s.maxLate());
+      c += this.cost.maxLate(nm - s.maxLate());
     }
     if (d.hasDistinct) c += this.distinctDelta(p1, p2);
     return c;
@@ -89,16 +91,17 @@ export class MoveEvaluator {
     const evB = this.evB;
     if (!this.simple.static(p1, evA)) return INF;
     if (p2 !== null && !this.simple.static(p2, evB)) return INF;
-    let c = this.lowerBound(evA, p1.k) - s.routeCost(routes[p1.k].ev, p1.k, this.pen);
-    if (p2 !== null) c += this.lowerBound(evB, p2.k) - s.routeCost(routes[p2.k].ev, p2.k, this.pen);
+    let c = this.lowerBound(evA, p1.k) - this.cost.route(routes[p1.k].ev, p1.k);
+    if (p2 !== null) c += this.lowerBound(evB, p2.k) - this.cost.route(routes[p2.k].ev, p2.k);
     if (this.d.hasDistinct) c += this.distinctDelta(p1, p2);
     if (c >= cutoff) return c;
     this.simple.time(p1, evA);
-    const w = this.d.weights;
-    c += this.pen.tw * evA.timeViol + w.overtime * evA.overtime;
+    const w = this.cost.w;
+    const tw = this.cost.tw;
+    c += tw * evA.timeViol + w.overtime * evA.overtime;
     if (p2 !== null) {
       this.simple.time(p2, evB);
-      c += this.pen.tw * evB.timeViol + w.overtime * evB.overtime;
+      c += tw * evB.timeViol + w.overtime * evB.overtime;
     }
     return c;
   }
@@ -113,10 +116,9 @@ export class MoveEvaluator {
     const routes = s.routes;
     if (!this.simple.static(p1, this.evA)) return INF;
     if (p2 !== null && !this.simple.static(p2, this.evB)) return INF;
-    let c = this.lowerBound(this.evA, p1.k) - s.routeCost(routes[p1.k].ev, p1.k, this.pen);
-    if (p2 !== null)
-      c += this.lowerBound(this.evB, p2.k) - s.routeCost(routes[p2.k].ev, p2.k, this.pen);
-    if (this.d.hasMaxLate) c -= this.d.weights.maxLateness * s.maxLate();
+    let c = this.lowerBound(this.evA, p1.k) - this.cost.route(routes[p1.k].ev, p1.k);
+    if (p2 !== null) c += this.lowerBound(this.evB, p2.k) - this.cost.route(routes[p2.k].ev, p2.k);
+    if (this.d.hasMaxLate) c -= this.cost.maxLate(s.maxLate());
     if (this.d.hasDistinct) c += this.distinctDelta(p1, p2);
     return c;
   }
@@ -161,7 +163,7 @@ export class MoveEvaluator {
   private lowerBound(ev: RouteEval, k: number): number {
     const over = ev.load - this.d.capacity[k];
     const base = ev.visits === 0 ? 0 : ev.arc + this.d.fixed[k] + ev.assign;
-    return base + (over > 0 ? this.pen.cap * over : 0);
+    return base + (over > 0 ? this.cost.cap * over : 0);
   }
 
   private distinctDelta(p1: Proposal, p2: Proposal | null): number {
@@ -190,10 +192,10 @@ export class MoveEvaluator {
       const from = s.routeOf[v];
       const to = moved[i + 1];
       if (p < 0 || from === to) continue;
-      c -= distinctTerm(d, p, s.distinct[p]);
+      c -= this.cost.distinct(p, s.distinct[p]);
       if (from >= 0 && --s.patientCnt[p * K + from] === 0) s.distinct[p]--;
       if (s.patientCnt[p * K + to]++ === 0) s.distinct[p]++;
-      c += distinctTerm(d, p, s.distinct[p]);
+      c += this.cost.distinct(p, s.distinct[p]);
     }
     for (let i = moved.length - 2; i >= 0; i -= 2) {
       const v = moved[i];
@@ -245,15 +247,14 @@ export class MoveEvaluator {
     const ok = scheduleSync(d, seqs, s.routeOf, todo, evs, this.syncRelease, this.syncStarts);
     for (let i = saved.length - 2; i >= 0; i -= 2) s.routeOf[saved[i]] = saved[i + 1];
     if (ok) {
-      for (const k of linked)
-        c += s.routeCost(evs[k], k, this.pen) - s.routeCost(s.routes[k].ev, k, this.pen);
+      for (const k of linked) c += this.cost.route(evs[k], k) - this.cost.route(s.routes[k].ev, k);
       if (d.hasMaxLate) {
         let ml = 0;
         for (let k = 0; k < d.K; k++) {
           const late = this.linkMark[k] ? evs[k].maxLate : s.routes[k].ev.maxLate;
           if (late > ml) ml = late;
         }
-        c += d.weights.maxLateness * (ml - s.maxLate());
+        c += this.cost.maxLate(ml - s.maxLate());
       }
     }
     for (const k of linked) this.linkMark[k] = 0;

@@ -1,13 +1,8 @@
+import { type CostEvaluator, distinctCost } from '../eval/cost-evaluator.ts';
 import type { RouteEval } from '../eval/route-eval.ts';
 import { scheduleSync } from '../eval/sync-schedule.ts';
 import type { ProblemData } from '../problem/problem-data.ts';
 import { Route } from './route.ts';
-
-/** Current penalty weights, as read by cost functions. */
-export interface PenaltyWeights {
-  tw: number;
-  cap: number;
-}
 
 /**
  * The mutable solution the search works on (PyVRP's search `Solution`): routes with
@@ -179,30 +174,17 @@ export class SearchSolution {
     return out;
   }
 
-  /** Objective part of route k without penalties. */
-  routeBase(ev: RouteEval, k: number): number {
-    const d = this.d;
-    const w = d.weights;
-    if (ev.visits === 0) return 0;
-    return ev.arc + d.fixed[k] + ev.assign + w.lateness * ev.lateness + w.overtime * ev.overtime;
-  }
-
-  routeCost(ev: RouteEval, k: number, pen: PenaltyWeights): number {
-    const over = ev.load - this.d.capacity[k];
-    return this.routeBase(ev, k) + pen.tw * ev.timeViol + (over > 0 ? pen.cap * over : 0);
-  }
-
   maxLate(): number {
     let m = 0;
     for (const r of this.routes) if (r.ev.maxLate > m) m = r.ev.maxLate;
     return m;
   }
 
-  /** Penalised total used by the search. */
-  cost(pen: PenaltyWeights): number {
+  /** Penalised total used by the search, priced by `ce`. */
+  cost(ce: CostEvaluator): number {
     let c = this.unassignedPenalty + this.distinctCost;
-    for (let k = 0; k < this.d.K; k++) c += this.routeCost(this.routes[k].ev, k, pen);
-    if (this.d.hasMaxLate) c += this.d.weights.maxLateness * this.maxLate();
+    for (let k = 0; k < this.d.K; k++) c += ce.route(this.routes[k].ev, k);
+    if (this.d.hasMaxLate) c += ce.maxLate(this.maxLate());
     return this.syncBroken ? Number.POSITIVE_INFINITY : c;
   }
 
@@ -257,11 +239,6 @@ export class SearchSolution {
 }
 
 /** Weighted distinct-caregiver cost of patient p seeing `n` caregivers. */
-export function distinctTerm(d: ProblemData, p: number, n: number): number {
-  const w = d.weights;
-  const cap = d.input.patients[p].maxDistinct;
-  return (
-    w.distinctCaregiver * Math.max(0, n - 1) +
-    (cap > 0 ? w.distinctOverCap * Math.max(0, n - cap) : 0)
-  );
+function distinctTerm(d: ProblemData, p: number, n: number): number {
+  return distinctCost(d.weights, n, d.input.patients[p].maxDistinct);
 }

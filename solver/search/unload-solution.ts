@@ -1,3 +1,4 @@
+import type { CostEvaluator } from '../eval/cost-evaluator.ts';
 import { RouteEval, type ScheduleRecord } from '../eval/route-eval.ts';
 import { simulateRoute } from '../eval/simulate-route.ts';
 import {
@@ -13,10 +14,11 @@ import type { SearchSolution } from './search-solution.ts';
 
 /**
  * Writes the plain Solution: the schedule of every route (with breaks) and the cost terms
- * recomputed from that schedule exactly as the contract defines them.
+ * recomputed from that schedule exactly as the contract defines them, priced by `cost`.
  */
 export function unloadSolution(
   d: ProblemData,
+  cost: CostEvaluator,
   sol: SearchSolution,
   reasons: Map<number, UnassignedReason>,
 ): Solution {
@@ -83,23 +85,5 @@ export function unloadSolution(
     terms.unassignedPenalty += d.penalty[v];
     unassigned.push({ visit: v, reason: reasons.get(v) ?? 'not_worth_it' });
   }
-  return { routes, unassigned, cost: costOf(d, terms), terms };
-}
-
-/** The contract's cost formula. */
-export function costOf(d: ProblemData, t: CostTerms): number {
-  const w = d.weights;
-  return (
-    w.travelTime * t.travelTime +
-    w.distance * t.distance +
-    w.lateness * t.lateness +
-    w.maxLateness * t.maxLateness +
-    w.overtime * t.overtime +
-    w.nonContact * t.nonContact +
-    w.distinctCaregiver * t.distinctCaregivers +
-    w.distinctOverCap * t.distinctOverCap +
-    w.fixedCost * t.fixedCost +
-    t.unassignedPenalty -
-    t.knownCredit
-  );
+  return { routes, unassigned, cost: cost.total(terms), terms };
 }

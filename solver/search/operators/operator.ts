@@ -5,13 +5,15 @@ import type { SearchSolution } from '../search-solution.ts';
 
 /**
  * A local-search move between visit U and a place in route `rv` after 1-based position
- * `pv` (0 = right after the start depot). `evaluate` prices the best variant without
- * touching the solution; `apply` performs the move last evaluated.
+ * `pv` (0 = right after the start depot). The move is named by (u, rv, pv) alone:
+ * `evaluate` prices it without touching the solution, `apply` performs that same move on
+ * the solution as it stands (nothing is remembered between the two calls).
  */
 export interface NodeOperator {
   readonly name: string;
+  /** Cost change of the move (+∞ when it does not exist or is not allowed). */
   evaluate(u: number, rv: number, pv: number): number;
-  apply(): void;
+  apply(u: number, rv: number, pv: number): void;
 }
 
 export interface OperatorContext {
@@ -20,19 +22,31 @@ export interface OperatorContext {
   ev: MoveEvaluator;
 }
 
-/** Shared plumbing: two reusable proposals and applying them. */
+/**
+ * Shared plumbing: an operator describes the move (u, rv, pv) as one or two proposals
+ * (`build`, into scratch proposals it overwrites on every call); evaluating prices them,
+ * applying builds them again from the same move and writes them.
+ */
 export abstract class TwoRouteOperator implements NodeOperator {
   abstract readonly name: string;
   protected readonly p1 = new Proposal();
   protected readonly p2 = new Proposal();
-  protected two = false;
 
   constructor(protected readonly ctx: OperatorContext) {}
 
-  abstract evaluate(u: number, rv: number, pv: number): number;
+  /** Fills p1 (and p2); the number of routes the move changes, 0 when there is no move. */
+  protected abstract build(u: number, rv: number, pv: number): 0 | 1 | 2;
 
-  apply(): void {
-    applyProposals(this.ctx.sol, this.p1, this.two ? this.p2 : null);
+  evaluate(u: number, rv: number, pv: number): number {
+    const routes = this.build(u, rv, pv);
+    if (routes === 0) return Number.POSITIVE_INFINITY;
+    return this.ctx.ev.delta(this.p1, routes === 2 ? this.p2 : null, 0);
+  }
+
+  apply(u: number, rv: number, pv: number): void {
+    const routes = this.build(u, rv, pv);
+    if (routes === 0) throw new Error(`${this.name}: no move (${u}, ${rv}, ${pv}) to apply`);
+    applyProposals(this.ctx.sol, this.p1, routes === 2 ? this.p2 : null);
   }
 }
 

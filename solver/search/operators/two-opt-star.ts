@@ -1,8 +1,6 @@
 import type { ProblemData } from '../../problem/problem-data.ts';
 import { TwoRouteOperator } from './operator.ts';
 
-const INF = Number.POSITIVE_INFINITY;
-
 /**
  * 2-opt* (PyVRP `SwapTails`): exchanges the tails after U and after position pv of
  * another route. Strong on time-window problems because both routes keep their order.
@@ -15,15 +13,14 @@ export class TwoOptStar extends TwoRouteOperator {
     return true;
   }
 
-  evaluate(u: number, rv: number, pv: number): number {
-    const { sol, ev } = this.ctx;
+  protected build(u: number, rv: number, pv: number): 0 | 1 | 2 {
+    const sol = this.ctx.sol;
     const ru = sol.routeOf[u];
-    if (ru < 0 || ru === rv) return INF;
+    if (ru < 0 || ru === rv) return 0;
     const pu = sol.posOf[u];
     const nA = sol.routes[ru].size;
     const nB = sol.routes[rv].size;
-    if (pu === nA && pv === nB) return INF;
-    this.two = true;
+    if (pu === nA && pv === nB) return 0;
     this.p1
       .reset(ru)
       .slice(ru, 1, pu)
@@ -32,6 +29,6 @@ export class TwoOptStar extends TwoRouteOperator {
       .reset(rv)
       .slice(rv, 1, pv)
       .slice(ru, pu + 1, nA);
-    return ev.delta(this.p1, this.p2, 0);
+    return 2;
   }
 }

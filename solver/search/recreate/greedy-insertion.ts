@@ -32,7 +32,7 @@ export class GreedyInsertion {
     private readonly neighbours: Int32Array[] | null = null,
   ) {
     this.allRoutes = Array.from({ length: ctx.d.K }, (_, k) => k);
-    this.cost = new InsertionDelta(ctx.d, ctx.sol, ctx.ev.pen, ctx.ev);
+    this.cost = new InsertionDelta(ctx.d, ctx.sol, ctx.ev);
   }
 
   /** Cheapest place for v; places costing `cutoff` or more are not priced exactly. */

@@ -31,19 +31,6 @@ export class MaxRuntime implements StopCriterion {
   }
 }
 
-export class NoImprovement implements StopCriterion {
-  private best = Number.POSITIVE_INFINITY;
-  private since = 0;
-  constructor(private readonly maxIterations: number) {}
-  shouldStop(bestCost: number): boolean {
-    if (bestCost < this.best) {
-      this.best = bestCost;
-      this.since = 0;
-    }
-    return this.since++ >= this.maxIterations;
-  }
-}
-
 export class Cancelled implements StopCriterion {
   constructor(private readonly check: () => boolean) {}
   shouldStop(): boolean {

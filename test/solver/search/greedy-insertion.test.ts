@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PenaltyManager } from '../../../solver/eval/penalty-manager.ts';
 import { prepareProblem } from '../../../solver/problem/problem-data.ts';
 import { MoveEvaluator } from '../../../solver/search/move-evaluator.ts';
 import { Proposal } from '../../../solver/search/proposal.ts';
@@ -35,8 +36,7 @@ describe('greedy insertion', () => {
           input.syncs = [];
           const d = prepareProblem(input);
           const sol = new SearchSolution(d);
-          const pen = { tw: 7, cap: 3 };
-          const ev = new MoveEvaluator(d, sol, pen);
+          const ev = new MoveEvaluator(d, sol, new PenaltyManager(d, 7, 3).cost);
           const ctx = { d, sol, ev };
           const ins = new GreedyInsertion(ctx);
           const rng = new Rng(seed);

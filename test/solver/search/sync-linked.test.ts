@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PenaltyManager } from '../../../solver/eval/penalty-manager.ts';
 import type { ProblemInput } from '../../../solver/model/problem-input.ts';
 import { type ProblemData, prepareProblem } from '../../../solver/problem/problem-data.ts';
 import { MoveEvaluator } from '../../../solver/search/move-evaluator.ts';
@@ -33,7 +34,8 @@ const syncHeavy = randomInstance
       }),
   );
 
-const PEN = { tw: 7, cap: 3 };
+/** The search's prices with fixed penalty weights. */
+const PEN = (d: ProblemData) => new PenaltyManager(d, 7, 3).cost;
 
 /** A random change: insert an unassigned visit, remove one, or move one. */
 function randomChange(d: ProblemData, sol: SearchSolution, rng: Rng): void {
@@ -78,7 +80,7 @@ describe('sync groups rescheduled alone', () => {
               b.arrival,
             ]);
           }
-          expect(sol.cost(PEN)).toBeCloseTo(full.cost(PEN), 6);
+          expect(sol.cost(PEN(d))).toBeCloseTo(full.cost(PEN(d)), 6);
         }
       }),
       { numRuns: 150 },
@@ -90,7 +92,7 @@ describe('sync groups rescheduled alone', () => {
       fc.property(syncHeavy, fc.integer({ min: 0, max: 10_000 }), (input, seed) => {
         const d = prepareProblem(input);
         const sol = new SearchSolution(d);
-        const ev = new MoveEvaluator(d, sol, PEN);
+        const ev = new MoveEvaluator(d, sol, PEN(d));
         const rng = new Rng(seed);
         const p1 = new Proposal();
         const p2 = new Proposal();
@@ -99,7 +101,7 @@ describe('sync groups rescheduled alone', () => {
         }
         sol.commit();
         for (let step = 0; step < 20; step++) {
-          const before = sol.cost(PEN);
+          const before = sol.cost(ev.cost);
           const v = rng.int(d.N);
           const to = rng.int(d.K);
           const from = sol.routeOf[v];
@@ -126,7 +128,7 @@ describe('sync groups rescheduled alone', () => {
           sol.remove(v);
           sol.insert(v, to, pos);
           sol.commit();
-          const after = sol.cost(PEN);
+          const after = sol.cost(ev.cost);
           // INF also means "not allowed there" (skills, exclusions): nothing to compare.
           if (Number.isFinite(delta)) expect(after - before).toBeCloseTo(delta, 6);
         }

@@ -1,13 +1,14 @@
 import solver from 'javascript-lp-solver';
-import type { ProblemInput } from '../model/problem-input.ts';
+import { totalCost } from '../../solver/eval/cost-evaluator.ts';
+import type { ProblemInput } from '../../solver/model/problem-input.ts';
 import {
   type CostTerms,
   type RouteResult,
   type Solution,
   zeroCostTerms,
-} from '../model/solution.ts';
-import { schedulePlan } from '../schedule-plan.ts';
-import { validate } from '../validate/validate.ts';
+} from '../../solver/model/solution.ts';
+import { schedulePlan } from '../../solver/schedule-plan.ts';
+import { validate } from '../../solver/validate/validate.ts';
 
 export interface AssignRoutesLpOptions {
   /** Budget handed to javascript-lp-solver's branch and bound (its own clock). */
@@ -34,16 +35,13 @@ interface LpSolver {
  * whole plan prices them and rejects a re-assignment that does not pay.
  */
 function routeCost(input: ProblemInput, t: CostTerms): number {
-  const w = input.weights;
-  return (
-    w.travelTime * t.travelTime +
-    w.distance * t.distance +
-    w.lateness * t.lateness +
-    w.overtime * t.overtime +
-    w.nonContact * t.nonContact +
-    w.fixedCost * t.fixedCost -
-    t.knownCredit
-  );
+  return totalCost(input.weights, {
+    ...t,
+    maxLateness: 0,
+    distinctCaregivers: 0,
+    distinctOverCap: 0,
+    unassignedPenalty: 0,
+  });
 }
 
 function visitsOf(route: RouteResult): number[] {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemInput } from '../../../solver/model/problem-input.ts';
 import { type Solution, zeroCostTerms } from '../../../solver/model/solution.ts';
-import { assignRoutesByLp } from '../../../solver/post/assign-routes-lp.ts';
+import { assignRoutesByLp } from '../../../bench/solver/assign-routes-lp.ts';
 import { schedulePlan } from '../../../solver/schedule-plan.ts';
 import { validate } from '../../../solver/validate/validate.ts';
-import { lineInstance } from '../helpers/line-instance.ts';
+import { lineInstance } from '../../solver/helpers/line-instance.ts';
 
 /** v0, v1 at location 1 for patient 0 (contact c1); v2 at location 3 for patient 1 (no contact). */
 function instance(): ProblemInput {
