@@ -119,7 +119,7 @@ export async function reportSick(
  * `timeLimitMs` from the call (wall clock) where it can. The visits they left are placed
  * first; the rest of the day's unassigned visits are tried while the time box lasts.
  */
-export async function proposeRepair(
+async function proposeRepair(
   deps: RepairDeps,
   municipality: string,
   absentStaffId: string,
