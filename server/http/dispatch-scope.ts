@@ -12,7 +12,6 @@ import type { ProposalStore } from '../sick-calls/proposals.ts';
 import type { RepairDeps } from '../sick-calls/report-sick.ts';
 import { AppError, notFound } from './errors.ts';
 import { errorResponse } from './schemas.ts';
-import { VisitSchema } from '../visits/schemas.ts';
 
 /**
  * Who may do what on the dispatch routes (README, Security). Every route also checks the
@@ -187,59 +186,6 @@ export const subject = (v: AuditSubject): AuditSubject => ({
   patientId: v.patientId,
   municipalityCode: v.municipalityCode,
 });
-
-// --- response schemas -------------------------------------------------------------------
-
-export const VisitStateSchema = VisitSchema.extend({
-  assignees: z.array(
-    z.object({
-      staffId: z.string(),
-      plannedStart: z.string(),
-      plannedStartLocal: z.string(),
-      routeOrder: z.number().int(),
-    }),
-  ),
-}).openapi('VisitState');
-
-export const ConflictSchema = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'conflict' }),
-      message: z.string(),
-      details: z.array(z.object({ field: z.string().optional(), message: z.string() })),
-    }),
-    current: VisitStateSchema.optional().openapi({
-      description: 'On a stale expectedVersion: the visit as it is now, to refresh and redo',
-    }),
-  })
-  .openapi('Conflict');
-
-export const conflictResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ConflictSchema } },
-});
-
-export const SuggestionSchema = z
-  .object({
-    staffId: z.string(),
-    name: z.string(),
-    eta: z.string(),
-    etaLocal: z.string(),
-    addedTravelSeconds: z.number(),
-    latenessCausedSeconds: z.number(),
-    ownLatenessSeconds: z.number(),
-    knowsPatient: z.boolean(),
-    competence: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('profession') }),
-      z.object({ kind: z.literal('delegation'), validTo: z.string() }),
-    ]),
-    shiftEndsAt: z.string(),
-    shiftEndsAtLocal: z.string(),
-    secondsLeftInShift: z.number(),
-    overtimeSeconds: z.number(),
-    fromLivePosition: z.boolean(),
-  })
-  .openapi('Suggestion');
 
 export const json = <T extends z.ZodTypeAny>(description: string, schema: T) => ({
   description,

@@ -4,14 +4,13 @@ import { inMunicipalityScope } from '../auth/principal.ts';
 import { emergencyReason, requireRole, roleGate } from '../auth/scope.ts';
 import {
   DISPATCH_ROLES,
-  VisitStateSchema,
-  conflictResponse,
   errorResponse,
   json,
   servicesOf,
   staffInScope,
   withFields,
 } from '../http/dispatch-scope.ts';
+import { VisitStateSchema, conflictResponse } from '../visits/state-schemas.ts';
 import { notFound } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
 import { IdParam } from '../http/schemas.ts';

@@ -3,7 +3,6 @@ import { audit } from '../audit/http.ts';
 import { requireRole, roleGate } from '../auth/scope.ts';
 import {
   DISPATCH_ROLES,
-  SuggestionSchema,
   errorResponse,
   json,
   liveVisitInScope,
@@ -12,6 +11,7 @@ import {
   subject,
   withFields,
 } from '../http/dispatch-scope.ts';
+import { SuggestionSchema } from './schemas.ts';
 import { createRouter } from '../http/router.ts';
 import { IdParam } from '../http/schemas.ts';
 import { authResponses, bearer } from '../http/security-schemas.ts';

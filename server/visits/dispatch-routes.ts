@@ -29,15 +29,14 @@ import { municipalityExists } from '../municipalities/queries.ts';
 import {
   CAREGIVER_STATUSES,
   DISPATCH_ROLES,
-  SuggestionSchema,
-  VisitStateSchema,
-  conflictResponse,
   errorResponse,
   json,
   servicesOf,
   visitInScope,
   withFields,
 } from '../http/dispatch-scope.ts';
+import { SuggestionSchema } from '../suggestions/schemas.ts';
+import { VisitStateSchema, conflictResponse } from './state-schemas.ts';
 
 const PATH_ID = { 'body.visitId': 'path.id' };
 
