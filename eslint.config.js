@@ -28,6 +28,11 @@ export default tseslint.config(
     },
   },
   {
+    // The browser app: browser globals, not Node's.
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Tests poke at JSON bodies; typing every one would hide what they check.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
