@@ -9,6 +9,7 @@ export default tseslint.config(
       'node_modules',
       'data',
       'web/dist',
+      'web/api/schema.d.ts',
       'bench/data',
       'bench/results',
       'db/migrations',
