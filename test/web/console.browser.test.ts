@@ -91,7 +91,10 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
 }
 
-describe('the web app in Chromium', { skip: !existsSync(CHROMIUM) }, () => {
+// Without Chromium the file is skipped on a workstation; in CI (which installs it) it fails.
+const skip = !existsSync(CHROMIUM) && !process.env['CI'];
+
+describe('the web app in Chromium', { skip }, () => {
   it('speaks Swedish by default and switches to English', async () => {
     const { context, page } = await newPage();
     await page.goto(base);
