@@ -18,7 +18,8 @@ export function TopBar({ title, children }: { title: string; children?: Componen
       <div class="top-bar-middle">{children}</div>
       {user && (
         <p class="who">
-          {t('user.signedInAs', { name: user.username, role: t(`role.${user.role}`) })}
+          <span class="sr-only">{t('user.signedInAs')} </span>
+          {user.username} · {t(`role.${user.role}`)}
         </p>
       )}
       <LanguageSwitch />

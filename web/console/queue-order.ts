@@ -1,6 +1,6 @@
 /**
- * The queue's order: what needs the dispatcher first (unassigned, urgent or at risk of
- * being late), then by priority, then by the time left to the window's end.
+ * The queue's order: unassigned and urgent visits first, then those at risk of being late,
+ * then the rest; within each, by priority, then by the time left to the window's end.
  */
 import type { ConsoleVisit, LateRiskAlert, VisitPriority } from './types.ts';
 
@@ -13,6 +13,8 @@ export interface QueueRow {
   /** The late-risk alert for this version of the visit, if any. */
   lateRisk: LateRiskAlert | null;
   needsAction: boolean;
+  /** 0: unassigned or urgent, 1: at risk of being late, 2: the rest. */
+  tier: 0 | 1 | 2;
 }
 
 export function queueRows(
@@ -24,13 +26,13 @@ export function queueRows(
     if (!OPEN.has(visit.status)) continue;
     const alert = lateRisks.get(visit.id);
     const lateRisk = alert && alert.version === visit.version ? alert : null;
-    const needsAction =
-      visit.status === 'unassigned' || visit.priority !== 'planned' || lateRisk !== null;
-    rows.push({ visit, lateRisk, needsAction });
+    const tier =
+      visit.status === 'unassigned' || visit.priority !== 'planned' ? 0 : lateRisk ? 1 : 2;
+    rows.push({ visit, lateRisk, needsAction: tier < 2, tier });
   }
   return rows.sort(
     (a, b) =>
-      Number(b.needsAction) - Number(a.needsAction) ||
+      a.tier - b.tier ||
       RANK[a.visit.priority] - RANK[b.visit.priority] ||
       Date.parse(a.visit.windowEnd) - Date.parse(b.visit.windowEnd) ||
       a.visit.id.localeCompare(b.visit.id),

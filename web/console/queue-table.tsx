@@ -73,11 +73,10 @@ function QueueLine({ row, names }: { row: QueueRow; names: ReadonlyMap<string, s
         {lateRisk && (
           <span class="late-risk">
             <span aria-hidden="true">⚠ </span>
-            {t('queue.lateRisk')} (
-            {t('queue.lateBy', {
-              minutes: Math.ceil(lateRisk.lateBySeconds / 60),
-            })}
-            )
+            {t('queue.lateRisk')}
+            <span class="late-by">
+              {t('queue.lateBy', { duration: formatDuration(lateRisk.lateBySeconds * 1000) })}
+            </span>
           </span>
         )}
       </td>

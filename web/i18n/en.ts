@@ -19,7 +19,7 @@ export const en = {
   'login.expired': 'Your session has expired. Log in again.',
   'login.loggedOut': 'You are logged out.',
 
-  'user.signedInAs': 'Logged in as {name} ({role})',
+  'user.signedInAs': 'Logged in as',
   'user.logout': 'Log out',
 
   'role.dispatcher': 'dispatcher',
@@ -54,7 +54,7 @@ export const en = {
   'queue.left': 'Time left',
   'queue.staff': 'Staff',
   'queue.lateRisk': 'Risk of being late',
-  'queue.lateBy': 'about {minutes} min late',
+  'queue.lateBy': 'about {duration} late',
   'queue.passed': 'passed {time}',
   'queue.twoStaff': 'two staff',
   'queue.announce': 'New urgent visit: {priority}, {task}, by {time}.',

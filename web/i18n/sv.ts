@@ -17,7 +17,7 @@ export const sv = {
   'login.expired': 'Din session har gått ut. Logga in igen.',
   'login.loggedOut': 'Du är utloggad.',
 
-  'user.signedInAs': 'Inloggad som {name} ({role})',
+  'user.signedInAs': 'Inloggad som',
   'user.logout': 'Logga ut',
 
   'role.dispatcher': 'utalarmerare',
@@ -52,7 +52,7 @@ export const sv = {
   'queue.left': 'Tid kvar',
   'queue.staff': 'Personal',
   'queue.lateRisk': 'Risk för försening',
-  'queue.lateBy': 'ca {minutes} min sen',
+  'queue.lateBy': 'ca {duration} sen',
   'queue.passed': 'passerat {time}',
   'queue.twoStaff': 'dubbelbemanning',
   'queue.announce': 'Nytt akut besök: {priority}, {task}, senast {time}.',
