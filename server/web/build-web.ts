@@ -5,7 +5,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { WEB_DIST } from './web-routes.ts';
 
 const webDir = fileURLToPath(new URL('../../web', import.meta.url));
@@ -35,6 +34,8 @@ export function webBuildIsStale(): boolean {
 export async function buildWeb(options: { force?: boolean } = {}): Promise<number | null> {
   if (!options.force && !webBuildIsStale()) return null;
   const started = performance.now();
+  // Loaded only to build: an up-to-date start does not pay for Vite.
+  const { build } = await import('vite');
   await build({
     root: webDir,
     configFile: false,
