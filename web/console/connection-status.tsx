@@ -12,7 +12,9 @@ export function ConnectionStatus({ state }: { state: Signal<ConnectionState> }) 
         ? ['◌', t('conn.connecting')]
         : s.kind === 'reconnecting'
           ? ['◌', t('conn.reconnecting', { attempt: s.attempt })]
-          : ['✕', s.reason === 'session' ? t('conn.ended') : t('conn.offline')];
+          : s.kind === 'refused'
+            ? ['✕', t('conn.refused', { code: s.code })]
+            : ['✕', s.reason === 'session' ? t('conn.ended') : t('conn.offline')];
   return (
     <p class={`conn conn-${s.kind}`} role="status" aria-label={t('conn.label')}>
       <span aria-hidden="true">{symbol}</span> {text}

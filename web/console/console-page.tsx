@@ -89,7 +89,8 @@ export function ConsolePage() {
         {!live ? (
           <p>{t('console.noScope')}</p>
         ) : !live.store.loaded.value ? (
-          <p role="status">{t('console.loading')}</p>
+          // The connection badge says why when the state cannot come (refused, ended).
+          <p>{t('console.loading')}</p>
         ) : (
           <>
             <QueueTable store={live.store} names={staffNames} />

@@ -41,6 +41,7 @@ export const en = {
   'conn.reconnecting': 'Reconnecting… (attempt {attempt})',
   'conn.resumed': 'Live again – {count} missed events fetched',
   'conn.offline': 'No connection',
+  'conn.refused': 'No access to the municipality’s live state ({code})',
   'conn.ended': 'Session ended',
 
   'queue.title': 'Queue',

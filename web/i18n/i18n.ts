@@ -33,6 +33,7 @@ export function setLang(next: Lang): void {
 
 effect(() => {
   document.documentElement.lang = lang.value;
+  document.title = t('app.name');
 });
 
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {

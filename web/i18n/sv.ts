@@ -39,6 +39,7 @@ export const sv = {
   'conn.reconnecting': 'Återansluter… (försök {attempt})',
   'conn.resumed': 'Live igen – {count} missade händelser hämtade',
   'conn.offline': 'Ingen anslutning',
+  'conn.refused': 'Ingen åtkomst till kommunens läge ({code})',
   'conn.ended': 'Sessionen avslutad',
 
   'queue.title': 'Kö',

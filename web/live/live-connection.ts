@@ -20,7 +20,9 @@ export type ConnectionState =
   | { kind: 'connecting' }
   | { kind: 'live'; resumed: number | null }
   | { kind: 'reconnecting'; attempt: number }
-  | { kind: 'ended'; reason: 'session' | 'version' };
+  | { kind: 'ended'; reason: 'session' | 'version' }
+  /** The server refused the subscription (e.g. a municipality outside the scope). */
+  | { kind: 'refused'; code: string };
 
 export interface LiveHandlers {
   snapshot(message: SnapshotMessage): void;
@@ -103,8 +105,13 @@ export class LiveConnection {
           this.state.value = { kind: 'live', resumed: state.resumed + 1 };
         return;
       }
+      case 'error':
+        // An error about our municipality means no snapshot is coming: say so.
+        if (message.municipality === this.municipality || message.code === 'forbidden')
+          this.state.value = { kind: 'refused', code: message.code };
+        return;
       default:
-        return; // positions, pongs and errors are not this slice's
+        return; // positions and pongs are not this slice's
     }
   }
 
