@@ -15,6 +15,7 @@ import { buildWeb } from '../../server/web/build-web.ts';
 import { FIXED_NOW, bearer, insertUsers, loginAs, testServer } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
+import { type CuttableProxy, startCuttableProxy } from './cuttable-proxy.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -25,6 +26,7 @@ let running: RunningServer;
 let closeWs: () => Promise<void>;
 let browser: Browser;
 let base: string;
+let proxy: CuttableProxy;
 
 beforeAll(async () => {
   await buildWeb(); // reuses web/dist when it is newer than web/
@@ -46,12 +48,15 @@ beforeAll(async () => {
   server = await testServer(database, { ttlMs: 10 * 365 * 86_400_000 });
   running = await listen(server.app, 0, '127.0.0.1');
   closeWs = attachLive(running.server, server);
-  base = `http://127.0.0.1:${running.port}`;
+  // The browser reaches the server through a proxy the resume test cuts.
+  proxy = await startCuttableProxy(running.port);
+  base = `http://127.0.0.1:${proxy.port}`;
   browser = await chromium.launch({ executablePath: CHROMIUM });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
+  await proxy?.close();
   await closeWs?.();
   await running?.close(1000);
   await database?.close();
@@ -85,6 +90,24 @@ async function logIn(page: Page, username: string, password: string): Promise<vo
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
 }
+
+/** An urgent visit for the fixture's patient, registered through the API (not the page). */
+async function registerUrgentVisit(task: string): Promise<void> {
+  const token = await loginAs(server.app, 'dispatcher');
+  const res = await server.app.request('/api/dispatch/urgent-visits', {
+    method: 'POST',
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    body: JSON.stringify({
+      municipality: '0180',
+      patientId: IDS.patient,
+      taskTypes: [task],
+      priority: 'urgent1',
+    }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+}
+
+const connection = (page: Page) => page.getByRole('status', { name: 'Anslutning' }).textContent();
 
 async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
@@ -142,18 +165,7 @@ describe('the web app in Chromium', { skip }, () => {
     await expect
       .poll(() => page.getByRole('status', { name: 'Anslutning' }).textContent())
       .toContain('Live');
-    const token = await loginAs(server.app, 'dispatcher');
-    const res = await server.app.request('/api/dispatch/urgent-visits', {
-      method: 'POST',
-      headers: { ...bearer(token), 'content-type': 'application/json' },
-      body: JSON.stringify({
-        municipality: '0180',
-        patientId: IDS.patient,
-        taskTypes: ['catheter_change'],
-        priority: 'urgent1',
-      }),
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
+    await registerUrgentVisit('catheter_change');
     const row = page.locator('tbody tr', { hasText: 'Kateterbyte' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Akut 1');
@@ -162,6 +174,23 @@ describe('the web app in Chromium', { skip }, () => {
     await expect
       .poll(() => page.locator('[aria-live="polite"]').textContent())
       .toContain('Nytt akut besök: Akut 1, Kateterbyte');
+    await context.close();
+  });
+
+  it('resumes after a network drop from its last seq: the missed visit once, said so', async () => {
+    const { context, page } = await newPage();
+    await logIn(page, 'dispatcher-0180', 'pw-dispatcher-0180-secret');
+    await expect.poll(() => connection(page)).toContain('Live');
+    const rowsBefore = await page.locator('tbody tr').count();
+    proxy.cut({ refuse: true });
+    await expect.poll(() => connection(page)).toContain('Återansluter');
+    await registerUrgentVisit('sampling'); // while the page is cut off
+    proxy.restore();
+    await expect
+      .poll(() => connection(page), { timeout: 15_000 })
+      .toContain('Live igen – 1 missade händelser hämtade');
+    expect(await page.locator('tbody tr', { hasText: 'Provtagning' }).count()).toBe(1);
+    expect(await page.locator('tbody tr').count()).toBe(rowsBefore + 1);
     await context.close();
   });
 

@@ -39,7 +39,7 @@ export const en = {
   'conn.connecting': 'Connecting…',
   'conn.live': 'Live',
   'conn.reconnecting': 'Reconnecting… (attempt {attempt})',
-  'conn.resumed': 'Live again – {count} missed events fetched',
+  'conn.resumed': 'Live again – missed events fetched: {count}',
   'conn.offline': 'No connection',
   'conn.refused': 'No access to the municipality’s live state ({code})',
   'conn.ended': 'Session ended',

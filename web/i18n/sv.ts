@@ -37,7 +37,7 @@ export const sv = {
   'conn.connecting': 'Ansluter…',
   'conn.live': 'Live',
   'conn.reconnecting': 'Återansluter… (försök {attempt})',
-  'conn.resumed': 'Live igen – {count} missade händelser hämtade',
+  'conn.resumed': 'Live igen – missade händelser hämtade: {count}',
   'conn.offline': 'Ingen anslutning',
   'conn.refused': 'Ingen åtkomst till kommunens läge ({code})',
   'conn.ended': 'Sessionen avslutad',
