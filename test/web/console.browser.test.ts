@@ -188,7 +188,7 @@ describe('the web app in Chromium', { skip }, () => {
     proxy.restore();
     await expect
       .poll(() => connection(page), { timeout: 15_000 })
-      .toContain('Live igen – 1 missade händelser hämtade');
+      .toContain('Live igen – missade händelser hämtade: 1');
     expect(await page.locator('tbody tr', { hasText: 'Provtagning' }).count()).toBe(1);
     expect(await page.locator('tbody tr').count()).toBe(rowsBefore + 1);
     await context.close();
