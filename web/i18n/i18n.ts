@@ -14,7 +14,7 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { sv, en };
 
 function stored(): Lang {
   try {
-    return localStorage.getItem(KEY) === 'en' ? 'en' : 'sv';
+    return globalThis.localStorage?.getItem(KEY) === 'en' ? 'en' : 'sv';
   } catch {
     return 'sv';
   }
@@ -32,6 +32,7 @@ export function setLang(next: Lang): void {
 }
 
 effect(() => {
+  if (typeof document === 'undefined') return; // the formatting tests run in Node
   document.documentElement.lang = lang.value;
   document.title = t('app.name');
 });
