@@ -153,6 +153,8 @@ describe('the web app in Chromium', { skip }, () => {
     const staff = page.getByRole('region', { name: 'Personal i tjänst' });
     expect(await staff.textContent()).toContain('Anna Andersson');
     expect(await staff.textContent()).toContain('Bo Berg');
+    // Anna's evening visit (20:00-21:00 window) is planned to start at 20:15.
+    expect(await staff.textContent()).toContain('Nästa: 20:15 Insulin (penna)');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();

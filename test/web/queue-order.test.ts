@@ -13,7 +13,7 @@ const visit = (id: string, over: Partial<ConsoleVisit>): ConsoleVisit => ({
   requiredProfession: 'rn',
   staffCount: 1,
   version: 1,
-  staffIds: [],
+  assignees: [],
   ...over,
 });
 const alert = (visitId: string, version: number) =>

@@ -90,7 +90,7 @@ function QueueLine({ row, names }: { row: QueueRow; names: ReadonlyMap<string, s
           ? formatDuration(left)
           : t('queue.passed', { time: formatClock(visit.windowEnd) })}
       </td>
-      <td>{visit.staffIds.map((id) => names.get(id) ?? '–').join(', ') || '–'}</td>
+      <td>{visit.assignees.map((a) => names.get(a.staffId) ?? '–').join(', ') || '–'}</td>
     </tr>
   );
 }

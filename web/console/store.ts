@@ -6,6 +6,7 @@
 import { batch, signal } from '@preact/signals';
 import type { EventMessage, SnapshotMessage } from '../live/protocol.ts';
 import type {
+  Assignee,
   ConsoleVisit,
   LateRiskAlert,
   ShiftRow,
@@ -28,7 +29,7 @@ export class ConsoleStore {
     const state = message.state as SnapshotState;
     const visits = new Map<string, ConsoleVisit>();
     for (const { assignments, ...v } of state.visits)
-      visits.set(v.id, { ...v, staffIds: assignments.map((a) => a.staffId) });
+      visits.set(v.id, { ...v, assignees: assignments.map(assignee) });
     batch(() => {
       this.visits.value = visits;
       this.shifts.value = state.shifts;
@@ -45,11 +46,7 @@ export class ConsoleStore {
       if (!visit?.id) return;
       const known = this.visits.value.get(visit.id);
       if (known && known.version > visit.version) return;
-      const { assignees, ...rest } = visit;
-      const next: ConsoleVisit = {
-        ...rest,
-        staffIds: (assignees ?? []).map((a) => a.staffId),
-      };
+      const next: ConsoleVisit = { ...visit, assignees: (visit.assignees ?? []).map(assignee) };
       const visits = new Map(this.visits.value);
       visits.set(next.id, next);
       this.visits.value = visits;
@@ -67,3 +64,6 @@ export class ConsoleStore {
     this.lateRisks.value = next;
   }
 }
+
+/** Only what the console uses of an assignment (the snapshot's carry a route order too). */
+const assignee = (a: Assignee): Assignee => ({ staffId: a.staffId, plannedStart: a.plannedStart });

@@ -23,7 +23,13 @@ export interface ConsoleVisit {
   requiredProfession: Profession;
   staffCount: number;
   version: number;
-  staffIds: string[];
+  /** Who is planned to start it when (two for a two-person visit). */
+  assignees: Assignee[];
+}
+
+export interface Assignee {
+  staffId: string;
+  plannedStart: string;
 }
 
 export interface ShiftRow {
@@ -39,11 +45,11 @@ export interface ShiftRow {
 /** The snapshot's state (server/live/snapshot.ts). */
 export interface SnapshotState {
   serviceDay: { start: string; end: string };
-  visits: (Omit<ConsoleVisit, 'staffIds'> & { assignments: { staffId: string }[] })[];
+  visits: (Omit<ConsoleVisit, 'assignees'> & { assignments: Assignee[] })[];
   shifts: ShiftRow[];
 }
 
 /** The `visit` of every visit.* event (server/visits/visit-state.ts). */
 export interface VisitEventPayload {
-  visit: Omit<ConsoleVisit, 'staffIds'> & { assignees?: { staffId: string }[] };
+  visit: Omit<ConsoleVisit, 'assignees'> & { assignees?: Assignee[] };
 }

@@ -68,6 +68,9 @@ export const en = {
   'staff.shift': 'Shift',
   'staff.left': 'Left of shift',
   'staff.sick': 'reported sick',
+  'staff.now': 'Now',
+  'staff.next': 'Next',
+  'staff.noNext': 'No more visits planned',
 
   'priority.urgent1': 'Urgent 1',
   'priority.urgent2': 'Urgent 2',

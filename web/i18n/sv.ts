@@ -66,6 +66,9 @@ export const sv = {
   'staff.shift': 'Pass',
   'staff.left': 'Kvar av passet',
   'staff.sick': 'sjukanmäld',
+  'staff.now': 'Nu',
+  'staff.next': 'Nästa',
+  'staff.noNext': 'Inga fler besök planerade',
 
   'priority.urgent1': 'Akut 1',
   'priority.urgent2': 'Akut 2',
