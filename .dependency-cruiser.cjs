@@ -1,7 +1,7 @@
 /**
  * The layout's rules (issue 16, STYLE.md "The shape of the project"), checked by
  * `npm run lint` and so by CI: no import cycles; solver/ pure; db/ below the server;
- * web/ only the shared wire protocol.
+ * web/ only the shared wire protocol, and only its types.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
@@ -68,6 +68,22 @@ module.exports = {
         'web/ (the browser app) imports only web/ itself, the shared wire protocol and packages.',
       from: { path: '^web/' },
       to: { pathNot: ['^web/', '^server/live/protocol\\.ts$', '^node_modules/'] },
+    },
+    {
+      name: 'web-protocol-types-only',
+      severity: 'error',
+      comment:
+        'web/ takes only TYPES from server/live/protocol.ts (import type): its values pull all ' +
+        'of zod into the bundle; the few it needs are mirrored in web/live/protocol.ts.',
+      from: { path: '^web/' },
+      to: { path: '^server/live/protocol\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'web-no-node-builtins',
+      severity: 'error',
+      comment: 'web/ runs in the browser: no node:* module.',
+      from: { path: '^web/' },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'not-to-unresolvable',

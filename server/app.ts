@@ -23,6 +23,7 @@ import { patientRoutes } from './patients/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { userRoutes } from './auth/user-routes.ts';
 import { visitRoutes } from './visits/routes.ts';
+import { webApp } from './web/web-routes.ts';
 
 export const API_VERSION = '0.2.0';
 
@@ -70,6 +71,8 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.route('/docs', docsRoutes);
+  // Last: the browser app answers what no route above did (its own paths fall back to it).
+  app.get('*', webApp());
   return app;
 }
 

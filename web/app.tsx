@@ -1,0 +1,12 @@
+import { ComingPage } from './components/coming-page.tsx';
+import { ConsolePage } from './console/console-page.tsx';
+import { LoginPage } from './login/login-page.tsx';
+import { session } from './session/session.ts';
+
+/** Each role lands on its view; no session: the log-in page. */
+export function App() {
+  const s = session.value;
+  if (!s) return <LoginPage />;
+  if (s.user.role === 'dispatcher') return <ConsolePage key={s.token} />;
+  return <ComingPage role={s.user.role} />;
+}

@@ -1,0 +1,49 @@
+/**
+ * Every time on screen goes through here: Swedish style, Europe/Stockholm, 24 hours, so a
+ * clock-change night shows the wall-clock times the staff see.
+ */
+import { t } from '../i18n/i18n.ts';
+
+export const TIME_ZONE = 'Europe/Stockholm';
+
+const clock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+const dayAndClock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: TIME_ZONE,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "07:30" in Stockholm. */
+export function formatClock(at: string | Date): string {
+  return clock.format(new Date(at));
+}
+
+/** "mån 23 nov. 07:30" in Stockholm. */
+export function formatDayClock(at: string | Date): string {
+  return dayAndClock.format(new Date(at));
+}
+
+/** "07:30–08:30". */
+export function formatWindow(start: string | Date, end: string | Date): string {
+  return `${formatClock(start)}–${formatClock(end)}`;
+}
+
+/** A duration in the page's language: "25 min", "1 h 05 min" (never negative). */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return t('time.minutes', { minutes });
+  return t('time.hours', {
+    hours: Math.floor(minutes / 60),
+    minutes: String(minutes % 60).padStart(2, '0'),
+  });
+}
