@@ -41,6 +41,8 @@ export interface AppDeps {
   liveStats: () => LiveStats;
   /** Ranks suggestions on worker threads; null (RANK_WORKER=off): on the request's thread. */
   rankWorker: Ranker | null;
+  /** The built web app's folder, served at `/` (web/dist; a test may give its own). */
+  webDist: string;
 }
 
 /** Hono context variables set by middleware. */

@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/docs', docsRoutes);
   // Last: the browser app answers what no route above did (its own paths fall back to it).
-  app.get('*', webApp());
+  app.get('*', webApp(deps.webDist));
   return app;
 }
 

@@ -4,6 +4,7 @@ import { authenticateSession } from './auth/index.ts';
 import { attachWebSocket } from './live/attach-websocket.ts';
 import type { AppDeps } from './app-env.ts';
 import { type App, createApp } from './app.ts';
+import { WEB_DIST } from './web/web-routes.ts';
 import { type RunningPrincipalCache, startPrincipalCache } from './auth/principal-invalidation.ts';
 import type { AuthSettings } from './auth/secrets.ts';
 import type { Config } from './config.ts';
@@ -31,6 +32,8 @@ export interface ServerParts {
     travel?: TravelSource;
     principals?: RunningPrincipalCache;
     liveLimits?: Partial<HubLimits>;
+    /** Another built web app to serve at `/` (a test's fixed page). */
+    webDist?: string;
   };
 }
 
@@ -100,6 +103,7 @@ export async function composeServer(parts: ServerParts): Promise<ComposedServer>
     travel: overrides.travel ?? null,
     liveState,
     rankWorker,
+    webDist: overrides.webDist ?? WEB_DIST,
   };
   return {
     app: createApp(deps),

@@ -82,6 +82,8 @@ export interface TestServerOptions {
   /** Defaults to RANK_WORKER=off (ranking on the request thread), to spare the test threads. */
   config?: ServerParts['config'];
   solve?: SolveFn;
+  /** The web app served at `/`: web/dist unless a test gives its own page. */
+  webDist?: string;
 }
 
 /** RANK_WORKER=off, a choice production may make too; tests of the workers turn them on. */
@@ -105,6 +107,7 @@ export async function testServer(
     overrides: {
       principals: options.principals && { cache: options.principals, close: async () => {} },
       solve: options.solve,
+      webDist: options.webDist,
     },
   });
   closeWithDatabase(database, server.close);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/client.ts';
 import type { App } from '../../../server/app.ts';
@@ -15,6 +16,9 @@ import {
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { FOREIGN_PATIENT_DATA, IDS, insertFixture } from '../../support/fixtures.ts';
 import { MATRIX, type MatrixRow, type Req } from './matrix.ts';
+
+/** A fixed web page for the `GET /*` row, whether or not web/dist is built. */
+const WEB_PAGE = fileURLToPath(new URL('./web-page', import.meta.url));
 
 const FOREIGN = [...FOREIGN_PATIENT_DATA, IDS.patientSolna, IDS.visitSolna];
 
@@ -42,7 +46,7 @@ describe.each(dbKinds())('authorisation matrix on %s', (kind) => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
     await insertUsers(database.db);
-    app = await testApp(database);
+    app = await testApp(database, { webDist: WEB_PAGE });
   });
   afterAll(async () => database.close());
 
