@@ -152,7 +152,7 @@ export const en = {
   'sick.stateOpen': 'Proposed',
   'sick.stateAccepted': 'Assigned',
   'sick.stateChanged': 'Changed since the proposal',
-  'sick.nobody': 'nobody',
+  'sick.nobody': 'unassigned',
   'sick.accept': 'Accept selected ({count})',
   'sick.accepting': 'Assigning…',
   'sick.acceptedCount': '{count} visits assigned. {left} left in the proposal.',
@@ -170,5 +170,6 @@ export const en = {
   'sick.reason.capacity': 'Nobody has time within their shift',
   'sick.reason.sync_partner': 'No second person for the two-person visit',
   'sick.reason.not_worth_it': 'Not worth planning in now',
+  'sick.late': 'after the window',
   'sick.unknownVisit': "Visit outside today's view",
 } as const satisfies Record<MessageKey, string>;

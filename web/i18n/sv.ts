@@ -150,7 +150,7 @@ export const sv = {
   'sick.stateOpen': 'Föreslaget',
   'sick.stateAccepted': 'Tilldelat',
   'sick.stateChanged': 'Ändrat sedan förslaget',
-  'sick.nobody': 'ingen',
+  'sick.nobody': 'ej tilldelad',
   'sick.accept': 'Godkänn valda ({count})',
   'sick.accepting': 'Tilldelar…',
   'sick.acceptedCount': '{count} besök tilldelade. {left} kvar i förslaget.',
@@ -168,6 +168,7 @@ export const sv = {
   'sick.reason.capacity': 'Ingen har tid inom passet',
   'sick.reason.sync_partner': 'Ingen andra person till dubbelbemanningen',
   'sick.reason.not_worth_it': 'Lönar sig inte att planera in nu',
+  'sick.late': 'efter tidsfönstret',
   'sick.unknownVisit': 'Besök utanför dagens vy',
 } as const;
 

@@ -26,7 +26,16 @@ const STATE_SYMBOL: Record<RowState, string> = { open: '○', accepted: '✓', c
  * checkbox per visit, and the visits left unplaced with their reason. Rows follow the live
  * feed: one accepted (here or elsewhere) or changed since the proposal cannot be chosen.
  */
-export function RepairReview({ proposal, store }: { proposal: Proposal; store: ConsoleStore }) {
+export function RepairReview({
+  proposal,
+  store,
+  released,
+}: {
+  proposal: Proposal;
+  store: ConsoleStore;
+  /** The visits the sick call took off this caregiver: they had them until now. */
+  released: { visitIds: ReadonlySet<string>; staffId: string };
+}) {
   const details = useMemo(() => new RepairDetails(store), [store]);
   /** Visit states the accept call answered (ahead of their events, or a 409's current). */
   const answered = useSignal<ReadonlyMap<string, ReviewVisit>>(new Map());
@@ -176,6 +185,11 @@ export function RepairReview({ proposal, store }: { proposal: Proposal; store: C
                 checked={state === 'open' && selected.value.has(p.visitId)}
                 onToggle={(on) => toggle(p.visitId, on)}
                 staffNames={staffNames}
+                had={
+                  p.previousStaffIds.length === 0 && released.visitIds.has(p.visitId)
+                    ? [released.staffId]
+                    : p.previousStaffIds
+                }
               />
             ))}
           </tbody>
@@ -233,6 +247,7 @@ function ProposedRow(props: {
   checked: boolean;
   onToggle: (on: boolean) => void;
   staffNames: (ids: readonly string[]) => string;
+  had: readonly string[];
 }) {
   const { p, state, visit } = props;
   const time = formatClock(p.plannedStart);
@@ -252,10 +267,16 @@ function ProposedRow(props: {
         {visit && (
           <span class="repair-window">{formatWindow(visit.windowStart, visit.windowEnd)}</span>
         )}
+        {visit && Date.parse(p.plannedStart) > Date.parse(visit.windowEnd) && (
+          <span class="repair-late">
+            <span aria-hidden="true">⚠ </span>
+            {t('sick.late')}
+          </span>
+        )}
       </td>
       <td>{tasks(visit)}</td>
       <td>{props.area ?? '–'}</td>
-      <td>{props.staffNames(p.previousStaffIds)}</td>
+      <td>{props.staffNames(props.had)}</td>
       <td class="repair-to">{props.staffNames(p.staffIds)}</td>
       <td>
         <span class={`repair-state state-${state}`}>

@@ -11,7 +11,7 @@ import { releasedCount, resolveClockTime } from './sick-rules.ts';
 type Step =
   | { kind: 'confirm' }
   | { kind: 'working' }
-  | { kind: 'review'; released: number; proposal: Schemas['RepairProposal'] };
+  | { kind: 'review'; released: ReadonlySet<string>; proposal: Schemas['RepairProposal'] };
 
 /**
  * The sick call (sjukanmälan) for the caregiver in `target`: a modal dialog that first asks
@@ -59,10 +59,14 @@ export function SickCall({
           {s.kind === 'review' ? (
             <>
               <p class="repair-ok" role="status">
-                {t('sick.released', { name: shift.name, count: s.released })}
+                {t('sick.released', { name: shift.name, count: s.released.size })}
               </p>
               <h3>{t('sick.proposalTitle')}</h3>
-              <RepairReview proposal={s.proposal} store={store} />
+              <RepairReview
+                proposal={s.proposal}
+                store={store}
+                released={{ visitIds: s.released, staffId: shift.staffId }}
+              />
               <p class="dialog-actions">
                 <button type="button" onClick={close}>
                   {t('sick.close')}
@@ -96,7 +100,7 @@ function ConfirmSick(props: {
   onCancel: () => void;
   onStart: () => void;
   onFailed: () => void;
-  onDone: (released: number, proposal: Schemas['RepairProposal']) => void;
+  onDone: (released: ReadonlySet<string>, proposal: Schemas['RepairProposal']) => void;
 }) {
   const { shift, store, working } = props;
   const fromTime = useSignal(false);
@@ -121,7 +125,7 @@ function ConfirmSick(props: {
       params: { path: { id: shift.staffId } },
       body: { timeLimitMs: 2000, ...(resolved ? { at: resolved.local } : {}) },
     });
-    if (data) return props.onDone(data.releasedVisitIds.length, data.proposal);
+    if (data) return props.onDone(new Set(data.releasedVisitIds), data.proposal);
     props.onFailed();
     const atError = error?.error.details.find((d) => d.field === 'body.at');
     if (atError) fieldError.value = atError.message;
