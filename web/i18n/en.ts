@@ -171,5 +171,6 @@ export const en = {
   'sick.reason.sync_partner': 'No second person for the two-person visit',
   'sick.reason.not_worth_it': 'Not worth planning in now',
   'sick.late': 'after the window',
+  'sick.selectReleased': 'Select only the released visits ({count})',
   'sick.unknownVisit': "Visit outside today's view",
 } as const satisfies Record<MessageKey, string>;

@@ -169,6 +169,7 @@ export const sv = {
   'sick.reason.sync_partner': 'Ingen andra person till dubbelbemanningen',
   'sick.reason.not_worth_it': 'Lönar sig inte att planera in nu',
   'sick.late': 'efter tidsfönstret',
+  'sick.selectReleased': 'Välj bara de släppta besöken ({count})',
   'sick.unknownVisit': 'Besök utanför dagens vy',
 } as const;
 

@@ -66,6 +66,7 @@ export function RepairReview({
   const rows = proposal.assignments.map((p) => ({ p, state: rowState(p, latest(p.visitId)) }));
   const open = rows.filter((r) => r.state === 'open').map((r) => r.p.visitId);
   const chosen = open.filter((id) => selected.value.has(id));
+  const releasedOpen = open.filter((id) => released.visitIds.has(id));
   const staffNames = (ids: readonly string[]) =>
     ids.map((id) => names.value.get(id) ?? '–').join(', ') || t('sick.nobody');
 
@@ -135,7 +136,8 @@ export function RepairReview({
         {t('sick.proposalSummary', {
           placed: proposal.assignments.length,
           unplaced: proposal.unplaced.length,
-        })}{' '}
+        })}
+        <br />
         {t('sick.expires', { time: formatClock(proposal.expiresAt) })}
       </p>
       {notice.value && (
@@ -205,6 +207,11 @@ export function RepairReview({
           >
             {busy.value ? t('sick.accepting') : t('sick.accept', { count: chosen.length })}
           </button>
+          {releasedOpen.length > 0 && releasedOpen.length < open.length && (
+            <button type="button" onClick={() => (selected.value = new Set(releasedOpen))}>
+              {t('sick.selectReleased', { count: releasedOpen.length })}
+            </button>
+          )}
         </p>
       )}
       {proposal.unplaced.length > 0 && (

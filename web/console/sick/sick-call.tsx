@@ -44,7 +44,7 @@ export function SickCall({
   return (
     <dialog
       ref={dialog}
-      class="sick-dialog"
+      class={s.kind === 'review' ? 'sick-dialog' : 'sick-dialog sick-confirm'}
       aria-labelledby="sick-title"
       onCancel={(e) => {
         if (step.value.kind === 'working') e.preventDefault(); // the call is on its way
