@@ -11,6 +11,8 @@ import { MunicipalityPicker } from './municipality-picker.tsx';
 import { QueueTable } from './queue-table.tsx';
 import { StaffList } from './staff-list.tsx';
 import { ConsoleStore } from './store.ts';
+import { SickCall } from './sick/sick-call.tsx';
+import type { ShiftRow } from './types.ts';
 
 const PICKED = 'hemsjukvard.municipality';
 
@@ -43,6 +45,7 @@ export function ConsolePage() {
     return { store, connection, code };
   }, [code, s.token]);
 
+  const sickTarget = useSignal<ShiftRow | null>(null);
   const announcement = useSignal('');
   useEffect(() => {
     if (!live) return;
@@ -94,7 +97,8 @@ export function ConsolePage() {
         ) : (
           <>
             <QueueTable store={live.store} names={staffNames} />
-            <StaffList store={live.store} />
+            <StaffList store={live.store} onSick={(shift) => (sickTarget.value = shift)} />
+            <SickCall store={live.store} target={sickTarget} />
           </>
         )}
       </main>

@@ -4,12 +4,19 @@ import { formatClock, formatDuration, formatWindow } from '../time/format.ts';
 import { now } from '../time/now.ts';
 import { staffDays } from './staff-day.ts';
 import type { ConsoleStore } from './store.ts';
-import type { ConsoleVisit } from './types.ts';
+import type { ConsoleVisit, ShiftRow } from './types.ts';
 
 const tasks = (v: ConsoleVisit) => v.taskTypes.map((task) => t(`task.${task}`)).join(', ');
 
 /** Who is on shift now (from the snapshot's shifts), by name, with their current and next visit. */
-export function StaffList({ store }: { store: ConsoleStore }) {
+export function StaffList({
+  store,
+  onSick,
+}: {
+  store: ConsoleStore;
+  /** Opens the sick call for a caregiver (web/console/sick/). */
+  onSick?: (shift: ShiftRow) => void;
+}) {
   const onShift = useComputed(() =>
     store.shifts.value
       .filter((s) => Date.parse(s.startsAt) <= now.value && now.value < Date.parse(s.endsAt))
@@ -37,6 +44,12 @@ export function StaffList({ store }: { store: ConsoleStore }) {
               </span>
               <StaffNow current={days.value.get(s.staffId)?.current ?? null} />
               <StaffNext next={days.value.get(s.staffId)?.next ?? null} />
+              {onSick && !sick.has(s.staffId) && (
+                <button type="button" class="staff-action" onClick={() => onSick(s)}>
+                  {t('sick.button')}
+                  <span class="sr-only"> {s.name}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
