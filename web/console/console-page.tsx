@@ -89,7 +89,6 @@ export function ConsolePage() {
             }}
           />
         )}
-        {live && <ViewSwitch view={view} />}
         {live && <ConnectionStatus state={live.connection.state} />}
       </TopBar>
       <main id="main" class="console">
@@ -103,16 +102,19 @@ export function ConsolePage() {
           <p>{t('console.loading')}</p>
         ) : (
           <>
-            {view.value === 'map' ? (
-              <MapPanel
-                store={live.store}
-                positions={live.positions}
-                code={live.code}
-                name={names.value.get(live.code) ?? live.code}
-              />
-            ) : (
-              <QueueTable store={live.store} names={staffNames} />
-            )}
+            <div class="console-main">
+              <ViewSwitch view={view} />
+              {view.value === 'map' ? (
+                <MapPanel
+                  store={live.store}
+                  positions={live.positions}
+                  code={live.code}
+                  name={names.value.get(live.code) ?? live.code}
+                />
+              ) : (
+                <QueueTable store={live.store} names={staffNames} />
+              )}
+            </div>
             <StaffList store={live.store} />
           </>
         )}
