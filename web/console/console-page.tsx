@@ -106,6 +106,7 @@ export function ConsolePage() {
               <ViewSwitch view={view} />
               {view.value === 'map' ? (
                 <MapPanel
+                  key={live.code}
                   store={live.store}
                   positions={live.positions}
                   code={live.code}

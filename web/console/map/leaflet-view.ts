@@ -11,6 +11,7 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import boundariesUrl from './municipality-boundaries.geojson?url';
 import type { LatLon, Route, VisitMark } from './map-model.ts';
 import { STATUS_SYMBOL } from './map-model.ts';
+import { MarkerSet } from './marker-set.ts';
 
 export interface StaffMark {
   staffId: string;
@@ -46,7 +47,17 @@ export class LeafletView {
   private readonly outlines: L.GeoJSON;
   private readonly routes = L.layerGroup();
   private readonly visits = L.layerGroup();
-  private readonly staff = new Map<string, L.Marker>();
+  private readonly staffLayer = L.layerGroup();
+  private readonly visitMarkers = new MarkerSet(this.visits, {
+    className: 'visit-marker',
+    iconSize: [22, 22],
+  });
+  // No icon size: the label's CSS sizes it. Above the visits.
+  private readonly staffMarkers = new MarkerSet(
+    this.staffLayer,
+    { className: 'staff-marker', iconSize: undefined },
+    { zIndexOffset: 1000 },
+  );
 
   private constructor(element: HTMLElement, data: Boundaries, texts: MapTexts) {
     this.map = L.map(element, {
@@ -64,6 +75,7 @@ export class LeafletView {
     }).addTo(this.map);
     this.routes.addTo(this.map);
     this.visits.addTo(this.map);
+    this.staffLayer.addTo(this.map);
     this.texts = texts;
   }
 
@@ -108,49 +120,24 @@ export class LeafletView {
   }
 
   setVisits(marks: readonly VisitMark[]): void {
-    this.visits.clearLayers();
-    for (const m of marks) {
-      L.marker(ll(m.place), {
-        icon: L.divIcon({
-          className: 'visit-marker',
-          html: `<span class="visit-pin visit-${m.status}" data-visit="${escape(m.id)}" title="${escape(this.texts.visitLabel(m))}">${STATUS_SYMBOL[m.status]}</span>`,
-          iconSize: [22, 22],
-        }),
-        interactive: false,
-        keyboard: false,
-      }).addTo(this.visits);
-    }
+    this.visitMarkers.sync(
+      marks.map((m) => ({
+        key: m.id,
+        place: ll(m.place),
+        html: `<span class="visit-pin visit-${m.status}" data-visit="${escape(m.id)}" title="${escape(this.texts.visitLabel(m))}">${STATUS_SYMBOL[m.status]}</span>`,
+      })),
+    );
   }
 
   /** Moves, adds and removes the caregivers' markers (a moved marker keeps its element). */
   setStaff(marks: readonly StaffMark[]): void {
-    const seen = new Set<string>();
-    for (const m of marks) {
-      seen.add(m.staffId);
-      const icon = L.divIcon({
-        className: 'staff-marker',
+    this.staffMarkers.sync(
+      marks.map((m) => ({
+        key: m.staffId,
+        place: ll(m.place),
         html: `<span class="staff-pin" data-staff="${escape(m.staffId)}" data-lat="${m.place[0]}" data-lon="${m.place[1]}"><span aria-hidden="true">●</span> ${escape(m.label)}</span>`,
-        iconSize: undefined,
-      });
-      const known = this.staff.get(m.staffId);
-      if (known) {
-        known.setLatLng(ll(m.place));
-        known.setIcon(icon);
-      } else {
-        const marker = L.marker(ll(m.place), {
-          icon,
-          interactive: false,
-          keyboard: false,
-          zIndexOffset: 1000,
-        });
-        this.staff.set(m.staffId, marker.addTo(this.map));
-      }
-    }
-    for (const [id, marker] of this.staff)
-      if (!seen.has(id)) {
-        marker.remove();
-        this.staff.delete(id);
-      }
+      })),
+    );
   }
 
   /** After the container changed size (shown, resized). */
