@@ -73,7 +73,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function openMap(): Promise<Page> {
+async function openMap(prepare?: (page: Page) => Promise<void>): Promise<Page> {
   const context = await browser.newContext({
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
@@ -89,6 +89,7 @@ async function openMap(): Promise<Page> {
     if (!r.url().startsWith(base) && !r.url().startsWith(base.replace('http', 'ws')))
       foreign.push(r.url());
   });
+  await prepare?.(page);
   await page.goto(base);
   await page.getByLabel('Användarnamn').fill('dispatcher-0180');
   await page.getByLabel('Lösenord').fill('pw-dispatcher-0180-secret');
@@ -127,6 +128,28 @@ describe('the console map in Chromium', { skip }, () => {
     expect(await map.locator('.visit-pin[title="Tilldelad"]').count()).toBe(2);
     const byStatus = page.getByRole('table').filter({ hasText: 'På kartan' });
     expect(await byStatus.textContent()).toContain('Tilldelad');
+    await page.context().close();
+  });
+
+  it('draws tiles only when the page names a tile URL (our origin here, as the CSP allows)', async () => {
+    const tiles: string[] = [];
+    const page = await openMap(async (p) => {
+      // As the server would once a tile URL is configured: the meta tag in the page.
+      await p.addInitScript((url) => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const meta = document.createElement('meta');
+          meta.name = 'map-tile-url';
+          meta.content = url;
+          document.head.append(meta);
+        });
+      }, `${base}/tiles/{z}/{x}/{y}.png`);
+      await p.route(`${base}/tiles/**`, (route) => {
+        tiles.push(route.request().url());
+        return route.fulfill({ status: 404 });
+      });
+    });
+    await expect.poll(() => tiles.length).toBeGreaterThan(0);
+    expect(tiles[0]).toMatch(/\/tiles\/\d+\/\d+\/\d+\.png$/);
     await page.context().close();
   });
 

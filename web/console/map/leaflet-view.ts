@@ -20,6 +20,16 @@ export interface StaffMark {
   place: LatLon;
 }
 
+/**
+ * A tile server's URL template (`https://…/{z}/{x}/{y}.png`) from the page's
+ * `<meta name="map-tile-url">`; none (the default) draws the outlines alone and asks no
+ * other origin for anything. The server does not set it yet: it would also have to add the
+ * tile origin to the CSP's img-src (see README.md beside this file).
+ */
+function tileUrl(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="map-tile-url"]')?.content ?? '';
+}
+
 export interface MapTexts {
   zoomIn: string;
   zoomOut: string;
@@ -73,6 +83,8 @@ export class LeafletView {
       interactive: false,
       style: () => ({ className: 'muni-outline', color: '#6f8599', weight: 1, fillOpacity: 0 }),
     }).addTo(this.map);
+    const tiles = tileUrl();
+    if (tiles) L.tileLayer(tiles, { maxZoom: 17 }).addTo(this.map).bringToBack();
     this.routes.addTo(this.map);
     this.visits.addTo(this.map);
     this.staffLayer.addTo(this.map);
