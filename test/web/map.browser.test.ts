@@ -103,9 +103,9 @@ async function openMap(prepare?: (page: Page) => Promise<void>): Promise<Page> {
   return page;
 }
 
-async function postPosition(lat: number, lon: number, at: string): Promise<void> {
+async function postPosition(lat: number, lon: number, at: string, staffId = IDS.rn) {
   const token = await loginAs(server.app, 'dispatcher');
-  const res = await server.app.request(`/api/dispatch/staff/${IDS.rn}/position`, {
+  const res = await server.app.request(`/api/dispatch/staff/${staffId}/position`, {
     method: 'POST',
     headers: { ...bearer(token), 'content-type': 'application/json' },
     body: JSON.stringify({ lat, lon, at, status: 'en_route' }),
@@ -174,6 +174,12 @@ describe('the console map in Chromium', { skip }, () => {
     // South-east on the screen: right and down.
     expect(after!.x).toBeGreaterThan(before!.x);
     expect(after!.y).toBeGreaterThan(before!.y);
+
+    // An old fix says how old it is (the page's clock is the server's, 13:00).
+    await postPosition(59.34, 18.0, '2026-11-23T11:40:00Z', IDS.an);
+    await expect
+      .poll(() => page.locator(`tr[data-staff="${IDS.an}"]`).textContent())
+      .toContain('12:40 · för 20 min sedan');
 
     const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
     expect(

@@ -134,6 +134,7 @@ export const en = {
   'map.staffSeen': 'Last position',
   'map.staffRoute': "Visits in today's route",
   'map.noPosition': 'no position yet',
+  'map.seenAgo': '{duration} ago',
   'map.staffEmpty': 'No staff on shift right now.',
   'map.visitsTitle': 'Visits by status',
   'map.visitsStatus': 'Status',

@@ -132,6 +132,7 @@ export const sv = {
   'map.staffSeen': 'Senaste position',
   'map.staffRoute': 'Besök i dagens rutt',
   'map.noPosition': 'ingen position ännu',
+  'map.seenAgo': 'för {duration} sedan',
   'map.staffEmpty': 'Ingen personal i tjänst just nu.',
   'map.visitsTitle': 'Besök per status',
   'map.visitsStatus': 'Status',

@@ -1,7 +1,7 @@
 import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { type MessageKey, t } from '../../i18n/i18n.ts';
-import { formatClock } from '../../time/format.ts';
+import { formatClock, formatDuration } from '../../time/format.ts';
 import { now } from '../../time/now.ts';
 import type { ConsoleStore } from '../store.ts';
 import type { LeafletView, StaffMark } from './leaflet-view.ts';
@@ -157,7 +157,7 @@ export function MapPanel(props: {
                   <tr key={r.staffId} data-staff={r.staffId}>
                     <td>{r.name}</td>
                     <td>{r.fix ? posWord(r.fix.status) : '–'}</td>
-                    <td class="num">{r.fix ? formatClock(r.fix.at) : t('map.noPosition')}</td>
+                    <td class="num">{r.fix ? <Seen at={r.fix.at} /> : t('map.noPosition')}</td>
                     <td class="num">{r.routeVisits}</td>
                   </tr>
                 ))}
@@ -193,5 +193,18 @@ export function MapPanel(props: {
         </div>
       </div>
     </section>
+  );
+}
+
+/** A fix's time, and how old it is once that matters (a phone reports every few seconds). */
+function Seen({ at }: { at: string }) {
+  const age = now.value - Date.parse(at);
+  return (
+    <>
+      {formatClock(at)}
+      {age >= 2 * 60_000 && (
+        <span class="tag"> · {t('map.seenAgo', { duration: formatDuration(age) })}</span>
+      )}
+    </>
   );
 }
