@@ -7,6 +7,9 @@ import { LiveConnection } from '../live/live-connection.ts';
 import { endSession, session } from '../session/session.ts';
 import { formatClock } from '../time/format.ts';
 import { ConnectionStatus } from './connection-status.tsx';
+import { MapPanel } from './map/map-panel.tsx';
+import { PositionStore } from './map/positions.ts';
+import { type ConsoleView, ViewSwitch } from './map/view-switch.tsx';
 import { MunicipalityPicker } from './municipality-picker.tsx';
 import { QueueTable } from './queue-table.tsx';
 import { StaffList } from './staff-list.tsx';
@@ -37,15 +40,21 @@ export function ConsolePage() {
   const live = useMemo(() => {
     if (!code) return null;
     const store = new ConsoleStore();
+    const positions = new PositionStore();
     const connection = new LiveConnection(s.token, code, {
       snapshot: (m) => store.applySnapshot(m),
-      event: (m) => store.applyEvent(m),
+      event: (m) => {
+        store.applyEvent(m);
+        positions.applyEvent(m);
+      },
+      position: (m) => positions.applyPosition(m),
       sessionEnded: () => endSession('expired'),
     });
-    return { store, connection, code };
+    return { store, connection, code, positions };
   }, [code, s.token]);
 
   const sickTarget = useSignal<ShiftRow | null>(null);
+  const view = useSignal<ConsoleView>('queue');
   const announcement = useSignal('');
   useEffect(() => {
     if (!live) return;
@@ -96,7 +105,20 @@ export function ConsolePage() {
           <p>{t('console.loading')}</p>
         ) : (
           <>
-            <QueueTable store={live.store} names={staffNames} />
+            <div class="console-main">
+              <ViewSwitch view={view} />
+              {view.value === 'map' ? (
+                <MapPanel
+                  key={live.code}
+                  store={live.store}
+                  positions={live.positions}
+                  code={live.code}
+                  name={names.value.get(live.code) ?? live.code}
+                />
+              ) : (
+                <QueueTable store={live.store} names={staffNames} />
+              )}
+            </div>
             <StaffList store={live.store} onSick={(shift) => (sickTarget.value = shift)} />
             <SickCall store={live.store} target={sickTarget} />
           </>

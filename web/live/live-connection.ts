@@ -10,6 +10,7 @@ import {
   type ClientMessage,
   CloseCode,
   type EventMessage,
+  type PositionMessage,
   PROTOCOL_VERSION,
   type ServerMessage,
   type SnapshotMessage,
@@ -29,6 +30,8 @@ export interface LiveHandlers {
   event(message: EventMessage): void;
   /** The session is over (log-out elsewhere, expiry): log in again. */
   sessionEnded(): void;
+  /** A caregiver's latest position (no seq, never replayed): for the map. */
+  position?(message: PositionMessage): void;
 }
 
 const MAX_BACKOFF_MS = 15_000;
@@ -110,8 +113,11 @@ export class LiveConnection {
         if (message.municipality === this.municipality || message.code === 'forbidden')
           this.state.value = { kind: 'refused', code: message.code };
         return;
+      case 'position':
+        if (message.municipality === this.municipality) this.handlers.position?.(message);
+        return;
       default:
-        return; // positions and pongs are not this slice's
+        return; // pongs
     }
   }
 

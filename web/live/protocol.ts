@@ -7,11 +7,12 @@ import type {
   ClientMessage,
   CloseCode as ServerCloseCode,
   EventMessage,
+  PositionMessage,
   PROTOCOL_VERSION as SERVER_VERSION,
   ServerMessage,
 } from '../../server/live/protocol.ts';
 
-export type { ClientMessage, EventMessage, ServerMessage };
+export type { ClientMessage, EventMessage, PositionMessage, ServerMessage };
 export type SnapshotMessage = Extract<ServerMessage, { type: 'snapshot' }>;
 export type WelcomeMessage = Extract<ServerMessage, { type: 'welcome' }>;
 
