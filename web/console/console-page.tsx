@@ -11,6 +11,8 @@ import { MunicipalityPicker } from './municipality-picker.tsx';
 import { QueueTable } from './queue-table.tsx';
 import { StaffList } from './staff-list.tsx';
 import { ConsoleStore } from './store.ts';
+import { openVisitSuggestions } from './urgent/open-request.ts';
+import { UrgentDialog } from './urgent/urgent-dialog.tsx';
 
 const PICKED = 'hemsjukvard.municipality';
 
@@ -81,6 +83,7 @@ export function ConsolePage() {
           />
         )}
         {live && <ConnectionStatus state={live.connection.state} />}
+        {live && <UrgentDialog store={live.store} municipality={live.code} names={staffNames} />}
       </TopBar>
       <main id="main" class="console">
         <div class="announcer" aria-live="polite" role="log">
@@ -93,7 +96,7 @@ export function ConsolePage() {
           <p>{t('console.loading')}</p>
         ) : (
           <>
-            <QueueTable store={live.store} names={staffNames} />
+            <QueueTable store={live.store} names={staffNames} onSuggest={openVisitSuggestions} />
             <StaffList store={live.store} />
           </>
         )}

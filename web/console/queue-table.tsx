@@ -12,9 +12,12 @@ const SHOWN = 150;
 export function QueueTable({
   store,
   names,
+  onSuggest,
 }: {
   store: ConsoleStore;
   names: ReadonlyMap<string, string>;
+  /** Opens the suggestions of an unassigned visit (web/console/urgent/). */
+  onSuggest?: (visitId: string) => void;
 }) {
   const rows = useComputed(() => queueRows(store.visits.value.values(), store.lateRisks.value));
   const all = rows.value;
@@ -47,7 +50,7 @@ export function QueueTable({
             </thead>
             <tbody>
               {shown.map((row) => (
-                <QueueLine key={row.visit.id} row={row} names={names} />
+                <QueueLine key={row.visit.id} row={row} names={names} onSuggest={onSuggest} />
               ))}
             </tbody>
           </table>
@@ -60,11 +63,25 @@ export function QueueTable({
   );
 }
 
-function QueueLine({ row, names }: { row: QueueRow; names: ReadonlyMap<string, string> }) {
+function QueueLine({
+  row,
+  names,
+  onSuggest,
+}: {
+  row: QueueRow;
+  names: ReadonlyMap<string, string>;
+  onSuggest?: (visitId: string) => void;
+}) {
   const { visit, lateRisk } = row;
   const left = Date.parse(visit.windowEnd) - now.value;
+  const suggest = visit.status === 'unassigned' && onSuggest ? () => onSuggest(visit.id) : null;
+  const tasks = visit.taskTypes.map((task) => t(`task.${task}`)).join(', ');
   return (
-    <tr class={row.needsAction ? 'needs-action' : undefined} data-visit={visit.id}>
+    <tr
+      class={[row.needsAction && 'needs-action', suggest && 'clickable'].filter(Boolean).join(' ')}
+      data-visit={visit.id}
+      onClick={suggest ?? undefined}
+    >
       <td>
         <span class={`prio prio-${visit.priority}`}>{t(`priority.${visit.priority}`)}</span>
       </td>
@@ -90,7 +107,22 @@ function QueueLine({ row, names }: { row: QueueRow; names: ReadonlyMap<string, s
           ? formatDuration(left)
           : t('queue.passed', { time: formatClock(visit.windowEnd) })}
       </td>
-      <td>{visit.assignees.map((a) => names.get(a.staffId) ?? '–').join(', ') || '–'}</td>
+      <td>
+        {visit.assignees.map((a) => names.get(a.staffId) ?? '–').join(', ') || '–'}
+        {suggest && (
+          <button
+            type="button"
+            class="row-action"
+            aria-label={t('queue.suggestFor', { task: tasks })}
+            onClick={(e) => {
+              e.stopPropagation();
+              suggest();
+            }}
+          >
+            {t('queue.suggest')}
+          </button>
+        )}
+      </td>
     </tr>
   );
 }
