@@ -12,7 +12,7 @@ import { QueueTable } from './queue-table.tsx';
 import { StaffList } from './staff-list.tsx';
 import { ConsoleStore } from './store.ts';
 import { openVisitSuggestions } from './urgent/open-request.ts';
-import { UrgentDialog } from './urgent/urgent-dialog.tsx';
+import { UrgentButton, UrgentDialog } from './urgent/urgent-dialog.tsx';
 
 const PICKED = 'hemsjukvard.municipality';
 
@@ -83,7 +83,6 @@ export function ConsolePage() {
           />
         )}
         {live && <ConnectionStatus state={live.connection.state} />}
-        {live && <UrgentDialog store={live.store} municipality={live.code} names={staffNames} />}
       </TopBar>
       <main id="main" class="console">
         <div class="announcer" aria-live="polite" role="log">
@@ -96,8 +95,14 @@ export function ConsolePage() {
           <p>{t('console.loading')}</p>
         ) : (
           <>
-            <QueueTable store={live.store} names={staffNames} onSuggest={openVisitSuggestions} />
+            <QueueTable
+              store={live.store}
+              names={staffNames}
+              onSuggest={openVisitSuggestions}
+              actions={<UrgentButton />}
+            />
             <StaffList store={live.store} />
+            <UrgentDialog store={live.store} municipality={live.code} names={staffNames} />
           </>
         )}
       </main>

@@ -1,4 +1,5 @@
 import { useComputed } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { t } from '../i18n/i18n.ts';
 import { formatClock, formatDuration, formatWindow } from '../time/format.ts';
 import { now } from '../time/now.ts';
@@ -13,11 +14,14 @@ export function QueueTable({
   store,
   names,
   onSuggest,
+  actions,
 }: {
   store: ConsoleStore;
   names: ReadonlyMap<string, string>;
   /** Opens the suggestions of an unassigned visit (web/console/urgent/). */
   onSuggest?: (visitId: string) => void;
+  /** Commands beside the title (the urgent visit's button). */
+  actions?: ComponentChildren;
 }) {
   const rows = useComputed(() => queueRows(store.visits.value.values(), store.lateRisks.value));
   const all = rows.value;
@@ -25,7 +29,10 @@ export function QueueTable({
   const count = (f: (r: QueueRow) => boolean) => all.filter(f).length;
   return (
     <section class="panel queue" aria-labelledby="queue-title">
-      <h2 id="queue-title">{t('queue.title')}</h2>
+      <div class="panel-head">
+        <h2 id="queue-title">{t('queue.title')}</h2>
+        {actions}
+      </div>
       <p class="summary">
         {t('queue.summary', {
           unassigned: count((r) => r.visit.status === 'unassigned'),

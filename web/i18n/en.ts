@@ -118,7 +118,7 @@ export const en = {
   'time.hours': '{hours} h {minutes} min',
 
   // The urgent visit, its suggestions and the assign conflict (web/console/urgent/).
-  'urgent.open': 'New urgent visit',
+  'urgent.open': 'Urgent visit',
   'urgent.title': 'Register an urgent visit',
   'urgent.close': 'Close',
   'urgent.patient': 'Patient (name or address)',

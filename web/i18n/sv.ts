@@ -116,7 +116,7 @@ export const sv = {
   'time.hours': '{hours} h {minutes} min',
 
   // The urgent visit, its suggestions and the assign conflict (web/console/urgent/).
-  'urgent.open': 'Nytt akut besök',
+  'urgent.open': 'Akut besök',
   'urgent.title': 'Registrera akut besök',
   'urgent.close': 'Stäng',
   'urgent.patient': 'Patient (namn eller adress)',

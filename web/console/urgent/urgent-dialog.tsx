@@ -22,6 +22,20 @@ type View =
   | { kind: 'suggestions'; visit: TargetVisit; suggestions: Suggestion[]; notice?: string }
   | { kind: 'failed'; message: string };
 
+/** The button that opens the urgent form (the same as the key `n`). */
+export function UrgentButton() {
+  return (
+    <button
+      type="button"
+      class="primary urgent-open"
+      aria-keyshortcuts="n"
+      onClick={openUrgentForm}
+    >
+      + {t('urgent.open')} <kbd aria-hidden="true">N</kbd>
+    </button>
+  );
+}
+
 /** Typing in a field, or a modifier held: the key is not a shortcut. */
 const typing = (e: KeyboardEvent) =>
   e.altKey ||
@@ -30,7 +44,7 @@ const typing = (e: KeyboardEvent) =>
   !!(e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable]');
 
 /**
- * The urgent call and its suggestions in one modal dialog: `n` (or the button) opens the
+ * The urgent call and its suggestions in one modal dialog: `n` (or UrgentButton) opens the
  * form, a click on an unassigned visit in the queue opens its suggestions, Escape closes,
  * and focus goes back where it was.
  */
@@ -150,9 +164,6 @@ export function UrgentDialog({
   const v = view.value;
   return (
     <>
-      <button type="button" class="primary" aria-keyshortcuts="n" onClick={openUrgentForm}>
-        {t('urgent.open')} <kbd aria-hidden="true">N</kbd>
-      </button>
       <dialog
         ref={dialog}
         class="urgent-dialog"
