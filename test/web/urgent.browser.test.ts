@@ -173,6 +173,8 @@ describe('the urgent visit in Chromium', { skip }, () => {
     await expect
       .poll(() => dialog.getByRole('status').textContent())
       .toContain(`Tilldelat: ${name}`);
+    // The command's result, then the live event that shows it in the queue.
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Syns i kön.');
     const row = other.page.locator('tbody tr', { hasText: 'Injektion' });
     await expect.poll(() => row.textContent()).toContain(name);
     expect(await row.textContent()).toContain('Tilldelad');

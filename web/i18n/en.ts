@@ -165,6 +165,8 @@ export const en = {
   'sugg.pick': 'Pick {name} ({key})',
   'sugg.assignTwo': 'Assign two: {names}',
   'sugg.assigned': 'Assigned: {names}.',
+  'sugg.inQueue': 'Shown in the queue.',
+  'sugg.waitQueue': 'Waiting for the queue to update…',
   'sugg.refused': 'The assignment was refused: {message}',
   'conflict.title': 'Someone else changed the visit first. This is how it is now:',
   'conflict.version': 'Version',

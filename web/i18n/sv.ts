@@ -163,6 +163,8 @@ export const sv = {
   'sugg.pick': 'Välj {name} ({key})',
   'sugg.assignTwo': 'Tilldela två: {names}',
   'sugg.assigned': 'Tilldelat: {names}.',
+  'sugg.inQueue': 'Syns i kön.',
+  'sugg.waitQueue': 'Väntar på att kön uppdateras…',
   'sugg.refused': 'Tilldelningen nekades: {message}',
   'conflict.title': 'Någon annan ändrade besöket först. Så här ser det ut nu:',
   'conflict.version': 'Version',

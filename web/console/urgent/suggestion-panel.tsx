@@ -16,6 +16,7 @@ export function SuggestionPanel({
   suggestions,
   notice,
   names,
+  seenVersion,
   onReload,
 }: {
   visit: TargetVisit;
@@ -23,6 +24,8 @@ export function SuggestionPanel({
   /** Said above the list (e.g. the ranking was busy). */
   notice?: string;
   names: ReadonlyMap<string, string>;
+  /** The version of the visit the live queue has now (the command's result shows there). */
+  seenVersion: () => number | undefined;
   /** Ask for fresh suggestions for this visit as it is now. */
   onReload: (visit: TargetVisit) => void;
 }) {
@@ -61,6 +64,8 @@ export function SuggestionPanel({
       if (target?.closest('input, textarea, select')) return;
       const n = Number(e.key);
       if (!Number.isInteger(n) || n < 1 || n > suggestions.length) return;
+      // After a conflict the list is of the old version: the notice's buttons act on the new.
+      if (outcome.value && outcome.value.result.kind !== 'refused') return;
       e.preventDefault();
       choose(suggestions[n - 1]!);
     };
@@ -121,6 +126,7 @@ export function SuggestionPanel({
       <Outcome
         outcome={outcome.value}
         nameOf={nameOf}
+        seenVersion={seenVersion}
         onRedo={(staffIds, version) => void send(staffIds, version)}
         onReload={onReload}
       />
@@ -131,11 +137,13 @@ export function SuggestionPanel({
 function Outcome({
   outcome,
   nameOf,
+  seenVersion,
   onRedo,
   onReload,
 }: {
   outcome: { result: AssignOutcome; staffIds: string[] } | null;
   nameOf: (id: string) => string;
+  seenVersion: () => number | undefined;
   onRedo: (staffIds: string[], version: number) => void;
   onReload: (visit: TargetVisit) => void;
 }) {
@@ -149,7 +157,10 @@ function Outcome({
         <span aria-hidden="true">✓ </span>
         {t('sugg.assigned', {
           names: result.visit.assignees.map((a) => nameOf(a.staffId)).join(', '),
-        })}
+        })}{' '}
+        <span class="outcome-live">
+          {(seenVersion() ?? 0) >= result.visit.version ? t('sugg.inQueue') : t('sugg.waitQueue')}
+        </span>
       </div>
     );
   if (result.kind === 'refused')

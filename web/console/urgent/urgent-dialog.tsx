@@ -202,6 +202,7 @@ export function UrgentDialog({
             suggestions={v.suggestions}
             notice={v.notice}
             names={names}
+            seenVersion={() => store.visits.value.get(v.visit.id)?.version}
             onReload={(visit) => void loadSuggestions(visit)}
           />
         )}
