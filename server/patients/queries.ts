@@ -1,4 +1,4 @@
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { patients } from '../../db/schema/index.ts';
 import type { DataScope } from '../auth/scope.ts';
@@ -18,13 +18,17 @@ const columns = {
 
 export async function listPatients(
   db: Db,
-  f: { municipality?: string },
+  f: { municipality?: string; q?: string },
   scope: DataScope,
   limit: number,
   offset: number,
 ) {
   const parts: SQL[] = patientScope(db, scope);
   if (f.municipality) parts.push(eq(patients.municipalityCode, f.municipality));
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(or(ilike(patients.name, like), ilike(patients.address, like))!);
+  }
   const w = and(...parts);
   const [items, [{ total }]] = await Promise.all([
     db

@@ -52,7 +52,7 @@ const one = createRoute({
 
 export const patientRoutes = createRouter()
   .openapi(list, async (c) => {
-    const { limit, offset, municipality } = c.req.valid('query');
+    const { limit, offset, municipality, q } = c.req.valid('query');
     const p = principalOf(c);
     const reason = emergencyReason(c);
     refuseEmergencyList(reason);
@@ -63,7 +63,7 @@ export const patientRoutes = createRouter()
     }
     const page = await listPatients(
       db,
-      { municipality },
+      { municipality, q },
       dataScope(p, reason !== null),
       limit,
       offset,

@@ -20,4 +20,9 @@ export const PatientPage = pageOf(PatientSchema, 'PatientPage');
 
 export const PatientQuery = PaginationQuery.extend({
   municipality: MunicipalityCode.optional(),
+  // A search narrows what is returned, so only the patients the dispatcher looks for are audited.
+  q: z.string().trim().min(2).max(100).optional().openapi({
+    description: 'Name or address contains this (case-insensitive), at least 2 characters',
+    example: 'Andersson',
+  }),
 });

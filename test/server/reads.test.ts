@@ -57,6 +57,15 @@ describe.each(dbKinds())('read API on %s', (kind) => {
     expect(body.items.map((p: any) => p.id)).toEqual([IDS.patientSolna]);
   });
 
+  it('searches patients by name or address, case-insensitive, wildcards taken literally', async () => {
+    const byName = await get('/api/patients?municipality=0180&q=test%20pat');
+    expect(byName.body.items.map((p: any) => p.id)).toEqual([IDS.patient]);
+    const byAddress = await get('/api/patients?municipality=0180&q=sidogatan');
+    expect(byAddress.body.items.map((p: any) => p.id)).toEqual([IDS.patientUnrouted]);
+    expect((await get('/api/patients?municipality=0180&q=%25%25')).body.items).toEqual([]);
+    expect((await get('/api/patients?q=x')).body.error.details[0].field).toBe('query.q');
+  });
+
   it.each([
     ['/api/municipalities/9999', 404, 'path.code'],
     ['/api/municipalities/abc', 400, 'path.code'],

@@ -613,6 +613,8 @@ export interface paths {
                     offset?: number | null;
                     /** @description SCB municipality code */
                     municipality?: string;
+                    /** @description Name or address contains this (case-insensitive), at least 2 characters */
+                    q?: string;
                 };
                 header?: {
                     /** @description Emergency access (nödåtkomst) outside your scope, dispatcher and caregiver only, reads only, of one patient (a single record, or visits filtered by patient; lists of many get 403 emergency_access_not_for_lists): the reason (10-500 characters) is logged and the access flagged for review */

@@ -16,6 +16,8 @@ import { StaffList } from './staff-list.tsx';
 import { ConsoleStore } from './store.ts';
 import { SickCall } from './sick/sick-call.tsx';
 import type { ShiftRow } from './types.ts';
+import { openVisitSuggestions } from './urgent/open-request.ts';
+import { UrgentButton, UrgentDialog } from './urgent/urgent-dialog.tsx';
 
 const PICKED = 'hemsjukvard.municipality';
 
@@ -116,11 +118,17 @@ export function ConsolePage() {
                   name={names.value.get(live.code) ?? live.code}
                 />
               ) : (
-                <QueueTable store={live.store} names={staffNames} />
+                <QueueTable
+                  store={live.store}
+                  names={staffNames}
+                  onSuggest={openVisitSuggestions}
+                  actions={<UrgentButton />}
+                />
               )}
             </div>
             <StaffList store={live.store} onSick={(shift) => (sickTarget.value = shift)} />
             <SickCall store={live.store} target={sickTarget} />
+            <UrgentDialog store={live.store} municipality={live.code} names={staffNames} />
           </>
         )}
       </main>

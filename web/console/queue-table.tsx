@@ -1,4 +1,5 @@
 import { useComputed } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { t } from '../i18n/i18n.ts';
 import { formatClock, formatDuration, formatWindow } from '../time/format.ts';
 import { now } from '../time/now.ts';
@@ -12,9 +13,15 @@ const SHOWN = 150;
 export function QueueTable({
   store,
   names,
+  onSuggest,
+  actions,
 }: {
   store: ConsoleStore;
   names: ReadonlyMap<string, string>;
+  /** Opens the suggestions of an unassigned visit (web/console/urgent/). */
+  onSuggest?: (visitId: string) => void;
+  /** Commands beside the title (the urgent visit's button). */
+  actions?: ComponentChildren;
 }) {
   const rows = useComputed(() => queueRows(store.visits.value.values(), store.lateRisks.value));
   const all = rows.value;
@@ -22,7 +29,10 @@ export function QueueTable({
   const count = (f: (r: QueueRow) => boolean) => all.filter(f).length;
   return (
     <section class="panel queue" aria-labelledby="queue-title">
-      <h2 id="queue-title">{t('queue.title')}</h2>
+      <div class="panel-head">
+        <h2 id="queue-title">{t('queue.title')}</h2>
+        {actions}
+      </div>
       <p class="summary">
         {t('queue.summary', {
           unassigned: count((r) => r.visit.status === 'unassigned'),
@@ -47,7 +57,7 @@ export function QueueTable({
             </thead>
             <tbody>
               {shown.map((row) => (
-                <QueueLine key={row.visit.id} row={row} names={names} />
+                <QueueLine key={row.visit.id} row={row} names={names} onSuggest={onSuggest} />
               ))}
             </tbody>
           </table>
@@ -60,11 +70,25 @@ export function QueueTable({
   );
 }
 
-function QueueLine({ row, names }: { row: QueueRow; names: ReadonlyMap<string, string> }) {
+function QueueLine({
+  row,
+  names,
+  onSuggest,
+}: {
+  row: QueueRow;
+  names: ReadonlyMap<string, string>;
+  onSuggest?: (visitId: string) => void;
+}) {
   const { visit, lateRisk } = row;
   const left = Date.parse(visit.windowEnd) - now.value;
+  const suggest = visit.status === 'unassigned' && onSuggest ? () => onSuggest(visit.id) : null;
+  const tasks = visit.taskTypes.map((task) => t(`task.${task}`)).join(', ');
   return (
-    <tr class={row.needsAction ? 'needs-action' : undefined} data-visit={visit.id}>
+    <tr
+      class={[row.needsAction && 'needs-action', suggest && 'clickable'].filter(Boolean).join(' ')}
+      data-visit={visit.id}
+      onClick={suggest ?? undefined}
+    >
       <td>
         <span class={`prio prio-${visit.priority}`}>{t(`priority.${visit.priority}`)}</span>
       </td>
@@ -90,7 +114,22 @@ function QueueLine({ row, names }: { row: QueueRow; names: ReadonlyMap<string, s
           ? formatDuration(left)
           : t('queue.passed', { time: formatClock(visit.windowEnd) })}
       </td>
-      <td>{visit.assignees.map((a) => names.get(a.staffId) ?? '–').join(', ') || '–'}</td>
+      <td>
+        {visit.assignees.map((a) => names.get(a.staffId) ?? '–').join(', ') || '–'}
+        {suggest && (
+          <button
+            type="button"
+            class="row-action"
+            aria-label={t('queue.suggestFor', { task: tasks })}
+            onClick={(e) => {
+              e.stopPropagation();
+              suggest();
+            }}
+          >
+            {t('queue.suggest')}
+          </button>
+        )}
+      </td>
     </tr>
   );
 }

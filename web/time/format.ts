@@ -47,3 +47,15 @@ export function formatDuration(ms: number): string {
     minutes: String(minutes % 60).padStart(2, '0'),
   });
 }
+
+const dateOnly = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** "2026-12-31" in Stockholm (a delegation's last day). */
+export function formatDate(at: string | Date): string {
+  return dateOnly.format(new Date(at));
+}
