@@ -125,6 +125,7 @@ async function logIn(page: Page, username: string): Promise<void> {
 
 /** The route's cards, in the order on screen. */
 const stops = (page: Page) => page.locator('ol.route > li');
+const stop = (page: Page, task: string) => stops(page).filter({ hasText: task });
 const actions = (page: Page, n: number) =>
   page.getByRole('group', { name: `Rapportera för besök ${n}` });
 
@@ -145,7 +146,7 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
   it("shows the caregiver today's route in order, with address and door code", async () => {
     const { context, page } = await newPage('phone');
     await logIn(page, 'caregiver-0180');
-    await page.getByRole('heading', { name: 'Min rutt idag', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Dagens besök', level: 2 }).waitFor();
     await expect.poll(() => stops(page).count()).toBe(3);
     const texts = await stops(page).allTextContents();
     expect(texts[0]).toContain('Besök 1');
@@ -181,11 +182,14 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
     await expect.poll(() => stops(page).count()).toBe(3);
     await actions(page, 1).getByRole('button', { name: 'På väg' }).click();
     await expect.poll(() => row.textContent()).toContain('På väg');
-    await expect.poll(() => stops(page).first().textContent()).toContain('På väg');
+    const wound = stop(page, 'Såromläggning');
+    await expect.poll(() => wound.textContent()).toContain('På väg');
     await actions(page, 1).getByRole('button', { name: 'Påbörjat' }).click();
-    await expect.poll(() => stops(page).first().textContent()).toContain('Pågår');
+    await expect.poll(() => wound.textContent()).toContain('Pågår');
     await actions(page, 1).getByRole('button', { name: 'Utfört' }).click();
-    await expect.poll(() => stops(page).first().textContent()).toContain('Utfört');
+    await expect.poll(() => wound.textContent()).toContain('Utfört');
+    // Behind the caregiver now: folded away under the finished visits.
+    expect(await page.getByText('Avklarade besök (1)').isVisible()).toBe(true);
     // Done leaves the dispatcher's queue (it lists what is still to do).
     await expect.poll(() => row.count()).toBe(0);
     expect((await visitNow(WOUND)).status).toBe('done');
@@ -202,15 +206,19 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
     await context.setOffline(true);
     await expect.poll(() => page.getByText('Ingen anslutning').count()).toBe(1);
     await actions(page, 2).getByRole('button', { name: 'På väg' }).click();
-    await expect.poll(() => stops(page).nth(1).textContent()).toContain('Väntar på nätet: På väg');
+    await expect
+      .poll(() => stop(page, 'Provtagning').textContent())
+      .toContain('Väntar på nätet: På väg');
     expect((await visitNow(SAMPLING)).status).toBe('assigned');
     // Kept in localStorage, so closing the page does not lose it.
     expect(await page.evaluate(() => Object.keys(localStorage).join())).toContain('outbox');
     expect(await axeViolations(page)).toEqual([]);
     await context.setOffline(false);
     await expect.poll(async () => (await visitNow(SAMPLING)).status).toBe('en_route');
-    await expect.poll(() => stops(page).nth(1).textContent()).not.toContain('Väntar på nätet');
-    expect(await stops(page).nth(1).textContent()).toContain('På väg');
+    await expect
+      .poll(() => stop(page, 'Provtagning').textContent())
+      .not.toContain('Väntar på nätet');
+    expect(await stop(page, 'Provtagning').textContent()).toContain('På väg');
     await context.close();
   });
 
@@ -220,7 +228,9 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
     await expect.poll(() => stops(page).count()).toBe(3);
     await context.setOffline(true);
     await actions(page, 3).getByRole('button', { name: 'På väg' }).click();
-    await expect.poll(() => stops(page).nth(2).textContent()).toContain('Väntar på nätet: På väg');
+    await expect
+      .poll(() => stop(page, 'Insulin (penna)').textContent())
+      .toContain('Väntar på nätet: På väg');
     // Meanwhile the dispatcher cancels the evening visit.
     const token = await loginAs(server.app, 'dispatcher');
     const { version } = await visitNow(IDS.visitEvening);
@@ -235,7 +245,7 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
     await expect.poll(() => alert.textContent()).toContain('hann ändras av någon annan');
     expect(await alert.textContent()).toContain('det är nu Avbokat');
     expect(await alert.textContent()).toContain('(På väg)');
-    expect(await stops(page).nth(2).textContent()).toContain('Avbokat');
+    expect(await stop(page, 'Insulin (penna)').textContent()).toContain('Avbokat');
     expect((await visitNow(IDS.visitEvening)).status).toBe('cancelled');
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

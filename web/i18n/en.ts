@@ -118,6 +118,8 @@ export const en = {
   'time.hours': '{hours} h {minutes} min',
 
   'phone.title': 'My route today',
+  'phone.visits': "Today's visits",
+  'phone.finished': 'Finished visits ({count})',
   'phone.loading': "Loading today's route…",
   'phone.empty': 'No visits on your route today.',
   'phone.failed': 'The route could not be loaded. Trying again…',

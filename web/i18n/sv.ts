@@ -116,6 +116,8 @@ export const sv = {
   'time.hours': '{hours} h {minutes} min',
 
   'phone.title': 'Min rutt idag',
+  'phone.visits': 'Dagens besök',
+  'phone.finished': 'Avklarade besök ({count})',
   'phone.loading': 'Hämtar dagens rutt…',
   'phone.empty': 'Inga besök på din rutt idag.',
   'phone.failed': 'Rutten kunde inte hämtas. Försöker igen…',

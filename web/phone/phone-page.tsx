@@ -8,7 +8,7 @@ import { NoticeBanner } from './notice-banner.tsx';
 import { PhoneStore } from './phone-store.ts';
 import { PositionPanel } from './position-panel.tsx';
 import { PositionShare } from './position-share.ts';
-import { isFinal, routeOrder, statusAfter } from './route-model.ts';
+import { type RouteVisit, isFinal, routeOrder, statusAfter } from './route-model.ts';
 import { VisitCard } from './visit-card.tsx';
 
 const SHARING = 'hemsjukvard.phone.sharing';
@@ -48,6 +48,22 @@ export function PhonePage() {
     (v) => !isFinal(statusAfter(v.status, store.outbox.pendingFor(v.id))),
   ).length;
   const numbers = new Map(list.map((v, i) => [v.id, i + 1]));
+  const done = (v: RouteVisit) => isFinal(v.status) && !queued.some((c) => c.visitId === v.id);
+  const finished = list.filter(done);
+  const open = list.filter((v) => !done(v));
+  const card = (v: RouteVisit) => (
+    <VisitCard
+      key={v.id}
+      n={numbers.get(v.id)!}
+      visit={v}
+      patient={store.patients.value.get(v.patientId)}
+      staffId={staffId}
+      pending={queued.filter((c) => c.visitId === v.id)}
+      sending={store.sending.value?.visitId === v.id}
+      online={store.online.value}
+      onPress={(status) => store.press(v, status)}
+    />
+  );
 
   return (
     <>
@@ -69,7 +85,7 @@ export function PhonePage() {
         <NoticeBanner store={store} numbers={numbers} onClose={() => (store.notice.value = null)} />
         <section aria-labelledby="route-title">
           <div class="route-head">
-            <h2 id="route-title">{t('phone.title')}</h2>
+            <h2 id="route-title">{t('phone.visits')}</h2>
             <button type="button" onClick={() => void store.refresh()}>
               {t('phone.refresh')}
             </button>
@@ -87,21 +103,14 @@ export function PhonePage() {
                 {store.refreshedAt.value !== null &&
                   ` · ${t('phone.refreshed', { time: formatClock(new Date(store.refreshedAt.value)) })}`}
               </p>
-              <ol class="route">
-                {list.map((v, i) => (
-                  <VisitCard
-                    key={v.id}
-                    n={i + 1}
-                    visit={v}
-                    patient={store.patients.value.get(v.patientId)}
-                    staffId={staffId}
-                    pending={queued.filter((c) => c.visitId === v.id)}
-                    sending={store.sending.value?.visitId === v.id}
-                    online={store.online.value}
-                    onPress={(status) => store.press(v, status)}
-                  />
-                ))}
-              </ol>
+              {/* What is behind the caregiver folds away; the next visit comes first on screen. */}
+              {finished.length > 0 && (
+                <details class="finished">
+                  <summary>{t('phone.finished', { count: finished.length })}</summary>
+                  <ol class="route">{finished.map(card)}</ol>
+                </details>
+              )}
+              <ol class="route">{open.map(card)}</ol>
             </>
           )}
         </section>

@@ -37,6 +37,25 @@ export function VisitCard(props: {
   const shown = statusAfter(visit.status, pending);
   const offered = nextSteps(shown);
   const titleId = `stop-${visit.id}`;
+  const tasks = visit.taskTypes.map((task) => t(`task.${task}`)).join(', ');
+  if (isFinal(shown) && pending.length === 0)
+    // Behind the caregiver: one line, no door code on screen any more.
+    return (
+      <li class="stop stop-final" aria-labelledby={titleId}>
+        <h3 id={titleId}>
+          <span class="stop-n">{t('phone.stop', { n })}</span>{' '}
+          <span class="stop-time">{formatClock(visit.windowStart)}</span>
+        </h3>
+        <p class="stop-line">
+          <span class={`status status-${shown}`}>
+            <span aria-hidden="true">{shown === 'done' ? '✓ ' : '✕ '}</span>
+            {t(`status.${shown}`)}
+          </span>{' '}
+          · {tasks}
+          {patient ? ` · ${patient.name}` : ''}
+        </p>
+      </li>
+    );
   return (
     <li class={`stop${isFinal(shown) ? ' stop-final' : ''}`} aria-labelledby={titleId}>
       <h3 id={titleId}>
@@ -62,7 +81,7 @@ export function VisitCard(props: {
         </dd>
         <dt>{t('queue.task')}</dt>
         <dd>
-          {visit.taskTypes.map((task) => t(`task.${task}`)).join(', ')}
+          {tasks}
           {visit.staffCount > 1 && ` · ${t('phone.twoStaff')}`}
         </dd>
         {patient === null ? (
