@@ -21,9 +21,12 @@ import { IDS, insertFixture } from '../support/fixtures.ts';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** Two more visits on the RN's route this afternoon, before the fixture's evening one. */
-const WOUND = randomUUID(); // 14:00-15:00, Såromläggning
-const SAMPLING = randomUUID(); // 16:00-17:00, Provtagning
+/**
+ * Two more visits on the RN's route this afternoon, before the fixture's evening one. The
+ * sampling window opens first, but it is planned second: the route goes by planned start.
+ */
+const WOUND = randomUUID(); // window 14:00-15:00, planned 14:10, Såromläggning
+const SAMPLING = randomUUID(); // window 13:30-17:00, planned 16:10, Provtagning
 
 let database: Database;
 let server: ComposedServer;
@@ -46,12 +49,12 @@ beforeAll(async () => {
       endsAt: new Date('2026-11-23T15:00:00Z'),
     })),
   );
-  const visit = (id: string, start: string, task: 'wound_dressing' | 'sampling') => ({
+  const visit = (id: string, start: string, end: string, task: 'wound_dressing' | 'sampling') => ({
     id,
     municipalityCode: '0180',
     patientId: IDS.patient,
     windowStart: new Date(start),
-    windowEnd: new Date(Date.parse(start) + 3_600_000),
+    windowEnd: new Date(end),
     durationMinutes: 20,
     taskTypes: [task],
     requiredProfession: 'rn' as const,
@@ -61,8 +64,8 @@ beforeAll(async () => {
   await database.db
     .insert(visits)
     .values([
-      visit(SAMPLING, '2026-11-23T15:00:00Z', 'sampling'),
-      visit(WOUND, '2026-11-23T13:00:00Z', 'wound_dressing'),
+      visit(SAMPLING, '2026-11-23T12:30:00Z', '2026-11-23T16:00:00Z', 'sampling'),
+      visit(WOUND, '2026-11-23T13:00:00Z', '2026-11-23T14:00:00Z', 'wound_dressing'),
     ]);
   await database.db.insert(assignments).values([
     {
@@ -149,11 +152,14 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
     await page.getByRole('heading', { name: 'Dagens besök', level: 2 }).waitFor();
     await expect.poll(() => stops(page).count()).toBe(3);
     const texts = await stops(page).allTextContents();
-    expect(texts[0]).toContain('Besök 1');
+    expect(texts[0]).toContain('Besök 1 14:10');
+    expect(texts[0]).toContain('Planerad start14:10');
     expect(texts[0]).toContain('14:00–15:00');
     expect(texts[0]).toContain('Såromläggning');
-    expect(texts[1]).toContain('16:00–17:00');
+    expect(texts[1]).toContain('Besök 2 16:10');
+    expect(texts[1]).toContain('13:30–17:00');
     expect(texts[1]).toContain('Provtagning');
+    expect(texts[2]).toContain('Besök 3 20:15');
     expect(texts[2]).toContain('20:00–21:00');
     expect(texts[2]).toContain('Insulin (penna)');
     // The patient's record (an audited read) gives address and door code.

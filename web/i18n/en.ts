@@ -127,6 +127,7 @@ export const en = {
   'phone.refreshed': 'Updated {time}',
   'phone.refresh': 'Refresh',
   'phone.stop': 'Visit {n}',
+  'phone.planned': 'Planned start',
   'phone.window': 'Time window',
   'phone.duration': '{minutes} min',
   'phone.patient': 'Patient',

@@ -125,6 +125,7 @@ export const sv = {
   'phone.refreshed': 'Uppdaterad {time}',
   'phone.refresh': 'Uppdatera',
   'phone.stop': 'Besök {n}',
+  'phone.planned': 'Planerad start',
   'phone.window': 'Tidsfönster',
   'phone.duration': '{minutes} min',
   'phone.patient': 'Patient',

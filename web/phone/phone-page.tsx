@@ -41,7 +41,7 @@ export function PhonePage() {
     };
   }, [store, share]);
 
-  const route = useComputed(() => routeOrder(store.visits.value.values()));
+  const route = useComputed(() => routeOrder(store.visits.value.values(), staffId));
   const queued = store.outbox.items.value;
   const list = route.value;
   const left = list.filter(

@@ -1,13 +1,14 @@
 /**
  * The caregiver's day as the page keeps it: their visits of the local day (GET /api/visits
- * answers a caregiver with their own only), in route order, and what each button would ask.
+ * answers a caregiver with their own only, with planned starts), in route order, and what
+ * each button would ask.
  * Which change is allowed is the server's to decide; the buttons only offer the next steps
  * of the lifecycle it documents, so a caregiver does not press what would surely be refused.
  */
 import type { Schemas } from '../api/client.ts';
 import { TIME_ZONE } from '../time/format.ts';
 
-export type RouteVisit = Schemas['Visit'];
+export type RouteVisit = Schemas['VisitState'];
 export type VisitStatus = RouteVisit['status'];
 export type CaregiverStatus = 'en_route' | 'in_progress' | 'done' | 'no_access';
 export const CAREGIVER_STATUSES: readonly CaregiverStatus[] = [
@@ -35,10 +36,17 @@ export function nextSteps(status: VisitStatus): readonly CaregiverStatus[] {
 export const isFinal = (status: VisitStatus) =>
   status === 'done' || status === 'cancelled' || status === 'no_access';
 
-/** The route in order: by window start (the API's order), then id, so it never jumps. */
-export function routeOrder(visits: Iterable<RouteVisit>): RouteVisit[] {
+/** When this caregiver is planned to start the visit (the window's start if not planned). */
+export function plannedStart(v: RouteVisit, staffId: string): string | null {
+  return v.assignees.find((a) => a.staffId === staffId)?.plannedStart ?? null;
+}
+
+/** The route in order: by planned start, then window, then id, so it never jumps. */
+export function routeOrder(visits: Iterable<RouteVisit>, staffId: string): RouteVisit[] {
+  const start = (v: RouteVisit) => Date.parse(plannedStart(v, staffId) ?? v.windowStart);
   return [...visits].sort(
     (a, b) =>
+      start(a) - start(b) ||
       Date.parse(a.windowStart) - Date.parse(b.windowStart) ||
       Date.parse(a.windowEnd) - Date.parse(b.windowEnd) ||
       a.id.localeCompare(b.id),

@@ -8,6 +8,7 @@ import {
   type RouteVisit,
   isFinal,
   nextSteps,
+  plannedStart,
   statusAfter,
 } from './route-model.ts';
 
@@ -37,14 +38,15 @@ export function VisitCard(props: {
   const shown = statusAfter(visit.status, pending);
   const offered = nextSteps(shown);
   const titleId = `stop-${visit.id}`;
+  const planned = plannedStart(visit, props.staffId);
+  const time = formatClock(planned ?? visit.windowStart);
   const tasks = visit.taskTypes.map((task) => t(`task.${task}`)).join(', ');
   if (isFinal(shown) && pending.length === 0)
     // Behind the caregiver: one line, no door code on screen any more.
     return (
       <li class="stop stop-final" aria-labelledby={titleId}>
         <h3 id={titleId}>
-          <span class="stop-n">{t('phone.stop', { n })}</span>{' '}
-          <span class="stop-time">{formatClock(visit.windowStart)}</span>
+          <span class="stop-n">{t('phone.stop', { n })}</span> <span class="stop-time">{time}</span>
         </h3>
         <p class="stop-line">
           <span class={`status status-${shown}`}>
@@ -59,8 +61,7 @@ export function VisitCard(props: {
   return (
     <li class={`stop${isFinal(shown) ? ' stop-final' : ''}`} aria-labelledby={titleId}>
       <h3 id={titleId}>
-        <span class="stop-n">{t('phone.stop', { n })}</span>{' '}
-        <span class="stop-time">{formatClock(visit.windowStart)}</span>
+        <span class="stop-n">{t('phone.stop', { n })}</span> <span class="stop-time">{time}</span>
       </h3>
       <p class="stop-status">
         <span class={`status status-${shown}`}>{t(`status.${shown}`)}</span>
@@ -74,6 +75,12 @@ export function VisitCard(props: {
         )}
       </p>
       <dl class="stop-facts">
+        {planned && (
+          <>
+            <dt>{t('phone.planned')}</dt>
+            <dd>{time}</dd>
+          </>
+        )}
         <dt>{t('phone.window')}</dt>
         <dd>
           {formatWindow(visit.windowStart, visit.windowEnd)} ·{' '}
