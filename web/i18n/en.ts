@@ -128,6 +128,7 @@ export const en = {
   'phone.refresh': 'Refresh',
   'phone.stop': 'Visit {n}',
   'phone.planned': 'Planned start',
+  'phone.afterWindow': 'after the time window',
   'phone.window': 'Time window',
   'phone.duration': '{minutes} min',
   'phone.patient': 'Patient',

@@ -126,6 +126,7 @@ export const sv = {
   'phone.refresh': 'Uppdatera',
   'phone.stop': 'Besök {n}',
   'phone.planned': 'Planerad start',
+  'phone.afterWindow': 'efter tidsfönstret',
   'phone.window': 'Tidsfönster',
   'phone.duration': '{minutes} min',
   'phone.patient': 'Patient',

@@ -78,7 +78,16 @@ export function VisitCard(props: {
         {planned && (
           <>
             <dt>{t('phone.planned')}</dt>
-            <dd>{time}</dd>
+            <dd>
+              {time}
+              {Date.parse(planned) > Date.parse(visit.windowEnd) && (
+                <span class="late-plan">
+                  {' '}
+                  <span aria-hidden="true">⚠ </span>
+                  {t('phone.afterWindow')}
+                </span>
+              )}
+            </dd>
           </>
         )}
         <dt>{t('phone.window')}</dt>
