@@ -27,6 +27,9 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  */
 const WOUND = randomUUID(); // window 14:00-15:00, planned 14:10, Såromläggning
 const SAMPLING = randomUUID(); // window 13:30-17:00, planned 16:10, Provtagning
+/** Last night's shift ran past midnight: one visit still en route, one done (not shown). */
+const LAST_NIGHT = randomUUID(); // window 23:00-00:00, planned 23:10, Katetersköljning
+const LAST_NIGHT_DONE = randomUUID(); // Stomivård
 
 let database: Database;
 let server: ComposedServer;
@@ -49,7 +52,8 @@ beforeAll(async () => {
       endsAt: new Date('2026-11-23T15:00:00Z'),
     })),
   );
-  const visit = (id: string, start: string, end: string, task: 'wound_dressing' | 'sampling') => ({
+  type Task = 'wound_dressing' | 'sampling' | 'catheter_rinse' | 'stoma_care';
+  const visit = (id: string, start: string, end: string, task: Task) => ({
     id,
     municipalityCode: '0180',
     patientId: IDS.patient,
@@ -61,18 +65,36 @@ beforeAll(async () => {
     status: 'assigned' as const,
   });
   // Inserted in the reverse of their order, so the page's order is its own.
-  await database.db
-    .insert(visits)
-    .values([
-      visit(SAMPLING, '2026-11-23T12:30:00Z', '2026-11-23T16:00:00Z', 'sampling'),
-      visit(WOUND, '2026-11-23T13:00:00Z', '2026-11-23T14:00:00Z', 'wound_dressing'),
-    ]);
+  await database.db.insert(visits).values([
+    visit(SAMPLING, '2026-11-23T12:30:00Z', '2026-11-23T16:00:00Z', 'sampling'),
+    visit(WOUND, '2026-11-23T13:00:00Z', '2026-11-23T14:00:00Z', 'wound_dressing'),
+    {
+      ...visit(LAST_NIGHT, '2026-11-22T22:00:00Z', '2026-11-22T23:00:00Z', 'catheter_rinse'),
+      status: 'en_route' as const,
+    },
+    {
+      ...visit(LAST_NIGHT_DONE, '2026-11-22T21:00:00Z', '2026-11-22T22:00:00Z', 'stoma_care'),
+      status: 'done' as const,
+    },
+  ]);
   await database.db.insert(assignments).values([
     {
       visitId: SAMPLING,
       staffId: IDS.rn,
       plannedStart: new Date('2026-11-23T15:10:00Z'),
       routeOrder: 2,
+    },
+    {
+      visitId: LAST_NIGHT,
+      staffId: IDS.rn,
+      plannedStart: new Date('2026-11-22T22:10:00Z'),
+      routeOrder: 2,
+    },
+    {
+      visitId: LAST_NIGHT_DONE,
+      staffId: IDS.rn,
+      plannedStart: new Date('2026-11-22T21:10:00Z'),
+      routeOrder: 1,
     },
     {
       visitId: WOUND,
@@ -150,26 +172,31 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
     const { context, page } = await newPage('phone');
     await logIn(page, 'caregiver-0180');
     await page.getByRole('heading', { name: 'Dagens besök', level: 2 }).waitFor();
-    await expect.poll(() => stops(page).count()).toBe(3);
+    await expect.poll(() => stops(page).count()).toBe(4);
     const texts = await stops(page).allTextContents();
-    expect(texts[0]).toContain('Besök 1 14:10');
-    expect(texts[0]).toContain('Planerad start14:10');
-    expect(texts[0]).toContain('14:00–15:00');
-    expect(texts[0]).toContain('Såromläggning');
-    expect(texts[1]).toContain('Besök 2 16:10');
-    expect(texts[1]).toContain('13:30–17:00');
-    expect(texts[1]).toContain('Provtagning');
-    expect(texts[2]).toContain('Besök 3 20:15');
-    expect(texts[2]).toContain('20:00–21:00');
-    expect(texts[2]).toContain('Insulin (penna)');
+    // Last night's visit still en route leads; the one done then is not shown.
+    expect(texts[0]).toContain('Besök 1 23:10');
+    expect(texts[0]).toContain('Katetersköljning');
+    expect(texts[0]).toContain('På väg');
+    expect(texts.join(' ')).not.toContain('Stomivård');
+    expect(texts[1]).toContain('Besök 2 14:10');
+    expect(texts[1]).toContain('Planerad start14:10');
+    expect(texts[1]).toContain('14:00–15:00');
+    expect(texts[1]).toContain('Såromläggning');
+    expect(texts[2]).toContain('Besök 3 16:10');
+    expect(texts[2]).toContain('13:30–17:00');
+    expect(texts[2]).toContain('Provtagning');
+    expect(texts[3]).toContain('Besök 4 20:15');
+    expect(texts[3]).toContain('20:00–21:00');
+    expect(texts[3]).toContain('Insulin (penna)');
     // The patient's record (an audited read) gives address and door code.
-    await expect.poll(() => stops(page).first().textContent()).toContain('portkod 1234');
-    expect(await stops(page).first().textContent()).toContain('Exempelvägen 2');
+    await expect.poll(() => stops(page).nth(1).textContent()).toContain('portkod 1234');
+    expect(await stops(page).nth(1).textContent()).toContain('Exempelvägen 2');
     // The morning visit nobody has, and tomorrow's, are not on this route.
     expect(texts.join(' ')).not.toContain('07:30');
     // An assigned visit offers only "på väg"; the rest wait for their turn.
-    expect(await actions(page, 1).getByRole('button', { name: 'På väg' }).isEnabled()).toBe(true);
-    expect(await actions(page, 1).getByRole('button', { name: 'Utfört' }).isDisabled()).toBe(true);
+    expect(await actions(page, 2).getByRole('button', { name: 'På väg' }).isEnabled()).toBe(true);
+    expect(await actions(page, 2).getByRole('button', { name: 'Utfört' }).isDisabled()).toBe(true);
     // Nothing is shared before the caregiver turns it on.
     expect(await page.getByRole('switch', { name: 'Dela min position' }).isChecked()).toBe(false);
     expect(await page.getByText('Positionen delas inte.').isVisible()).toBe(true);
@@ -185,21 +212,21 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
 
     const { context, page } = await newPage('phone');
     await logIn(page, 'caregiver-0180');
-    await expect.poll(() => stops(page).count()).toBe(3);
-    await actions(page, 1).getByRole('button', { name: 'På väg' }).click();
+    await expect.poll(() => stops(page).count()).toBe(4);
+    await actions(page, 2).getByRole('button', { name: 'På väg' }).click();
     await expect.poll(() => row.textContent()).toContain('På väg');
     const wound = stop(page, 'Såromläggning');
     await expect.poll(() => wound.textContent()).toContain('På väg');
-    await actions(page, 1).getByRole('button', { name: 'Påbörjat' }).click();
+    await actions(page, 2).getByRole('button', { name: 'Påbörjat' }).click();
     await expect.poll(() => wound.textContent()).toContain('Pågår');
-    await actions(page, 1).getByRole('button', { name: 'Utfört' }).click();
+    await actions(page, 2).getByRole('button', { name: 'Utfört' }).click();
     await expect.poll(() => wound.textContent()).toContain('Utfört');
     // Behind the caregiver now: folded away under the finished visits.
     expect(await page.getByText('Avklarade besök (1)').isVisible()).toBe(true);
     // Done leaves the dispatcher's queue (it lists what is still to do).
     await expect.poll(() => row.count()).toBe(0);
     expect((await visitNow(WOUND)).status).toBe('done');
-    expect(await page.getByText('2 kvar av 3 besök').isVisible()).toBe(true);
+    expect(await page.getByText('3 kvar av 4 besök').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
     await dispatcher.context.close();
@@ -208,10 +235,10 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
   it('keeps a change made offline, says it waits for the network, and sends it when back', async () => {
     const { context, page } = await newPage('phone');
     await logIn(page, 'caregiver-0180');
-    await expect.poll(() => stops(page).count()).toBe(3);
+    await expect.poll(() => stops(page).count()).toBe(4);
     await context.setOffline(true);
     await expect.poll(() => page.getByText('Ingen anslutning').count()).toBe(1);
-    await actions(page, 2).getByRole('button', { name: 'På väg' }).click();
+    await actions(page, 3).getByRole('button', { name: 'På väg' }).click();
     await expect
       .poll(() => stop(page, 'Provtagning').textContent())
       .toContain('Väntar på nätet: På väg');
@@ -231,9 +258,9 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
   it('shows a conflict plainly when the visit changed while the change waited', async () => {
     const { context, page } = await newPage('phone');
     await logIn(page, 'caregiver-0180');
-    await expect.poll(() => stops(page).count()).toBe(3);
+    await expect.poll(() => stops(page).count()).toBe(4);
     await context.setOffline(true);
-    await actions(page, 3).getByRole('button', { name: 'På väg' }).click();
+    await actions(page, 4).getByRole('button', { name: 'På väg' }).click();
     await expect
       .poll(() => stop(page, 'Insulin (penna)').textContent())
       .toContain('Väntar på nätet: På väg');
@@ -264,7 +291,7 @@ describe('the caregiver phone view in Chromium', { skip }, () => {
       if (r.url().endsWith(`/api/dispatch/staff/${IDS.rn}/position`)) posted++;
     });
     await logIn(page, 'caregiver-0180');
-    await expect.poll(() => stops(page).count()).toBe(3);
+    await expect.poll(() => stops(page).count()).toBe(4);
     await page.waitForTimeout(500);
     expect(posted).toBe(0);
     await page.getByRole('switch', { name: 'Dela min position' }).check();

@@ -61,21 +61,36 @@ export class PhoneStore {
 
   /** Today's visits of this caregiver, then the patients not yet read (each read is audited). */
   async refresh(): Promise<void> {
-    let answer;
+    const now = Date.now();
+    let answers;
     try {
-      answer = await api.GET('/api/visits', {
-        params: { query: { date: stockholmDate(Date.now()), limit: 200 } },
-      });
+      answers = await Promise.all([
+        api.GET('/api/visits', {
+          params: { query: { date: stockholmDate(now), limit: 200 } },
+        }),
+        // A night shift runs past midnight: yesterday's visits still to do stay on the route
+        // (only those: the list's read is audited per patient).
+        api.GET('/api/visits', {
+          params: {
+            query: {
+              date: stockholmDate(now - 86_400_000),
+              status: 'assigned,en_route,in_progress',
+              limit: 200,
+            },
+          },
+        }),
+      ]);
     } catch {
       this.online.value = false;
       if (this.loaded.value === 'loading') this.loaded.value = 'failed';
       return;
     }
-    const { data } = answer;
-    if (!data) {
+    const [today, yesterday] = answers.map((a) => a.data);
+    if (!today || !yesterday) {
       if (this.loaded.value === 'loading') this.loaded.value = 'failed';
       return;
     }
+    const data = { items: [...yesterday.items, ...today.items] };
     batch(() => {
       this.online.value = true;
       // A change answered while this read was on its way is newer than what it brought.
