@@ -1,6 +1,7 @@
 import { ComingPage } from './components/coming-page.tsx';
 import { ConsolePage } from './console/console-page.tsx';
 import { LoginPage } from './login/login-page.tsx';
+import { PhonePage } from './phone/phone-page.tsx';
 import { session } from './session/session.ts';
 
 /** Each role lands on its view; no session: the log-in page. */
@@ -8,5 +9,6 @@ export function App() {
   const s = session.value;
   if (!s) return <LoginPage />;
   if (s.user.role === 'dispatcher') return <ConsolePage key={s.token} />;
+  if (s.user.role === 'caregiver') return <PhonePage key={s.token} />;
   return <ComingPage role={s.user.role} />;
 }

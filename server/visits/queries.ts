@@ -1,11 +1,12 @@
 import { and, asc, count, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { VisitStatus } from '../../db/reference/task-types.ts';
-import { visits } from '../../db/schema/index.ts';
+import { assignments, visits } from '../../db/schema/index.ts';
 import type { DataScope } from '../auth/scope.ts';
 import { localDayBounds } from '../domain/stockholm-time.ts';
 import { visitScope } from '../auth/scope-filters.ts';
 import { visitView } from './visit-view.ts';
+import { visitState } from './visit-state.ts';
 
 export interface VisitFilter {
   municipality?: string;
@@ -45,7 +46,24 @@ export async function listVisits(
       .offset(offset),
     db.select({ total: count() }).from(visits).where(w),
   ]);
-  return { items: rows.map(visitView), page: { limit, offset, total } };
+  // Each visit with its caregivers and planned starts, as dispatch answers carry them.
+  const ids = rows.map((r) => r.id);
+  const planned = ids.length
+    ? await db
+        .select({
+          visitId: assignments.visitId,
+          staffId: assignments.staffId,
+          plannedStart: assignments.plannedStart,
+          routeOrder: assignments.routeOrder,
+        })
+        .from(assignments)
+        .where(inArray(assignments.visitId, ids))
+        .orderBy(asc(assignments.staffId))
+    : [];
+  const byVisit = new Map<string, typeof planned>();
+  for (const a of planned) byVisit.set(a.visitId, [...(byVisit.get(a.visitId) ?? []), a]);
+  const items = rows.map((r) => visitState(r, byVisit.get(r.id) ?? []));
+  return { items, page: { limit, offset, total } };
 }
 
 export async function getVisit(db: Db, id: string, scope: DataScope) {

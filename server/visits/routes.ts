@@ -14,7 +14,8 @@ import { notFound } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
 import { IdParam, errorResponse } from '../http/schemas.ts';
 import { authResponses, bearer, emergencyHeaderDoc } from '../http/security-schemas.ts';
-import { CreateVisitBody, VisitPage, VisitQuery, VisitSchema } from './schemas.ts';
+import { CreateVisitBody, VisitQuery, VisitSchema } from './schemas.ts';
+import { VisitPage } from './state-schemas.ts';
 import { createVisit } from './create-visit.ts';
 import { assertMunicipality, municipalityExists } from '../municipalities/queries.ts';
 import { getVisit, listVisits } from './queries.ts';
@@ -29,7 +30,7 @@ const list = createRoute({
   path: '/',
   tags: ['Visits'],
   summary:
-    'Visits in your scope (a caregiver: their own), by municipality, local day (Europe/Stockholm), status and patient; audited per patient',
+    'Visits in your scope (a caregiver: their own) with their caregivers and planned starts, by municipality, local day (Europe/Stockholm), status and patient; audited per patient',
   security: bearer,
   parameters: [emergencyHeaderDoc],
   request: { query: VisitQuery },

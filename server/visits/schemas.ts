@@ -13,7 +13,6 @@ import {
   Uuid,
   WINDOW_RULE,
   instantField,
-  pageOf,
 } from '../http/schemas.ts';
 
 export const VisitSchema = z
@@ -38,8 +37,6 @@ export const VisitSchema = z
     version: z.number().int(),
   })
   .openapi('Visit');
-
-export const VisitPage = pageOf(VisitSchema, 'VisitPage');
 
 const StatusList = z
   .string()

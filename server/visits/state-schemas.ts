@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pageOf } from '../http/schemas.ts';
 import { VisitSchema } from './schemas.ts';
 
 /** A visit with its caregivers, as dispatch answers and events carry it. */
@@ -12,6 +13,9 @@ export const VisitStateSchema = VisitSchema.extend({
     }),
   ),
 }).openapi('VisitState');
+
+/** A list of visits with their caregivers: a caregiver's phone orders its route by planned start. */
+export const VisitPage = pageOf(VisitStateSchema, 'VisitPage');
 
 export const ConflictSchema = z
   .object({

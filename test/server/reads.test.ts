@@ -46,6 +46,21 @@ describe.each(dbKinds())('read API on %s', (kind) => {
     expect(both.body.page.total).toBe(3);
   });
 
+  it("lists a caregiver's own visits with their planned starts (the phone's route order)", async () => {
+    const mine = await get('/api/visits?date=2026-11-23', 'caregiver');
+    expect(mine.body.items.map((v: any) => v.id)).toEqual([IDS.visitEvening]);
+    expect(mine.body.items[0].assignees).toEqual([
+      {
+        staffId: IDS.rn,
+        plannedStart: '2026-11-23T19:15:00.000Z',
+        plannedStartLocal: '2026-11-23T20:15:00+01:00',
+        routeOrder: 1,
+      },
+    ]);
+    const open = await get('/api/visits?date=2026-11-23&status=unassigned');
+    expect(open.body.items[0].assignees).toEqual([]);
+  });
+
   it('filters staff by profession and reads one caregiver', async () => {
     const ans = await get('/api/staff?municipality=0180&profession=an');
     expect(ans.body.items.map((s: any) => s.hsaId)).toEqual(['SE2120001234-AN01']);

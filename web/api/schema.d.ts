@@ -764,7 +764,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Visits in your scope (a caregiver: their own), by municipality, local day (Europe/Stockholm), status and patient; audited per patient */
+        /** Visits in your scope (a caregiver: their own) with their caregivers and planned starts, by municipality, local day (Europe/Stockholm), status and patient; audited per patient */
         get: {
             parameters: {
                 query?: {
@@ -2386,12 +2386,20 @@ export interface components {
             notes: string;
         };
         VisitPage: {
-            items: components["schemas"]["Visit"][];
+            items: components["schemas"]["VisitState"][];
             page: {
                 limit: number;
                 offset: number;
                 total: number;
             };
+        };
+        VisitState: components["schemas"]["Visit"] & {
+            assignees: {
+                staffId: string;
+                plannedStart: string;
+                plannedStartLocal: string;
+                routeOrder: number;
+            }[];
         };
         Visit: {
             id: string;
@@ -2483,14 +2491,6 @@ export interface components {
             total: number;
             sample: components["schemas"]["AuditRow"][];
             emergency: components["schemas"]["AuditRow"][];
-        };
-        VisitState: components["schemas"]["Visit"] & {
-            assignees: {
-                staffId: string;
-                plannedStart: string;
-                plannedStartLocal: string;
-                routeOrder: number;
-            }[];
         };
         Suggestion: {
             staffId: string;
