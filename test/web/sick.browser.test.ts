@@ -166,7 +166,8 @@ describe('the sick call in Chromium', { skip }, () => {
       expect(text).toContain('Cecilia Dahl');
       expect(text).toContain('Anna Andersson'); // who had it
       expect(text).toContain('Insulin (penna)');
-      expect(text).toContain('Exempelvägen'); // the patient's area
+      // The patient's area is read after the proposal shows (a patient read of its own).
+      await expect.poll(() => proposalRow(id).textContent()).toContain('Exempelvägen');
       expect(text).toContain('Föreslaget');
     }
     expect(await proposalRow(V1).textContent()).toContain('14:30');
