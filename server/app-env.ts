@@ -43,6 +43,8 @@ export interface AppDeps {
   rankWorker: Ranker | null;
   /** The built web app's folder, served at `/` (web/dist; a test may give its own). */
   webDist: string;
+  /** MAP_TILE_URL: written into index.html for the map, its origin allowed in img-src; null: none. */
+  mapTileUrl: string | null;
 }
 
 /** Hono context variables set by middleware. */

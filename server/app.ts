@@ -7,7 +7,7 @@ import { handleError } from './http/error-handler.ts';
 import { limitBody, requireJson } from './http/json-body.ts';
 import { requestId } from './http/request-id.ts';
 import { requestLog } from './http/request-log.ts';
-import { noStore, securityHeaders } from './http/security-headers.ts';
+import { noStore, securityHeaders, tileOrigins } from './http/security-headers.ts';
 import { docsRoutes } from './http/openapi-docs.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { lateRiskRoutes } from './late-risk/routes.ts';
@@ -33,7 +33,12 @@ export const API_VERSION = '0.2.0';
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', requestId(), requestLog(deps), securityHeaders());
+  app.use(
+    '*',
+    requestId(),
+    requestLog(deps),
+    securityHeaders({ imgOrigins: tileOrigins(deps.mapTileUrl) }),
+  );
   // Authentication comes before the body checks: without a log-in nothing else is revealed.
   app.use('/api/*', noStore(), authenticate(deps), limitBody(64 * 1024), requireJson());
   app.onError(handleError);
@@ -72,7 +77,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/docs', docsRoutes);
   // Last: the browser app answers what no route above did (its own paths fall back to it).
-  app.get('*', webApp(deps.webDist));
+  app.get('*', webApp(deps.webDist, { mapTileUrl: deps.mapTileUrl }));
   return app;
 }
 

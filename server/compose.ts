@@ -21,7 +21,7 @@ import { type Ranker, RankPool } from './suggestions/rank-pool.ts';
 
 /** What a server is composed from: the process's settings, database, logger and clock. */
 export interface ServerParts {
-  config: Pick<Config, 'RANK_WORKER' | 'RANK_WORKERS'>;
+  config: Pick<Config, 'RANK_WORKER' | 'RANK_WORKERS'> & Partial<Pick<Config, 'MAP_TILE_URL'>>;
   database: Database;
   logger: Logger;
   now: () => Date;
@@ -104,6 +104,7 @@ export async function composeServer(parts: ServerParts): Promise<ComposedServer>
     liveState,
     rankWorker,
     webDist: overrides.webDist ?? WEB_DIST,
+    mapTileUrl: config.MAP_TILE_URL ?? null,
   };
   return {
     app: createApp(deps),

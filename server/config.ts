@@ -7,6 +7,17 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** A signing secret: long enough that it cannot be guessed (e.g. `openssl rand -base64 48`). */
 const Secret = z.string().min(32, 'must be at least 32 characters');
 
+/**
+ * A map tile template: https, a plain host (it becomes a CSP origin), {z}, {x} and {y}, and
+ * nothing that could leave the HTML attribute or the CSP it is written into.
+ */
+const TILE_URL_MESSAGE = 'must be an https://…/{z}/{x}/{y}.png template with {z}, {x} and {y}';
+const TileUrl = z.string().refine((s) => {
+  if (!/^https:\/\/[^/{}\s]+\/\S*$/.test(s) || /["'<>;,\\]/.test(s)) return false;
+  if (!['{z}', '{x}', '{y}'].every((p) => s.includes(p))) return false;
+  return URL.canParse(s.replace(/\{[a-z]\}/g, '0'));
+}, TILE_URL_MESSAGE);
+
 /** Every setting the server reads from the environment, with its default. The README lists them. */
 const ConfigSchema = z.object({
   PORT: z.coerce
@@ -58,6 +69,8 @@ const ConfigSchema = z.object({
     .min(5, 'must be at least 5')
     .max(10_080, 'must be at most 10080 (a week)')
     .default(720),
+  /** The console map's tile layer; unset: the municipality outlines alone, no external request. */
+  MAP_TILE_URL: TileUrl.optional(),
   AUDIT_RETENTION_YEARS: z.coerce
     .number({ error: 'must be a whole number of years' })
     .int('must be a whole number of years')

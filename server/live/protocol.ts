@@ -133,6 +133,19 @@ export const welcomeMessage = z.object({
   idleTimeoutMs: z.number().int(),
   user: z.object({ username: z.string(), role: z.string(), municipalities: z.array(z.string()) }),
 });
+/**
+ * A caregiver's last known position as the snapshot's `state.positions` carries it: the
+ * newest logged fix of each, no older than 30 minutes. Optional: a client must do without.
+ */
+export const snapshotPosition = z.object({
+  staffId: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  /** ISO UTC time of the fix. */
+  at: z.string(),
+  status: z.string(),
+});
+export type SnapshotPosition = z.infer<typeof snapshotPosition>;
 export const snapshotMessage = z.object({
   type: z.literal('snapshot'),
   municipality: municipalityCode,

@@ -7,11 +7,13 @@ import {
   readVisits,
 } from '../day/read-day.ts';
 import { serviceDayRange } from '../day/service-day.ts';
+import { readRecentPositions } from '../positions/recent-positions.ts';
 import type { SnapshotProvider } from './socket.ts';
 
 /**
  * The default snapshot: the municipality's visits of the current service day (with their
- * assignments) and the staff with a shift in it, plus the seq they reflect. One read-only
+ * assignments), the staff with a shift in it and the caregivers' last known positions (so a
+ * console opened now has them at once), plus the seq they reflect. One read-only
  * REPEATABLE READ transaction, so state and seq come from the same committed moment.
  * Patients appear by id only; names, addresses and notes stay out (PDL).
  */
@@ -29,6 +31,7 @@ export function createSnapshotProvider(
         const visitRows = await readVisits(tx, code, range);
         const assignmentRows = visitRows.length ? await readAssignments(tx, code, range) : [];
         const shiftRows = await readShifts(tx, code, range, { activeOnly: false });
+        const positions = await readRecentPositions(tx, code, now());
         const byVisit = new Map<string, Omit<(typeof assignmentRows)[number], 'visitId'>[]>();
         for (const { visitId, ...a } of assignmentRows)
           byVisit.set(visitId, [...(byVisit.get(visitId) ?? []), a]);
@@ -63,6 +66,7 @@ export function createSnapshotProvider(
               teamId: staff.teamId,
               travelMode: staff.travelMode,
             })),
+            positions,
           },
         };
       },

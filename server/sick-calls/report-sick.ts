@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lt } from 'drizzle-orm';
 import { assignments, shifts, staff, visits } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
 import { type SolveFn, planRows, solveInWorker } from '../solver-bridge/solve-rows.ts';
@@ -29,7 +29,8 @@ const MIN_SOLVE_MS = 100;
 
 /**
  * A caregiver calls in sick or leaves early at `at`: their shift ends there, their visits
- * not yet started (in the next 24 h) are released — unassigned and unpinned, one event each
+ * not yet started (in the next 24 h) are released — from `at` on when `at` lies ahead, since
+ * the ones before someone leaves at 18:00 are still theirs — unassigned and unpinned, one event each
  * plus 'staff.sick' — in one transaction. Then a repair is solved from the plan as it
  * stands (warm start, everyone else's visits kept unless moving them pays, pinned ones
  * fixed) and returned as a proposal for `acceptRepair`.
@@ -58,6 +59,9 @@ export async function reportSick(
       { field: 'body.staffId', message: 'no such caregiver' },
     ]);
   }
+  // Sick now (or since earlier): every visit not started goes, late ones too. Leaving later:
+  // only those planned to start at or after they leave.
+  const releaseFrom = at.getTime() > deps.now().getTime() ? at : undefined;
   const released = await runCommand(deps, actor, async ({ tx, emit, audit }) => {
     const open = await tx
       .select({ visit: visits })
@@ -68,6 +72,7 @@ export async function reportSick(
           eq(assignments.staffId, input.staffId),
           inArray(visits.status, ['assigned', 'en_route']),
           lt(assignments.plannedStart, new Date(at.getTime() + RELEASE_AHEAD_MS)),
+          releaseFrom && gte(assignments.plannedStart, releaseFrom),
         ),
       );
     const ids: string[] = [];

@@ -22,13 +22,23 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+const escapeAttribute = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /**
  * Serves the built web app from `dir` for GET and HEAD: a file that exists (hashed
  * `/assets/*` are immutable), else index.html, so the app's own paths load on refresh.
- * Without a build it steps aside and the JSON 404 answers.
+ * Without a build it steps aside and the JSON 404 answers. With `mapTileUrl`, index.html
+ * carries it as `<meta name="map-tile-url">`, which the console's map reads.
  */
-export function webApp(dir: string = WEB_DIST): MiddlewareHandler<AppEnv> {
+export function webApp(
+  dir: string = WEB_DIST,
+  options: { mapTileUrl?: string | null } = {},
+): MiddlewareHandler<AppEnv> {
   const root = resolve(dir);
+  const meta = options.mapTileUrl
+    ? `<meta name="map-tile-url" content="${escapeAttribute(options.mapTileUrl)}">`
+    : '';
   return async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || SERVER_PATHS.test(c.req.path))
       return next();
@@ -50,7 +60,13 @@ export function webApp(dir: string = WEB_DIST): MiddlewareHandler<AppEnv> {
     }
     const index = resolve(root, 'index.html');
     if (!existsSync(index)) return next();
-    return c.body(readFileSync(index), 200, {
+    const html = readFileSync(index, 'utf8');
+    const page = !meta
+      ? html
+      : html.includes('</head>')
+        ? html.replace('</head>', `${meta}</head>`)
+        : meta + html;
+    return c.body(page, 200, {
       'content-type': TYPES['.html'],
       'cache-control': 'no-cache',
     });

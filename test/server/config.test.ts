@@ -29,6 +29,22 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('takes an https tile template as MAP_TILE_URL, unset by default, and refuses others', () => {
+    expect(loadConfig({}).MAP_TILE_URL).toBeUndefined();
+    const ok = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+    expect(loadConfig({ MAP_TILE_URL: ok }).MAP_TILE_URL).toBe(ok);
+    for (const bad of [
+      'http://tile.openstreetmap.org/{z}/{x}/{y}.png', // not https
+      'https://tile.openstreetmap.org/tiles.png', // no {z}/{x}/{y}
+      'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', // no plain origin for the CSP
+      'https://tiles.example.se/{z}/{x}/{y}.png"><script>', // leaves the attribute
+      'tile.openstreetmap.org/{z}/{x}/{y}.png',
+    ])
+      expect(() => loadConfig({ MAP_TILE_URL: bad })).toThrow(
+        `MAP_TILE_URL=${JSON.stringify(bad)}: must be an https://…/{z}/{x}/{y}.png template`,
+      );
+  });
+
   it('plans the demo day unless DEMO_PLAN=off', () => {
     expect(loadConfig({}).DEMO_PLAN).toBe('on');
     expect(loadConfig({ DEMO_PLAN: 'off' }).DEMO_PLAN).toBe('off');

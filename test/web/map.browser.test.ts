@@ -187,4 +187,14 @@ describe('the console map in Chromium', { skip }, () => {
     ).toEqual([]);
     await page.context().close();
   });
+
+  it('shows a position posted before the page opened at once, from the snapshot', async () => {
+    await postPosition(59.36, 18.02, '2026-11-23T11:59:00Z', IDS.an);
+    const page = await openMap();
+    const marker = page.locator(`.staff-pin[data-staff="${IDS.an}"]`);
+    await marker.waitFor({ timeout: 3000 });
+    expect(await marker.getAttribute('data-lat')).toBe('59.36');
+    expect(await page.locator(`tr[data-staff="${IDS.an}"]`).textContent()).toContain('12:59');
+    await page.context().close();
+  });
 });

@@ -31,7 +31,21 @@ describe('the sick call’s rules', () => {
       visit('d', 'assigned', ['anna'], '2026-11-24T12:00:00Z'), // 24 h on: not released
       visit('e', 'assigned', ['bo'], '2026-11-23T13:00:00Z'),
     ];
-    expect(releasedCount(visits, 'anna', at)).toBe(2);
+    expect(releasedCount(visits, 'anna', at, at)).toBe(2);
+    // Sick since an hour ago: the late 11:50 visit not started goes too.
+    const lateOne = [visit('f', 'assigned', ['anna'], '2026-11-23T11:30:00Z')];
+    expect(releasedCount(lateOne, 'anna', at, at)).toBe(1);
+  });
+
+  it('leaving later: only the visits planned at or after `at` are released', () => {
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    const at = Date.parse('2026-11-23T17:00:00Z'); // leaves at 18:00 Stockholm
+    const visits = [
+      visit('a', 'assigned', ['anna'], '2026-11-23T13:00:00Z'), // their 14:00: stays
+      visit('b', 'assigned', ['anna'], '2026-11-23T17:00:00Z'), // at `at`: released
+      visit('c', 'en_route', ['anna'], '2026-11-23T19:00:00Z'),
+    ];
+    expect(releasedCount(visits, 'anna', at, now)).toBe(2);
   });
 
   it('reads a typed time as its occurrence nearest now, on Stockholm’s clock', () => {

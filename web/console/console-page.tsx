@@ -44,7 +44,10 @@ export function ConsolePage() {
     const store = new ConsoleStore();
     const positions = new PositionStore();
     const connection = new LiveConnection(s.token, code, {
-      snapshot: (m) => store.applySnapshot(m),
+      snapshot: (m) => {
+        store.applySnapshot(m);
+        positions.applySnapshot(m);
+      },
       event: (m) => {
         store.applyEvent(m);
         positions.applyEvent(m);

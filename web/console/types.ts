@@ -4,6 +4,7 @@
  * as server/live/snapshot.ts builds it (Dates arrive as ISO strings).
  */
 import type { Schemas } from '../api/client.ts';
+import type { SnapshotPosition } from '../live/protocol.ts';
 
 type Visit = Schemas['Visit'];
 export type VisitStatus = Visit['status'];
@@ -47,6 +48,8 @@ export interface SnapshotState {
   serviceDay: { start: string; end: string };
   visits: (Omit<ConsoleVisit, 'assignees'> & { assignments: Assignee[] })[];
   shifts: ShiftRow[];
+  /** Last known positions, newest logged fix of each in 30 min; absent from older servers. */
+  positions?: SnapshotPosition[];
 }
 
 /** The `visit` of every visit.* event (server/visits/visit-state.ts). */

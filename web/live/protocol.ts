@@ -10,9 +10,10 @@ import type {
   PositionMessage,
   PROTOCOL_VERSION as SERVER_VERSION,
   ServerMessage,
+  SnapshotPosition,
 } from '../../server/live/protocol.ts';
 
-export type { ClientMessage, EventMessage, PositionMessage, ServerMessage };
+export type { ClientMessage, EventMessage, PositionMessage, ServerMessage, SnapshotPosition };
 export type SnapshotMessage = Extract<ServerMessage, { type: 'snapshot' }>;
 export type WelcomeMessage = Extract<ServerMessage, { type: 'welcome' }>;
 

@@ -76,4 +76,21 @@ describe.each(dbKinds())('default snapshot provider on %s', (kind) => {
     await Promise.all(checks);
     expect((await provider('0180'))!.seq).toBe(20);
   });
+
+  it('carries each caregiver’s newest logged position of the last 30 minutes', async () => {
+    const fix = (staffId: string, minutesAgo: number, lat: number) => ({
+      staffId,
+      lat,
+      lon: 18.06,
+      at: new Date(now().getTime() - minutesAgo * 60_000).toISOString(),
+      status: 'available',
+    });
+    await database.db.transaction(async (tx) => {
+      await appendEvent(tx, '0180', 'staff.position', fix(IDS.rn, 10, 59.1));
+      await appendEvent(tx, '0180', 'staff.position', fix(IDS.rn, 5, 59.2));
+      await appendEvent(tx, '0180', 'staff.position', fix(IDS.an, 120, 59.3));
+    });
+    const snap = await createSnapshotProvider(database.db, now)('0180');
+    expect((snap!.state as any).positions).toEqual([fix(IDS.rn, 5, 59.2)]);
+  });
 });

@@ -178,4 +178,45 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
     expect(given).toBeGreaterThanOrEqual(100);
     expect(given).toBeLessThan(2000);
   });
+
+  it('leaving later keeps the visits planned before they leave, and releases the rest', async () => {
+    // The AN has nothing left after the call above: a 14:00 and an 18:00 visit, leaving 17:00.
+    const D = '40000000-0000-4000-8000-000000000004';
+    const E = '40000000-0000-4000-8000-000000000005';
+    const base = {
+      municipalityCode: '0180',
+      patientId: W.patient,
+      durationMinutes: 20,
+      taskTypes: ['personal_care' as const],
+      requiredProfession: 'an' as const,
+      status: 'assigned' as const,
+    };
+    const t = (iso: string) => new Date(iso);
+    await database.db.insert(visits).values([
+      {
+        ...base,
+        id: D,
+        windowStart: t('2026-11-23T13:00:00Z'),
+        windowEnd: t('2026-11-23T13:30:00Z'),
+      },
+      {
+        ...base,
+        id: E,
+        windowStart: t('2026-11-23T17:00:00Z'),
+        windowEnd: t('2026-11-23T17:30:00Z'),
+      },
+    ]);
+    await database.db.insert(assignments).values([
+      { visitId: D, staffId: W.an, plannedStart: t('2026-11-23T13:00:00Z'), routeOrder: 1 },
+      { visitId: E, staffId: W.an, plannedStart: t('2026-11-23T17:00:00Z'), routeOrder: 2 },
+    ]);
+    const { releasedVisitIds } = await reportSick(deps(), SYSTEM, {
+      staffId: W.an,
+      at: '2026-11-23T17:00:00+01:00',
+      timeLimitMs: 200,
+    });
+    expect(releasedVisitIds).toEqual([E]);
+    const [d] = await database.db.select().from(visits).where(eq(visits.id, D));
+    expect(d.status).toBe('assigned');
+  });
 });

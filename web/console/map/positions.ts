@@ -1,10 +1,12 @@
 /**
  * Caregivers' last known positions for the map: the live `position` messages (about one a
  * second each, never replayed) and the sampled `staff.position` events (one a minute, in
- * the log, so a resume brings them back). The newest fix per caregiver wins.
+ * the log, so a resume brings them back), seeded from the snapshot's last known ones. The
+ * newest fix per caregiver wins.
  */
 import { signal } from '@preact/signals';
-import type { EventMessage, PositionMessage } from '../../live/protocol.ts';
+import type { EventMessage, PositionMessage, SnapshotMessage } from '../../live/protocol.ts';
+import type { SnapshotState } from '../types.ts';
 
 export interface StaffFix {
   staffId: string;
@@ -31,6 +33,11 @@ export class PositionStore {
       status: fix.status,
     });
     this.fixes.value = next;
+  }
+
+  /** The snapshot's last known positions, so the map has them before the next fix. */
+  applySnapshot(message: SnapshotMessage): void {
+    for (const fix of (message.state as SnapshotState).positions ?? []) this.apply(fix);
   }
 
   applyPosition(message: PositionMessage): void {

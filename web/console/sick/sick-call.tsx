@@ -110,7 +110,7 @@ function ConfirmSick(props: {
 
   const resolved = fromTime.value ? resolveClockTime(time.value, now.value) : null;
   const atMs = fromTime.value ? (resolved?.ms ?? now.value) : now.value;
-  const count = releasedCount(store.visits.value.values(), shift.staffId, atMs);
+  const count = releasedCount(store.visits.value.values(), shift.staffId, atMs, now.value);
 
   const submit = async (e: Event) => {
     e.preventDefault();

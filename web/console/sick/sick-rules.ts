@@ -7,7 +7,10 @@
 import { TIME_ZONE } from '../../time/format.ts';
 import type { ConsoleVisit } from '../types.ts';
 
-/** The server releases assigned and en-route visits planned to start within 24 h of `at`. */
+/**
+ * The server releases assigned and en-route visits planned to start within 24 h of `at` —
+ * and, when `at` lies ahead of now, only those planned at or after it.
+ */
 const RELEASE_AHEAD_MS = 24 * 3600_000;
 const RELEASED = new Set<ConsoleVisit['status']>(['assigned', 'en_route']);
 
@@ -15,12 +18,16 @@ export function releasedCount(
   visits: Iterable<ConsoleVisit>,
   staffId: string,
   atMs: number,
+  nowMs: number,
 ): number {
+  const fromMs = atMs > nowMs ? atMs : -Infinity;
   let n = 0;
   for (const v of visits) {
     if (!RELEASED.has(v.status)) continue;
     const mine = v.assignees.find((a) => a.staffId === staffId);
-    if (mine && Date.parse(mine.plannedStart) < atMs + RELEASE_AHEAD_MS) n++;
+    if (!mine) continue;
+    const start = Date.parse(mine.plannedStart);
+    if (start >= fromMs && start < atMs + RELEASE_AHEAD_MS) n++;
   }
   return n;
 }
