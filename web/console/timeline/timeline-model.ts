@@ -1,8 +1,9 @@
 /**
  * The day timeline's rows and axis, from the live store's shifts and visits. Pure: the x
- * axis is UTC milliseconds (a 23- or 25-hour night is simply shorter or longer), and the
- * labels are formatted in Stockholm time by the caller.
+ * axis is UTC milliseconds over the Stockholm day (a 23- or 25-hour day is simply shorter
+ * or longer), and the labels are formatted in Stockholm time by the caller.
  */
+import { TIME_ZONE } from '../../time/format.ts';
 import type { ConsoleVisit, ShiftRow } from '../types.ts';
 
 /** Rows drawn at most; the rest are counted, not drawn (a county has a few hundred). */
@@ -33,9 +34,42 @@ export interface Timeline {
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
+const parts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  hourCycle: 'h23',
+});
+
+/** Stockholm's wall clock at an instant, written as if it were UTC (offset included). */
+function wallAsUtc(at: number): number {
+  const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!);
+}
+
+/**
+ * The Stockholm calendar day holding `at`, as UTC ms: midnight to midnight, so 23 hours on
+ * the last Sunday of March and 25 on the last Sunday of October.
+ */
+export function stockholmDay(at: number): { from: number; to: number } {
+  const wall = wallAsUtc(at);
+  const midnight = (w: number) => {
+    const day = Math.floor(w / (24 * HOUR)) * 24 * HOUR;
+    // Midnight itself is never in a gap (Sweden changes clocks at 02:00/03:00).
+    let guess = day - (wallAsUtc(day) - day);
+    guess = day - (wallAsUtc(guess) - guess);
+    return guess;
+  };
+  return { from: midnight(wall), to: midnight(wall + 24 * HOUR) };
+}
+
 export function buildTimeline(
   shifts: readonly ShiftRow[],
   visits: Iterable<ConsoleVisit>,
+  at: number,
   cap = ROW_CAP,
 ): Timeline {
   const byStaff = new Map<string, TimelineRow>();
@@ -47,7 +81,6 @@ export function buildTimeline(
     if (!byStaff.has(shift.staffId))
       byStaff.set(shift.staffId, { key: shift.staffId, shift, bars: [] });
   const unassigned: TimelineRow = { key: 'unassigned', shift: null, bars: [] };
-  const times: number[] = ordered.flatMap((s) => [Date.parse(s.startsAt), Date.parse(s.endsAt)]);
   for (const visit of visits) {
     if (visit.status === 'cancelled') continue;
     const length = visit.durationMinutes * MINUTE;
@@ -62,17 +95,24 @@ export function buildTimeline(
       const start = Date.parse(a.plannedStart);
       row.bars.push({ visit, start, end: start + length });
     }
-    times.push(Date.parse(visit.windowStart), Date.parse(visit.windowEnd));
   }
   for (const row of [unassigned, ...byStaff.values()]) row.bars.sort((a, b) => a.start - b.start);
-  for (const row of [unassigned, ...byStaff.values()])
-    for (const bar of row.bars) times.push(bar.start, bar.end);
   const staffRows = [...byStaff.values()];
-  const first = times.length ? Math.min(...times) : Date.now();
-  const last = times.length ? Math.max(...times) : first + HOUR;
-  // Whole hours in UTC are whole hours in Stockholm too (its offsets are whole hours).
-  const from = Math.floor(first / HOUR) * HOUR;
-  const to = Math.max(from + HOUR, Math.ceil(last / HOUR) * HOUR);
+  // Today in Stockholm, stretched to the ends of the shifts working now (a night shift).
+  const day = stockholmDay(at);
+  let from = day.from;
+  let to = day.to;
+  for (const s of ordered) {
+    const start = Date.parse(s.startsAt);
+    const end = Date.parse(s.endsAt);
+    if (start <= at && at < end) {
+      from = Math.min(from, Math.floor(start / HOUR) * HOUR);
+      to = Math.max(to, Math.ceil(end / HOUR) * HOUR);
+    }
+  }
+  // Bars outside the span are not drawn (yesterday's done visits, tomorrow's).
+  for (const row of [unassigned, ...staffRows])
+    row.bars = row.bars.filter((b) => b.end > from && b.start < to);
   return { rows: [unassigned, ...staffRows.slice(0, cap)], total: staffRows.length, from, to };
 }
 

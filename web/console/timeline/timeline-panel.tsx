@@ -64,13 +64,13 @@ export function TimelinePanel({
     return () => seen.disconnect();
   }, []);
 
-  const tl = buildTimeline(store.shifts.value, store.visits.value.values());
+  const nowAt = now.value;
+  const tl = buildTimeline(store.shifts.value, store.visits.value.values(), nowAt);
   const span = tl.to - tl.from;
   const plot = width.value - LABEL_W - 8;
   const x = (at: number) => LABEL_W + ((at - tl.from) / span) * plot;
   const height = AXIS_H + tl.rows.length * ROW_H;
-  const step = span / 3_600_000 > 16 ? 2 : 1;
-  const nowAt = now.value;
+  const step = span / 3_600_000 > 12 ? 2 : 1;
   const nameOf = (id: string) => names.get(id) ?? id;
   const task = (b: TimelineBar) => b.visit.taskTypes.map((x) => t(`task.${x}`)).join(', ');
 
@@ -89,6 +89,10 @@ export function TimelinePanel({
     <section class="timeline-panel" aria-labelledby="timeline-title">
       <div class="timeline-head">
         <h2 id="timeline-title">{t('timeline.title')}</h2>
+        <p class="timeline-now">
+          <span aria-hidden="true" class="now-key" />{' '}
+          {t('timeline.now', { time: formatClock(new Date(nowAt)) })}
+        </p>
         <p class="timeline-hint">{t('timeline.hint')}</p>
         <div class="timeline-tools">
           <span class={selBar ? undefined : 'muted'}>
@@ -108,7 +112,7 @@ export function TimelinePanel({
           </button>
         </div>
       </div>
-      <div class="announcer" role="status">
+      <div class="timeline-said" role="status">
         {said.value}
       </div>
       {tl.total > tl.rows.length - 1 && (
@@ -142,9 +146,11 @@ export function TimelinePanel({
           {hourTicks(tl.from, tl.to, step).map((at) => (
             <g key={at} aria-hidden="true">
               <line class="tick" x1={x(at)} x2={x(at)} y1={AXIS_H - 4} y2={height} />
-              <text class="tick-label" x={x(at) + 3} y={16}>
-                {formatClock(new Date(at))}
-              </text>
+              {x(at) < width.value - 40 && (
+                <text class="tick-label" x={x(at) + 3} y={16}>
+                  {formatClock(new Date(at))}
+                </text>
+              )}
             </g>
           ))}
           {tl.rows.map((row, i) => {
@@ -253,10 +259,6 @@ export function TimelinePanel({
           )}
         </svg>
       </div>
-      <p class="timeline-now">
-        <span aria-hidden="true" class="now-key" />{' '}
-        {t('timeline.now', { time: formatClock(new Date(nowAt)) })}
-      </p>
       <MoveDialog
         store={store}
         request={request}
