@@ -13,7 +13,7 @@ import { assignments, shifts, staff, visits } from '../../db/schema/index.ts';
 import { type ComposedServer, attachLive } from '../../server/compose.ts';
 import { type RunningServer, listen } from '../../server/http/http-server.ts';
 import { buildWeb } from '../../server/web/build-web.ts';
-import { FIXED_NOW, insertUsers, testServer } from '../support/auth.ts';
+import { FIXED_NOW, bearer, insertUsers, loginAs, testServer } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
 
@@ -167,6 +167,32 @@ describe('the console timeline in Chromium', { skip }, () => {
     expect(await evening(page).getAttribute('aria-label')).toContain('start 20:15');
     const after = await visitNow(IDS.visitEvening);
     expect(after.staffIds).toEqual([CECILIA]);
+    await page.context().close();
+  });
+
+  it('shows a 409 plainly with the visit as it is now when it changed after the dialog opened', async () => {
+    const page = await openTimeline();
+    await evening(page).focus(); // Cecilia's since the test before
+    await page.getByRole('button', { name: 'Flytta till…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Flytta besök' });
+    await dialog.getByLabel('Till').selectOption(IDS.rn);
+    // Someone else moves it to Anna first.
+    const { version } = await visitNow(IDS.visitEvening);
+    const token = await loginAs(server.app, 'dispatcher');
+    const res = await server.app.request(`/api/dispatch/visits/${IDS.visitEvening}/assign`, {
+      method: 'POST',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      body: JSON.stringify({ staffIds: [IDS.rn], expectedVersion: version }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    await dialog.getByRole('button', { name: 'Flytta', exact: true }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain('Någon annan ändrade besöket först');
+    expect(text).toContain('Anna Andersson');
+    expect(text).toContain(String(version + 1));
+    await noViolations(page);
     await page.context().close();
   });
 });

@@ -55,7 +55,9 @@ export function MoveDialog({
   }, [r]);
 
   const close = () => (request.value = null);
-  const visit = r ? (store.visits.value.get(r.visit.id) ?? r.visit) : null;
+  // The visit as the dispatcher saw it when asking: its version goes with the command, so a
+  // change made meanwhile comes back as a 409 to look at, not a move made blind.
+  const visit = r?.visit ?? null;
   const planned =
     visit && r?.from
       ? visit.assignees.find((a) => a.staffId === r.from)?.plannedStart
