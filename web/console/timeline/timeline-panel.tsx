@@ -142,6 +142,9 @@ export function TimelinePanel({
             if (target?.shift && target.key !== d.row.key) ask(d.bar, d.row, target.key);
           }}
           onPointerCancel={() => (drag.value = null)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') drag.value = null; // a drag let go of with Escape
+          }}
         >
           {hourTicks(tl.from, tl.to, step).map((at) => (
             <g key={at} aria-hidden="true">
@@ -217,6 +220,8 @@ export function TimelinePanel({
                         onPointerDown={(e) => {
                           if (e.button !== 0) return;
                           selected.value = { visitId: v.id, rowKey: row.key };
+                          // Released outside the chart still ends the drag here.
+                          svg.current?.setPointerCapture(e.pointerId);
                           drag.value = {
                             bar,
                             row,
