@@ -15,6 +15,7 @@ import { QueueTable } from './queue-table.tsx';
 import { StaffList } from './staff-list.tsx';
 import { ConsoleStore } from './store.ts';
 import { SickCall } from './sick/sick-call.tsx';
+import { TimelinePanel } from './timeline/timeline-panel.tsx';
 import type { ShiftRow } from './types.ts';
 import { openVisitSuggestions } from './urgent/open-request.ts';
 import { UrgentButton, UrgentDialog } from './urgent/urgent-dialog.tsx';
@@ -120,6 +121,8 @@ export function ConsolePage() {
                   code={live.code}
                   name={names.value.get(live.code) ?? live.code}
                 />
+              ) : view.value === 'timeline' ? (
+                <TimelinePanel store={live.store} names={staffNames} />
               ) : (
                 <QueueTable
                   store={live.store}

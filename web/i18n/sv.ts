@@ -306,6 +306,28 @@ export const sv = {
   'phone.positionDenied':
     'Telefonen tillåter inte att positionen läses. Ändra i webbläsarens inställningar.',
   'phone.positionUnavailable': 'Telefonen saknar positionstjänst.',
+  'timeline.tab': 'Tidslinje',
+  'timeline.title': 'Tidslinje',
+  'timeline.hint': 'Dra ett besök till en annan rad, eller välj det och tryck Flytta till…',
+  'timeline.unassigned': 'Ej tilldelade',
+  'timeline.unassignedCount': '{count} besök',
+  'timeline.bar': '{task}, {status}, start {time}, tidsfönster {window}, {who}',
+  'timeline.selected': 'Valt: {task} {time}',
+  'timeline.none': 'Inget besök valt',
+  'timeline.move': 'Flytta till…',
+  'timeline.more': 'Visar {shown} av {total} personal.',
+  'timeline.now': 'Linjen är nu, {time}',
+  'timeline.moveTitle': 'Flytta besök',
+  'timeline.visit': 'Besök',
+  'timeline.from': 'Från',
+  'timeline.to': 'Till',
+  'timeline.start': 'Planerad start',
+  'timeline.pick': 'Välj personal',
+  'timeline.confirm': 'Flytta',
+  'timeline.cancel': 'Avbryt',
+  'timeline.sending': 'Skickar…',
+  'timeline.moved': '{task} flyttat till {name}.',
+  'timeline.refused': 'Flytten nekades: {message}',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,7 +1,7 @@
 import type { Signal } from '@preact/signals';
 import { t } from '../../i18n/i18n.ts';
 
-export type ConsoleView = 'queue' | 'map';
+export type ConsoleView = 'queue' | 'map' | 'timeline';
 
 /** Queue or map in the console's main column: two real buttons, the pressed one says which. */
 export function ViewSwitch({ view }: { view: Signal<ConsoleView> }) {
@@ -20,6 +20,13 @@ export function ViewSwitch({ view }: { view: Signal<ConsoleView> }) {
         onClick={() => (view.value = 'map')}
       >
         {t('map.tab')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={view.value === 'timeline'}
+        onClick={() => (view.value = 'timeline')}
+      >
+        {t('timeline.tab')}
       </button>
     </div>
   );

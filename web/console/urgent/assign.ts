@@ -15,11 +15,12 @@ export async function assignVisit(
   visitId: string,
   staffIds: string[],
   expectedVersion: number,
+  plannedStart?: string,
 ): Promise<AssignOutcome> {
   try {
     const { data, error, response } = await api.POST('/api/dispatch/visits/{id}/assign', {
       params: { path: { id: visitId } },
-      body: { staffIds, expectedVersion },
+      body: { staffIds, expectedVersion, ...(plannedStart ? { plannedStart } : {}) },
     });
     if (data) return { kind: 'assigned', visit: data };
     if (response.status === 409 && error) {
