@@ -3,33 +3,30 @@
  * real server (composeServer, as main.ts builds it) on PGlite at port 0 with /ws attached.
  * One browser for the file, a fresh context per test; the page's clock is the server's.
  */
-import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { shifts } from '../../db/schema/index.ts';
-import { type ComposedServer, attachLive } from '../../server/compose.ts';
-import { type RunningServer, listen } from '../../server/http/http-server.ts';
-import { buildWeb } from '../../server/web/build-web.ts';
-import { FIXED_NOW, bearer, insertUsers, loginAs, testServer } from '../support/auth.ts';
+import type { ComposedServer } from '../../server/compose.ts';
+import { FIXED_NOW, bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
 import { type CuttableProxy, startCuttableProxy } from './cuttable-proxy.ts';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import {
+  type BrowserServer,
+  axeViolations,
+  skipBrowser,
+  startBrowserServer,
+} from './support/browser-server.ts';
 
 let database: Database;
 let server: ComposedServer;
-let running: RunningServer;
-let closeWs: () => Promise<void>;
+let web: BrowserServer;
 let browser: Browser;
 let base: string;
 let proxy: CuttableProxy;
 
 beforeAll(async () => {
-  await buildWeb(); // reuses web/dist when it is newer than web/
   database = await freshDatabase('pglite');
   await insertFixture(database.db);
   await insertUsers(database.db);
@@ -43,22 +40,16 @@ beforeAll(async () => {
       endsAt: new Date('2026-11-23T15:00:00Z'),
     })),
   );
-  // The hub judges a socket's expiry by the real clock, the sessions by the pinned one: a
-  // long session keeps the fixture's day usable whatever today is.
-  server = await testServer(database, { ttlMs: 10 * 365 * 86_400_000 });
-  running = await listen(server.app, 0, '127.0.0.1');
-  closeWs = attachLive(running.server, server);
+  web = await startBrowserServer(database);
+  ({ server, browser } = web);
   // The browser reaches the server through a proxy the resume test cuts.
-  proxy = await startCuttableProxy(running.port);
+  proxy = await startCuttableProxy(web.port);
   base = `http://127.0.0.1:${proxy.port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await proxy?.close();
-  await closeWs?.();
-  await running?.close(1000);
+  await web?.close();
   await database?.close();
 });
 
@@ -109,13 +100,7 @@ async function registerUrgentVisit(task: string): Promise<void> {
 
 const connection = (page: Page) => page.getByRole('status', { name: 'Anslutning' }).textContent();
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-}
-
-// Without Chromium the file is skipped on a workstation; in CI (which installs it) it fails.
-const skip = !existsSync(CHROMIUM) && !process.env['CI'];
+const skip = skipBrowser;
 
 describe('the web app in Chromium', { skip }, () => {
   it('speaks Swedish by default and switches to English', async () => {

@@ -3,32 +3,30 @@
  * municipality outlines drawn with no tile server, today's route, a caregiver's position
  * posted through the API moving their marker and their row live, and no axe violation.
  */
-import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { assignments, shifts, visits } from '../../db/schema/index.ts';
-import { type ComposedServer, attachLive } from '../../server/compose.ts';
-import { type RunningServer, listen } from '../../server/http/http-server.ts';
-import { buildWeb } from '../../server/web/build-web.ts';
-import { FIXED_NOW, bearer, insertUsers, loginAs, testServer } from '../support/auth.ts';
+import type { ComposedServer } from '../../server/compose.ts';
+import { FIXED_NOW, bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
+import {
+  type BrowserServer,
+  axeViolations,
+  skipBrowser,
+  startBrowserServer,
+} from './support/browser-server.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SECOND_VISIT = '10000000-0000-4000-8000-0000000000f1';
 
 let database: Database;
 let server: ComposedServer;
-let running: RunningServer;
-let closeWs: () => Promise<void>;
+let web: BrowserServer;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  await buildWeb();
   database = await freshDatabase('pglite');
   await insertFixture(database.db);
   await insertUsers(database.db);
@@ -59,17 +57,12 @@ beforeAll(async () => {
     plannedStart: new Date('2026-11-23T20:10:00Z'),
     routeOrder: 2,
   });
-  server = await testServer(database, { ttlMs: 10 * 365 * 86_400_000 });
-  running = await listen(server.app, 0, '127.0.0.1');
-  closeWs = attachLive(running.server, server);
-  base = `http://127.0.0.1:${running.port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM });
+  web = await startBrowserServer(database);
+  ({ server, base, browser } = web);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await closeWs?.();
-  await running?.close(1000);
+  await web?.close();
   await database?.close();
 });
 
@@ -113,7 +106,7 @@ async function postPosition(lat: number, lon: number, at: string, staffId = IDS.
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
-const skip = !existsSync(CHROMIUM) && !process.env['CI'];
+const skip = skipBrowser;
 
 describe('the console map in Chromium', { skip }, () => {
   it('draws an SVG path per municipality with no tile server, Stockholm highlighted, and the route', async () => {
@@ -181,10 +174,7 @@ describe('the console map in Chromium', { skip }, () => {
       .poll(() => page.locator(`tr[data-staff="${IDS.an}"]`).textContent())
       .toContain('12:40 · för 20 min sedan');
 
-    const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(
-      result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-    ).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -4,22 +4,21 @@
  * the dispatcher's console sees, a change made offline sent when back, a conflict shown,
  * position shared only when turned on.
  */
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { assignments, shifts, visits } from '../../db/schema/index.ts';
-import { type ComposedServer, attachLive } from '../../server/compose.ts';
-import { type RunningServer, listen } from '../../server/http/http-server.ts';
-import { buildWeb } from '../../server/web/build-web.ts';
-import { FIXED_NOW, bearer, insertUsers, loginAs, testServer } from '../support/auth.ts';
+import type { ComposedServer } from '../../server/compose.ts';
+import { FIXED_NOW, bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import {
+  type BrowserServer,
+  axeViolations,
+  skipBrowser,
+  startBrowserServer,
+} from './support/browser-server.ts';
 
 /**
  * Two more visits on the RN's route this afternoon, before the fixture's evening one. The
@@ -33,13 +32,11 @@ const LAST_NIGHT_DONE = randomUUID(); // Stomivård
 
 let database: Database;
 let server: ComposedServer;
-let running: RunningServer;
-let closeWs: () => Promise<void>;
+let web: BrowserServer;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  await buildWeb();
   database = await freshDatabase('pglite');
   await insertFixture(database.db);
   await insertUsers(database.db);
@@ -103,17 +100,12 @@ beforeAll(async () => {
       routeOrder: 1,
     },
   ]);
-  server = await testServer(database, { ttlMs: 10 * 365 * 86_400_000 });
-  running = await listen(server.app, 0, '127.0.0.1');
-  closeWs = attachLive(running.server, server);
-  base = `http://127.0.0.1:${running.port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM });
+  web = await startBrowserServer(database);
+  ({ server, base, browser } = web);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await closeWs?.();
-  await running?.close(1000);
+  await web?.close();
   await database?.close();
 });
 
@@ -154,18 +146,13 @@ const stop = (page: Page, task: string) => stops(page).filter({ hasText: task })
 const actions = (page: Page, n: number) =>
   page.getByRole('group', { name: `Rapportera för besök ${n}` });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-}
-
 async function visitNow(id: string): Promise<{ status: string; version: number }> {
   const token = await loginAs(server.app, 'dispatcher');
   const res = await server.app.request(`/api/visits/${id}`, { headers: bearer(token) });
   return (await res.json()) as { status: string; version: number };
 }
 
-const skip = !existsSync(CHROMIUM) && !process.env['CI'];
+const skip = skipBrowser;
 
 describe('the caregiver phone view in Chromium', { skip }, () => {
   it("shows the caregiver today's route in order, with address and door code", async () => {

@@ -3,23 +3,23 @@
  * server on PGlite, as test/web/console.browser.test.ts runs it. The tests follow one sick
  * call through, in order, on one page: the proposal, axe on it, a part accepted, a 409.
  */
-import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { assignments, shifts, staff, visits } from '../../db/schema/index.ts';
-import { type ComposedServer, attachLive } from '../../server/compose.ts';
-import { type RunningServer, listen } from '../../server/http/http-server.ts';
+import type { ComposedServer } from '../../server/compose.ts';
 import type { SolveFn } from '../../server/sick-calls/report-sick.ts';
-import { buildWeb } from '../../server/web/build-web.ts';
 import { solve } from '../../solver/solve.ts';
-import { FIXED_NOW, bearer, insertUsers, loginAs, testServer } from '../support/auth.ts';
+import { FIXED_NOW, bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
+import {
+  type BrowserServer,
+  axeViolations,
+  skipBrowser,
+  startBrowserServer,
+} from './support/browser-server.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** A second nurse on the day shift, who can take Anna's insulin visits. */
 const CECILIA = '30000000-0000-4000-8000-000000000001';
 /** Anna's afternoon visits (14:30, 15:15, 16:00 in Stockholm; FIXED_NOW is 13:00). */
@@ -31,8 +31,7 @@ const inProcess: SolveFn = async (input, o) =>
 
 let database: Database;
 let server: ComposedServer;
-let running: RunningServer;
-let closeWs: () => Promise<void>;
+let web: BrowserServer;
 let browser: Browser;
 let base: string;
 let context: BrowserContext;
@@ -41,7 +40,6 @@ let page: Page;
 const held = new Set<string>();
 
 beforeAll(async () => {
-  await buildWeb();
   database = await freshDatabase('pglite');
   await insertFixture(database.db);
   await insertUsers(database.db);
@@ -89,11 +87,8 @@ beforeAll(async () => {
       routeOrder: i + 2,
     })),
   );
-  server = await testServer(database, { ttlMs: 10 * 365 * 86_400_000, solve: inProcess });
-  running = await listen(server.app, 0, '127.0.0.1');
-  closeWs = attachLive(running.server, server);
-  base = `http://127.0.0.1:${running.port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM });
+  web = await startBrowserServer(database, { solve: inProcess });
+  ({ server, base, browser } = web);
   context = await browser.newContext({
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
@@ -114,16 +109,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await closeWs?.();
-  await running?.close(1000);
+  await web?.close();
   await database?.close();
 });
-
-async function axeViolations(): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-}
 
 const dialog = () => page.getByRole('dialog', { name: 'Sjukanmälan: Anna Andersson' });
 const proposalRow = (id: string) => dialog().locator(`tr[data-visit="${id}"]`);
@@ -138,7 +126,7 @@ async function api(path: string, body: unknown): Promise<Response> {
   });
 }
 
-const skip = !existsSync(CHROMIUM) && !process.env['CI'];
+const skip = skipBrowser;
 
 describe('the sick call in Chromium', { skip }, () => {
   it('reports a caregiver with coming visits sick and shows the proposed repair', async () => {
@@ -184,7 +172,7 @@ describe('the sick call in Chromium', { skip }, () => {
   });
 
   it('has no WCAG 2.1 A/AA violation with the proposal open', async () => {
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('accepts a part: those visits get their caregiver, the rest stay proposed and queued', async () => {

@@ -3,33 +3,31 @@
  * a caregiver's visits as bars and the now line; a bar moved to another caregiver by drag,
  * confirmed, moving live to the new row; a move cancelled changing nothing; no axe violation.
  */
-import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { eq } from 'drizzle-orm';
 import { assignments, shifts, staff, visits } from '../../db/schema/index.ts';
-import { type ComposedServer, attachLive } from '../../server/compose.ts';
-import { type RunningServer, listen } from '../../server/http/http-server.ts';
-import { buildWeb } from '../../server/web/build-web.ts';
-import { FIXED_NOW, bearer, insertUsers, loginAs, testServer } from '../support/auth.ts';
+import type { ComposedServer } from '../../server/compose.ts';
+import { FIXED_NOW, bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
+import {
+  type BrowserServer,
+  axeViolations,
+  skipBrowser,
+  startBrowserServer,
+} from './support/browser-server.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CECILIA = '10000000-0000-4000-8000-0000000000c1';
 
 let database: Database;
 let server: ComposedServer;
-let running: RunningServer;
-let closeWs: () => Promise<void>;
+let web: BrowserServer;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  await buildWeb();
   database = await freshDatabase('pglite');
   await insertFixture(database.db);
   await insertUsers(database.db);
@@ -52,17 +50,12 @@ beforeAll(async () => {
       endsAt: new Date('2026-11-23T21:00:00Z'),
     })),
   );
-  server = await testServer(database, { ttlMs: 10 * 365 * 86_400_000 });
-  running = await listen(server.app, 0, '127.0.0.1');
-  closeWs = attachLive(running.server, server);
-  base = `http://127.0.0.1:${running.port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM });
+  web = await startBrowserServer(database);
+  ({ server, base, browser } = web);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await closeWs?.();
-  await running?.close(1000);
+  await web?.close();
   await database?.close();
 });
 
@@ -95,14 +88,11 @@ async function visitNow(id: string) {
 }
 
 async function noViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-  ).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 const evening = (page: Page) => page.locator(`.bar[data-visit="${IDS.visitEvening}"]`);
-const skip = !existsSync(CHROMIUM) && !process.env['CI'];
+const skip = skipBrowser;
 
 describe('the console timeline in Chromium', { skip }, () => {
   it("shows a caregiver's visits as named bars, the unassigned row and the now line", async () => {

@@ -3,31 +3,28 @@
  * one key and seen live in a second browser, and a stale assignment's conflict. The real
  * server on PGlite at port 0 with /ws attached, as test/web/console.browser.test.ts starts it.
  */
-import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { shifts } from '../../db/schema/index.ts';
-import { type ComposedServer, attachLive } from '../../server/compose.ts';
-import { type RunningServer, listen } from '../../server/http/http-server.ts';
-import { buildWeb } from '../../server/web/build-web.ts';
-import { FIXED_NOW, bearer, insertUsers, loginAs, testServer } from '../support/auth.ts';
+import type { ComposedServer } from '../../server/compose.ts';
+import { FIXED_NOW, bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import {
+  type BrowserServer,
+  axeViolations,
+  skipBrowser,
+  startBrowserServer,
+} from './support/browser-server.ts';
 
 let database: Database;
 let server: ComposedServer;
-let running: RunningServer;
-let closeWs: () => Promise<void>;
+let web: BrowserServer;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  await buildWeb();
   database = await freshDatabase('pglite');
   await insertFixture(database.db);
   await insertUsers(database.db);
@@ -41,17 +38,12 @@ beforeAll(async () => {
       endsAt: new Date('2026-11-23T15:00:00Z'),
     })),
   );
-  server = await testServer(database, { ttlMs: 10 * 365 * 86_400_000 });
-  running = await listen(server.app, 0, '127.0.0.1');
-  closeWs = attachLive(running.server, server);
-  base = `http://127.0.0.1:${running.port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM });
+  web = await startBrowserServer(database);
+  ({ server, base, browser } = web);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await closeWs?.();
-  await running?.close(1000);
+  await web?.close();
   await database?.close();
 });
 
@@ -123,12 +115,7 @@ async function apiAs(path: string, body: unknown): Promise<{ status: number; jso
   return { status: res.status, json: await res.json() };
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-}
-
-const skip = !existsSync(CHROMIUM) && !process.env['CI'];
+const skip = skipBrowser;
 
 describe('the urgent visit in Chromium', { skip }, () => {
   it('checks the form before sending, registers the visit and shows ranked suggestions', async () => {
