@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 
-/** Where `npm start` (web/build.ts) puts the browser app. */
+/** Where `npm start` (server/web/build-web.ts) puts the browser app. */
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Paths the API owns: never answered with the app, so their 404s stay JSON. */
@@ -21,6 +21,15 @@ const TYPES: Record<string, string> = {
   '.geojson': 'application/geo+json',
   '.woff2': 'font/woff2',
 };
+
+/** Whether `path` is a file; files are read without blocking the event loop live traffic shares. */
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
 
 const escapeAttribute = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -50,17 +59,17 @@ export function webApp(
     }
     const file = resolve(root, `.${path}`);
     const inside = file.startsWith(root + sep);
-    if (inside && existsSync(file) && statSync(file).isFile()) {
+    if (inside && (await isFile(file))) {
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const immutable = file.startsWith(resolve(root, 'assets') + sep);
-      return c.body(readFileSync(file), 200, {
+      return c.body(await readFile(file), 200, {
         'content-type': type,
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
     }
     const index = resolve(root, 'index.html');
-    if (!existsSync(index)) return next();
-    const html = readFileSync(index, 'utf8');
+    if (!(await isFile(index))) return next();
+    const html = await readFile(index, 'utf8');
     const page = !meta
       ? html
       : html.includes('</head>')
