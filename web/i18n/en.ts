@@ -336,4 +336,5 @@ export const en = {
   'conn.refreshed': 'Reconnected – the state was reloaded',
   'login.draftKept': 'What you typed was kept and opens again once you have logged in.',
   'urgent.restored': 'Restored from before the session ended. Check it and send.',
+  'urgent.patientPickedName': 'Chosen: {name}',
 } as const satisfies Record<MessageKey, string>;

@@ -333,6 +333,7 @@ export const sv = {
   'conn.refreshed': 'Återansluten – läget hämtat på nytt',
   'login.draftKept': 'Det du skrev sparades och öppnas igen när du har loggat in.',
   'urgent.restored': 'Återställt från innan sessionen gick ut. Kontrollera och skicka.',
+  'urgent.patientPickedName': 'Vald: {name}',
 } as const;
 
 export type MessageKey = keyof typeof sv;
