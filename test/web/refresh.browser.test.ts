@@ -119,6 +119,10 @@ describe('a long network drop in Chromium', { skip: skipBrowser }, () => {
     for (const task of ['Provtagning', 'Kateterbyte', 'Injektion'])
       expect(await page.locator('tbody tr', { hasText: task }).count()).toBe(1);
     expect(await page.locator('tbody tr', { hasText: 'Ej tilldelad' }).count()).toBe(3);
+    // The urgent visits the snapshot brought are announced as live ones are.
+    expect(await page.locator('[aria-live="polite"]').textContent()).toContain(
+      'Nytt akut besök: Akut 2',
+    );
     await context.close();
   });
 });
