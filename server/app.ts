@@ -21,6 +21,7 @@ import { liveStatsRoutes } from './live/stats-routes.ts';
 import { municipalityRoutes } from './municipalities/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { teamRoutes } from './teams/routes.ts';
 import { userRoutes } from './auth/user-routes.ts';
 import { visitRoutes } from './visits/routes.ts';
 import { webApp } from './web/web-routes.ts';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/users', userRoutes);
   app.route('/api/municipalities', municipalityRoutes);
   app.route('/api/staff', staffRoutes);
+  app.route('/api/teams', teamRoutes);
   app.route('/api/patients', patientRoutes);
   app.route('/api/visits', visitRoutes);
   app.route('/api/audit', auditRoutes);

@@ -1,3 +1,4 @@
+import type { HubLimits } from '../../server/live/limits.ts';
 import type { Database, Db } from '../../db/client.ts';
 import type { App } from '../../server/app.ts';
 import type { PrincipalCache } from '../../server/auth/principal-cache.ts';
@@ -84,6 +85,8 @@ export interface TestServerOptions {
   solve?: SolveFn;
   /** The web app served at `/`: web/dist unless a test gives its own page. */
   webDist?: string;
+  /** The live hub's bounds (e.g. a small resume backlog). */
+  liveLimits?: Partial<HubLimits>;
 }
 
 /** RANK_WORKER=off, a choice production may make too; tests of the workers turn them on. */
@@ -108,6 +111,7 @@ export async function testServer(
       principals: options.principals && { cache: options.principals, close: async () => {} },
       solve: options.solve,
       webDist: options.webDist,
+      liveLimits: options.liveLimits,
     },
   });
   closeWithDatabase(database, server.close);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   checkDraft,
   emptyDraft,
+  keptDraft,
+  restoredDraft,
   serverFieldErrors,
   toBody,
 } from '../../web/console/urgent/draft.ts';
@@ -61,5 +63,27 @@ describe('the urgent draft', () => {
       fields: { taskTypes: 'Invalid option', durationMinutes: 'Too small; Not an integer' },
       other: ['body.windowEnd: must be after windowStart', 'Patient not found'],
     });
+  });
+});
+
+describe('the draft kept across an expired session', () => {
+  it('keeps what was typed and the chosen patient by id and name only', () => {
+    const d = {
+      ...emptyDraft(),
+      patient: { id: 'p1', name: 'Test Patient', address: 'Exempelvägen 2' },
+      taskTypes: ['sampling' as const],
+      durationMinutes: '45',
+    };
+    const kept = keptDraft(d);
+    expect(kept.patient).toEqual({ id: 'p1', name: 'Test Patient', address: '' });
+    expect(restoredDraft(JSON.parse(JSON.stringify(kept)))).toEqual(kept);
+  });
+
+  it('drops what is malformed when read back', () => {
+    expect(restoredDraft(null)).toBeNull();
+    expect(restoredDraft('x')).toBeNull();
+    expect(restoredDraft({ patient: { id: 3 }, taskTypes: 'sampling', priority: 'x' })).toEqual(
+      emptyDraft(),
+    );
   });
 });

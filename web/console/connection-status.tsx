@@ -7,7 +7,14 @@ export function ConnectionStatus({ state }: { state: Signal<ConnectionState> }) 
   const s = state.value;
   const [symbol, text] =
     s.kind === 'live'
-      ? ['●', s.resumed === null ? t('conn.live') : t('conn.resumed', { count: s.resumed })]
+      ? [
+          '●',
+          s.refreshed
+            ? t('conn.refreshed')
+            : s.resumed === null
+              ? t('conn.live')
+              : t('conn.resumed', { count: s.resumed }),
+        ]
       : s.kind === 'connecting'
         ? ['◌', t('conn.connecting')]
         : s.kind === 'reconnecting'

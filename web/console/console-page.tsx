@@ -13,6 +13,7 @@ import { type ConsoleView, ViewSwitch } from './map/view-switch.tsx';
 import { MunicipalityPicker } from './municipality-picker.tsx';
 import { QueueTable } from './queue-table.tsx';
 import { StaffList } from './staff-list.tsx';
+import { useTeamChoice } from './team-view.ts';
 import { ConsoleStore } from './store.ts';
 import { SickCall } from './sick/sick-call.tsx';
 import { TimelinePanel } from './timeline/timeline-panel.tsx';
@@ -59,6 +60,7 @@ export function ConsolePage() {
     return { store, connection, code, positions };
   }, [code, s.token]);
 
+  const team = useTeamChoice(code, live?.store ?? null);
   const sickTarget = useSignal<ShiftRow | null>(null);
   const view = useSignal<ConsoleView>('queue');
   const announcement = useSignal('');
@@ -96,6 +98,9 @@ export function ConsolePage() {
               sessionStorage.setItem(PICKED, next);
               picked.value = next;
             }}
+            teams={team.teams.value}
+            team={team.chosen}
+            onTeamChange={team.choose}
           />
         )}
         {live && <ConnectionStatus state={live.connection.state} />}
@@ -115,24 +120,33 @@ export function ConsolePage() {
               <ViewSwitch view={view} />
               {view.value === 'map' ? (
                 <MapPanel
-                  key={live.code}
-                  store={live.store}
+                  key={`${live.code}:${team.chosen}`}
+                  store={team.store ?? live.store}
                   positions={live.positions}
                   code={live.code}
                   name={names.value.get(live.code) ?? live.code}
                 />
               ) : view.value === 'timeline' ? (
-                <TimelinePanel store={live.store} names={staffNames} />
+                <TimelinePanel
+                  key={team.chosen}
+                  store={team.store ?? live.store}
+                  names={staffNames}
+                />
               ) : (
                 <QueueTable
-                  store={live.store}
+                  key={team.chosen}
+                  store={team.store ?? live.store}
                   names={staffNames}
                   onSuggest={openVisitSuggestions}
                   actions={<UrgentButton />}
                 />
               )}
             </div>
-            <StaffList store={live.store} onSick={(shift) => (sickTarget.value = shift)} />
+            <StaffList
+              key={team.chosen}
+              store={team.store ?? live.store}
+              onSick={(shift) => (sickTarget.value = shift)}
+            />
             <SickCall store={live.store} target={sickTarget} />
             <UrgentDialog store={live.store} municipality={live.code} names={staffNames} />
           </>

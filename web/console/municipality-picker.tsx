@@ -1,11 +1,15 @@
 import { t } from '../i18n/i18n.ts';
+import type { Team } from './team-view.ts';
 
-/** The municipality the console shows, among those of the user's scope. */
+/** The municipality the console shows, among those of the user's scope, and a team in it. */
 export function MunicipalityPicker(props: {
   codes: readonly string[];
   names: ReadonlyMap<string, string>;
   value: string;
   onChange: (code: string) => void;
+  teams: readonly Team[];
+  team: string;
+  onTeamChange: (teamId: string) => void;
 }) {
   return (
     <div class="picker">
@@ -18,6 +22,19 @@ export function MunicipalityPicker(props: {
         {props.codes.map((code) => (
           <option key={code} value={code}>
             {props.names.get(code) ?? code} ({code})
+          </option>
+        ))}
+      </select>
+      <label for="team">{t('team.label')}</label>
+      <select
+        id="team"
+        value={props.team}
+        onChange={(e) => props.onTeamChange(e.currentTarget.value)}
+      >
+        <option value="">{t('team.all')}</option>
+        {props.teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
           </option>
         ))}
       </select>

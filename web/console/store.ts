@@ -22,11 +22,13 @@ export class ConsoleStore {
   readonly lateRisks = signal<ReadonlyMap<string, LateRiskAlert>>(new Map());
   readonly loaded = signal(false);
 
-  /** Called for each urgent visit that arrives live (not those of a snapshot). */
+  /** Called for each urgent visit that arrives live (or new in a snapshot after a drop). */
   onNewUrgent: (visit: ConsoleVisit) => void = () => {};
 
   applySnapshot(message: SnapshotMessage): void {
     const state = message.state as SnapshotState;
+    // A fresh snapshot after a long drop: the urgent visits it brings are news too.
+    const before = this.loaded.peek() ? this.visits.peek() : null;
     const visits = new Map<string, ConsoleVisit>();
     for (const { assignments, ...v } of state.visits)
       visits.set(v.id, { ...v, assignees: assignments.map(assignee) });
@@ -35,6 +37,9 @@ export class ConsoleStore {
       this.shifts.value = state.shifts;
       this.loaded.value = true;
     });
+    if (before)
+      for (const v of visits.values())
+        if (!before.has(v.id) && v.priority !== 'planned') this.onNewUrgent(v);
   }
 
   applyEvent(message: EventMessage): void {

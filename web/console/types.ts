@@ -41,6 +41,8 @@ export interface ShiftRow {
   staffId: string;
   name: string;
   profession: Profession;
+  /** The caregiver's team (absent from older servers): the console's team choice. */
+  teamId?: string;
 }
 
 /** The snapshot's state (server/live/snapshot.ts). */

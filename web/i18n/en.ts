@@ -331,4 +331,10 @@ export const en = {
   'timeline.sending': 'Sending…',
   'timeline.moved': '{task} moved to {name}.',
   'timeline.refused': 'The move was refused: {message}',
+  'team.label': 'Team',
+  'team.all': 'All teams',
+  'conn.refreshed': 'Reconnected – the state was reloaded',
+  'login.draftKept': 'What you typed was kept and opens again once you have logged in.',
+  'urgent.restored': 'Restored from before the session ended. Check it and send.',
+  'urgent.patientPickedName': 'Chosen: {name}',
 } as const satisfies Record<MessageKey, string>;

@@ -328,6 +328,12 @@ export const sv = {
   'timeline.sending': 'Skickar…',
   'timeline.moved': '{task} flyttat till {name}.',
   'timeline.refused': 'Flytten nekades: {message}',
+  'team.label': 'Team',
+  'team.all': 'Alla team',
+  'conn.refreshed': 'Återansluten – läget hämtat på nytt',
+  'login.draftKept': 'Det du skrev sparades och öppnas igen när du har loggat in.',
+  'urgent.restored': 'Återställt från innan sessionen gick ut. Kontrollera och skicka.',
+  'urgent.patientPickedName': 'Vald: {name}',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -19,7 +19,11 @@ import {
 
 export type ConnectionState =
   | { kind: 'connecting' }
-  | { kind: 'live'; resumed: number | null }
+  /**
+   * `resumed`: missed events replayed after a drop (null when none to tell); `refreshed`:
+   * after a drop the server sent a fresh snapshot instead (lastSeq too old to replay).
+   */
+  | { kind: 'live'; resumed: number | null; refreshed?: boolean }
   | { kind: 'reconnecting'; attempt: number }
   | { kind: 'ended'; reason: 'session' | 'version' }
   /** The server refused the subscription (e.g. a municipality outside the scope). */
@@ -92,12 +96,16 @@ export class LiveConnection {
         if (lastSeq !== null) this.markLive(0);
         return;
       }
-      case 'snapshot':
+      case 'snapshot': {
         if (message.municipality !== this.municipality) return;
+        // A snapshot after we had state: the resume was too old, the state is replaced whole.
+        const refreshed = this.lastSeq !== null;
         this.lastSeq = message.seq;
         this.handlers.snapshot(message);
-        this.markLive(this.attempt > 0 ? 0 : null);
+        if (refreshed) this.markLive(null, true);
+        else this.markLive(this.attempt > 0 ? 0 : null);
         return;
+      }
       case 'event': {
         if (message.municipality !== this.municipality) return;
         if (this.lastSeq !== null && message.seq <= this.lastSeq) return; // already applied
@@ -122,11 +130,11 @@ export class LiveConnection {
   }
 
   /** Live; after a reconnect says for a while how many missed events came in. */
-  private markLive(resumed: number | null): void {
+  private markLive(resumed: number | null, refreshed = false): void {
     this.attempt = 0;
-    this.state.value = { kind: 'live', resumed };
+    this.state.value = refreshed ? { kind: 'live', resumed, refreshed } : { kind: 'live', resumed };
     clearTimeout(this.calm);
-    if (resumed !== null)
+    if (resumed !== null || refreshed)
       this.calm = setTimeout(() => (this.state.value = { kind: 'live', resumed: null }), 10_000);
   }
 

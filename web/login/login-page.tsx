@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { api } from '../api/client.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { t } from '../i18n/i18n.ts';
+import { hasKeptDrafts } from '../session/kept-drafts.ts';
 import { endedBecause, startSession } from '../session/session.ts';
 
 /** Log-in with username and password (POST /api/auth/login); the session starts on 200. */
@@ -38,7 +39,9 @@ export function LoginPage() {
 
   const notice =
     endedBecause.value === 'expired'
-      ? t('login.expired')
+      ? hasKeptDrafts()
+        ? `${t('login.expired')} ${t('login.draftKept')}`
+        : t('login.expired')
       : endedBecause.value === 'logout'
         ? t('login.loggedOut')
         : null;

@@ -4,6 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import type { components } from '../api/schema.d.ts';
+import { forgetUnlessOwner, keepDrafts } from './kept-drafts.ts';
 
 export type Principal = components['schemas']['Principal'];
 export interface Session {
@@ -29,12 +30,15 @@ export const endedBecause = signal<'expired' | 'logout' | null>(null);
 
 export function startSession(s: Session): void {
   sessionStorage.setItem(KEY, JSON.stringify(s));
+  forgetUnlessOwner(s.user.userId);
   endedBecause.value = null;
   session.value = s;
 }
 
 export function endSession(reason: 'expired' | 'logout'): void {
   if (!session.value) return;
+  // An expiry is not the user's choice: what they typed comes back after the next log-in.
+  if (reason === 'expired') keepDrafts(session.value.user.userId);
   sessionStorage.removeItem(KEY);
   endedBecause.value = reason;
   session.value = null;

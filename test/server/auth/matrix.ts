@@ -152,6 +152,11 @@ export const MATRIX: MatrixRow[] = [
     expect: scoped(200, 403),
   },
   {
+    route: 'GET /api/teams',
+    request: (t) => ({ path: `/api/teams?municipality=${code(t)}` }),
+    expect: scoped(200, 403),
+  },
+  {
     route: 'GET /api/staff/:id',
     request: (t) => ({ path: `/api/staff/${pick(t, IDS.rn, IDS.rnSolna)}` }),
     expect: scoped(200, 404),

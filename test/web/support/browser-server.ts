@@ -10,6 +10,7 @@ import { type ComposedServer, attachLive } from '../../../server/compose.ts';
 import { listen } from '../../../server/http/http-server.ts';
 import { buildWeb } from '../../../server/web/build-web.ts';
 import { type TestServerOptions, testServer } from '../../support/auth.ts';
+import { watchBrowser } from './failure-screenshots.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -38,6 +39,7 @@ export async function startBrowserServer(
   const running = await listen(server.app, 0, '127.0.0.1');
   const closeWs = attachLive(running.server, server);
   const browser = await chromium.launch({ executablePath: CHROMIUM });
+  watchBrowser(browser); // a failing test leaves a screenshot of each open page
   return {
     server,
     base: `http://127.0.0.1:${running.port}`,

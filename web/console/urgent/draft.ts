@@ -36,6 +36,33 @@ export const emptyDraft = (): UrgentDraft => ({
   twoStaff: false,
 });
 
+/**
+ * The draft as kept across an expired session: what the dispatcher typed and the patient's
+ * id and name they chose (no address: more patient data than needed to carry on).
+ */
+export function keptDraft(d: UrgentDraft): UrgentDraft {
+  return { ...d, patient: d.patient && { id: d.patient.id, name: d.patient.name, address: '' } };
+}
+
+/** A kept draft read back (from sessionStorage: anything malformed is dropped). */
+export function restoredDraft(raw: unknown): UrgentDraft | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const d = raw as Partial<UrgentDraft>;
+  const base = emptyDraft();
+  const patient =
+    d.patient && typeof d.patient.id === 'string' && typeof d.patient.name === 'string'
+      ? { id: d.patient.id, name: d.patient.name, address: '' }
+      : null;
+  return {
+    patient,
+    taskTypes: Array.isArray(d.taskTypes) ? d.taskTypes.filter((x) => typeof x === 'string') : [],
+    priority: d.priority === 'urgent2' ? 'urgent2' : base.priority,
+    durationMinutes:
+      typeof d.durationMinutes === 'string' ? d.durationMinutes.slice(0, 10) : base.durationMinutes,
+    twoStaff: d.twoStaff === true,
+  };
+}
+
 /** What is wrong before sending, as dictionary keys (the same limits as UrgentVisitInput). */
 export function checkDraft(d: UrgentDraft): Partial<Record<UrgentField, MessageKey>> {
   const problems: Partial<Record<UrgentField, MessageKey>> = {};

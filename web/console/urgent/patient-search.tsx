@@ -80,7 +80,9 @@ export function PatientSearch({
       )}
       {value && (
         <p class="picked">
-          {t('urgent.patientPicked', { name: value.name, address: value.address })}
+          {value.address
+            ? t('urgent.patientPicked', { name: value.name, address: value.address })
+            : t('urgent.patientPickedName', { name: value.name })}
         </p>
       )}
       {list && (

@@ -2,12 +2,16 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { t } from '../../i18n/i18n.ts';
+import { keepOnExpiry, takeDraft } from '../../session/kept-drafts.ts';
+import { session } from '../../session/session.ts';
 import type { ConsoleStore } from '../store.ts';
 import {
   type FieldErrors,
   type UrgentDraft,
   checkDraft,
   emptyDraft,
+  keptDraft,
+  restoredDraft,
   serverFieldErrors,
   toBody,
 } from './draft.ts';
@@ -64,6 +68,8 @@ export function UrgentDialog({
   const errors = useSignal<FieldErrors>({});
   const other = useSignal<string[]>([]);
   const sending = useSignal(false);
+  /** The form came back from before the session expired: say so until it is sent or closed. */
+  const restored = useSignal(false);
 
   const show = () => {
     const d = dialog.current;
@@ -92,6 +98,7 @@ export function UrgentDialog({
     if (!request) return;
     openRequest.value = null;
     if (request.kind === 'form') {
+      restored.value = false;
       draft.value = emptyDraft();
       errors.value = {};
       other.value = [];
@@ -105,6 +112,21 @@ export function UrgentDialog({
     show();
     void loadSuggestions({ ...visit });
   });
+
+  // An open form outlives an expired session; after the next log-in it opens again.
+  useEffect(() => {
+    const owner = session.peek()?.user.userId;
+    const back = owner ? restoredDraft(takeDraft('urgent', owner)) : null;
+    if (back) {
+      draft.value = back;
+      restored.value = true;
+      view.value = { kind: 'form' };
+      show();
+    }
+    return keepOnExpiry('urgent', () =>
+      dialog.current?.open && view.peek().kind === 'form' ? keptDraft(draft.peek()) : null,
+    );
+  }, []);
 
   // `n` opens the form from anywhere in the console.
   useEffect(() => {
@@ -169,6 +191,7 @@ export function UrgentDialog({
         class="urgent-dialog"
         aria-labelledby="urgent-title"
         onClose={() => {
+          restored.value = false;
           view.value = { kind: 'form' };
           opener.current?.focus();
         }}
@@ -179,6 +202,11 @@ export function UrgentDialog({
             {t('urgent.close')} <kbd aria-hidden="true">Esc</kbd>
           </button>
         </div>
+        {v.kind === 'form' && restored.value && (
+          <p class="notice" role="status">
+            {t('urgent.restored')}
+          </p>
+        )}
         {v.kind === 'form' && (
           <UrgentForm
             draft={draft}
