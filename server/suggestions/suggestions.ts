@@ -36,7 +36,12 @@ export interface Suggestion {
   shiftEndsAt: string;
   shiftEndsAtLocal: string;
   secondsLeftInShift: number;
-  /** Overtime past the shift end the detour leads to. */
+  /**
+   * Overtime the detour adds past the shift end. Not the route's overtime with it: the route
+   * is read only a few hours past the visit and may run over already (a visit planned past
+   * the shift), which showed overtime beside hours left in the shift though the detour adds
+   * none.
+   */
   overtimeSeconds: number;
   /** Whether the start is the caregiver's reported position (else their base). */
   fromLivePosition: boolean;
@@ -115,7 +120,7 @@ export async function suggestCaregivers(
       shiftEndsAt: r.shift.endsAt.toISOString(),
       shiftEndsAtLocal: toLocalIso(r.shift.endsAt),
       secondsLeftInShift: Math.round((r.shift.endsAt.getTime() - now.getTime()) / 1000),
-      overtimeSeconds: Math.max(0, -r.slackAfterShift),
+      overtimeSeconds: r.addedOvertime,
       fromLivePosition: r.fromLivePosition,
     };
   });
