@@ -31,10 +31,14 @@ export interface Candidate {
   places: LatLon[];
 }
 
+/** Why a caregiver is not a candidate at all (see NoSuggestionReason for the rest). */
+export type NotCandidate = 'excluded_by_patient' | 'competence' | 'not_on_shift' | 'route_not_read';
+
 /**
  * Everyone who may take `visit`: on shift between now and a few hours past its window, with
  * the profession (or, an AN, a delegation of each delegable task for this patient that has
  * not ended: the solver checks it over the visit's time), not refused by the patient.
+ * `passOver`, when given, hears why each of the others is not.
  */
 export function caregiverCandidates(
   state: MunicipalityState,
@@ -42,6 +46,7 @@ export function caregiverCandidates(
   patient: LivePatient,
   now: Date,
   positionOf: (staffId: string) => LatLon | undefined,
+  passOver?: (member: LiveStaffMember, why: NotCandidate) => void,
 ): Candidate[] {
   const horizon = Math.max(now.getTime(), visit.windowEnd.getTime()) + AHEAD_MS;
   const stale = now.getTime() - STALE_MS;
@@ -54,13 +59,25 @@ export function caregiverCandidates(
   );
   const out: Candidate[] = [];
   for (const member of state.staff.values()) {
-    if (excluded.has(member.id) || !holdsProfession(member.profession, needs.profession)) continue;
+    if (excluded.has(member.id)) {
+      passOver?.(member, 'excluded_by_patient');
+      continue;
+    }
+    if (!holdsProfession(member.profession, needs.profession)) {
+      passOver?.(member, 'competence');
+      continue;
+    }
     const shift = member.shifts.find(
       (s) => s.endsAt.getTime() > now.getTime() && s.startsAt.getTime() < horizon,
     );
-    if (!shift || shift.endsAt <= visit.windowStart) continue;
-    if (member.profession !== 'rn' && !mayHoldDelegations(member, needs.delegated, visit, now))
+    if (!shift || shift.endsAt <= visit.windowStart) {
+      passOver?.(member, 'not_on_shift');
       continue;
+    }
+    if (member.profession !== 'rn' && !mayHoldDelegations(member, needs.delegated, visit, now)) {
+      passOver?.(member, 'competence');
+      continue;
+    }
     let busyUntil: Date | undefined;
     const stops: RouteStop[] = [];
     const places: LatLon[] = [];
@@ -81,7 +98,10 @@ export function caregiverCandidates(
       stops.push(stop);
       places.push(stop.place!);
     }
-    if (!complete) continue;
+    if (!complete) {
+      passOver?.(member, 'route_not_read');
+      continue;
+    }
     const position = positionOf(member.id);
     out.push({
       member,

@@ -56,11 +56,21 @@ describe('suggestions for a route already breaking a hard rule', () => {
   });
   afterAll(async () => database.close());
 
-  const urgent = async (taskTypes: string[], priority: 'urgent1' | 'urgent2') => {
+  const urgent = async (
+    taskTypes: string[],
+    priority: 'urgent1' | 'urgent2',
+    durationMinutes = 30,
+  ) => {
     const res = await app.request('/api/dispatch/urgent-visits', {
       method: 'POST',
       headers: { ...dispatcher, 'content-type': 'application/json' },
-      body: JSON.stringify({ municipality: '0180', patientId: IDS.patient, taskTypes, priority }),
+      body: JSON.stringify({
+        municipality: '0180',
+        patientId: IDS.patient,
+        taskTypes,
+        priority,
+        durationMinutes,
+      }),
     });
     expect(res.status).toBe(201);
     return res.json();
@@ -84,5 +94,26 @@ describe('suggestions for a route already breaking a hard rule', () => {
     expect(res.status).toBe(200);
     const again = await res.json();
     expect(again.suggestions.map((s: { staffId: string }) => s.staffId)).toContain(IDS.rn);
+  });
+
+  it('says why nobody is suggested: the AN lacks the competence, the nurse her shift', async () => {
+    // Eight hours from 13:00 Stockholm: past 17:00, her shift's end with the hour of overtime.
+    const body = await urgent(['catheter_change'], 'urgent1', 480);
+    expect(body.suggestions).toEqual([]);
+    const why = [
+      { reason: 'competence', staffCount: 1 },
+      { reason: 'shift_ends_first', staffCount: 1 },
+    ];
+    expect(body.noSuggestions).toEqual(why);
+    const res = await app.request(`/api/dispatch/visits/${body.visit.id}/suggestions`, {
+      headers: dispatcher,
+    });
+    expect(await res.json()).toMatchObject({ suggestions: [], noSuggestions: why });
+  });
+
+  it('says nothing of the kind when someone is suggested', async () => {
+    const body = await urgent(['wound_dressing'], 'urgent1');
+    expect(body.suggestions.length).toBeGreaterThan(0);
+    expect(body).not.toHaveProperty('noSuggestions');
   });
 });
