@@ -78,6 +78,9 @@ export function caregiverCandidates(
       passOver?.(member, 'competence');
       continue;
     }
+    // Visits of their next shift are that shift's: this one's rules (its end, its breaks)
+    // do not hold them, and a visit fitted in now cannot push them past a rest.
+    const nextStart = nextShiftStart(member, shift);
     let busyUntil: Date | undefined;
     const stops: RouteStop[] = [];
     const places: LatLon[] = [];
@@ -88,6 +91,7 @@ export function caregiverCandidates(
     for (let i = 0; i < route.length && floor[i] < horizon; i++) {
       const stop = route[i];
       if (hasVisit && stop.visit.id === visit.id) continue;
+      if (!stop.inProgress && stop.plannedStart >= nextStart) break; // by planned start
       if (stop.inProgress) {
         const end = Math.max(now.getTime(), stop.plannedStart + stop.durationMs);
         if (!busyUntil || end > busyUntil.getTime()) busyUntil = new Date(end);
@@ -135,6 +139,16 @@ function windowFloor(route: readonly RouteStop[]): Float64Array {
   }
   floors.set(route, floor);
   return floor;
+}
+
+/** When the caregiver's next shift after `shift` starts (Infinity: none). */
+function nextShiftStart(member: LiveStaffMember, shift: LiveShift): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const s of member.shifts) {
+    const t = s.startsAt.getTime();
+    if (t >= shift.endsAt.getTime() && t < next) next = t;
+  }
+  return next;
 }
 
 function mayHoldDelegations(
