@@ -148,7 +148,7 @@ ${calls} urgent calls at ${at} Stockholm time for random patients (supervision, 
 | ---: | ---: | ---: | ---: | ---: |
 | ${f(result.ms.first)} ms | ${f(result.ms.p50)} ms | ${f(result.ms.p95)} ms | ${f(result.ms.p99)} ms | ${f(result.ms.max)} ms |
 
-Caregivers are evaluated exactly in the order of an estimate (the route simulated with the breaks still due, as the solver places them, minus an allowance for whole seconds: a lower bound of the exact cost; routes already breaking a hard rule are refused without evaluation) until five cost less than the next estimate, at most \`EXACT_PER_LIMIT\` × 5 = ${EXACT_PER_LIMIT * 5}. Checked against evaluating every caregiver exactly on the first ${checks} calls: the same five in the same order on ${sameList}, the same best caregiver on ${sameBest}.
+Caregivers are evaluated exactly in the order of an estimate (the route simulated with the breaks still due, as the solver places them, minus an allowance for whole seconds: a lower bound of the exact cost; a route already breaking a hard time rule is priced by the violation the visit adds, not refused) until five cost less than the next estimate, at most \`EXACT_PER_LIMIT\` × 5 = ${EXACT_PER_LIMIT * 5}. Checked against evaluating every caregiver exactly on the first ${checks} calls: the same five in the same order on ${sameList}, the same best caregiver on ${sameBest}.
 `;
 console.log(md);
 if (values.results !== 'none') {

@@ -31,10 +31,14 @@ export interface Candidate {
   places: LatLon[];
 }
 
+/** Why a caregiver is not a candidate at all (see NoSuggestionReason for the rest). */
+export type NotCandidate = 'excluded_by_patient' | 'competence' | 'not_on_shift' | 'route_not_read';
+
 /**
  * Everyone who may take `visit`: on shift between now and a few hours past its window, with
  * the profession (or, an AN, a delegation of each delegable task for this patient that has
  * not ended: the solver checks it over the visit's time), not refused by the patient.
+ * `passOver`, when given, hears why each of the others is not.
  */
 export function caregiverCandidates(
   state: MunicipalityState,
@@ -42,6 +46,7 @@ export function caregiverCandidates(
   patient: LivePatient,
   now: Date,
   positionOf: (staffId: string) => LatLon | undefined,
+  passOver?: (member: LiveStaffMember, why: NotCandidate) => void,
 ): Candidate[] {
   const horizon = Math.max(now.getTime(), visit.windowEnd.getTime()) + AHEAD_MS;
   const stale = now.getTime() - STALE_MS;
@@ -54,13 +59,28 @@ export function caregiverCandidates(
   );
   const out: Candidate[] = [];
   for (const member of state.staff.values()) {
-    if (excluded.has(member.id) || !holdsProfession(member.profession, needs.profession)) continue;
+    if (excluded.has(member.id)) {
+      passOver?.(member, 'excluded_by_patient');
+      continue;
+    }
+    if (!holdsProfession(member.profession, needs.profession)) {
+      passOver?.(member, 'competence');
+      continue;
+    }
     const shift = member.shifts.find(
       (s) => s.endsAt.getTime() > now.getTime() && s.startsAt.getTime() < horizon,
     );
-    if (!shift || shift.endsAt <= visit.windowStart) continue;
-    if (member.profession !== 'rn' && !mayHoldDelegations(member, needs.delegated, visit, now))
+    if (!shift || shift.endsAt <= visit.windowStart) {
+      passOver?.(member, 'not_on_shift');
       continue;
+    }
+    if (member.profession !== 'rn' && !mayHoldDelegations(member, needs.delegated, visit, now)) {
+      passOver?.(member, 'competence');
+      continue;
+    }
+    // Visits of their next shift are that shift's: this one's rules (its end, its breaks)
+    // do not hold them, and a visit fitted in now cannot push them past a rest.
+    const nextStart = nextShiftStart(member, shift);
     let busyUntil: Date | undefined;
     const stops: RouteStop[] = [];
     const places: LatLon[] = [];
@@ -71,6 +91,7 @@ export function caregiverCandidates(
     for (let i = 0; i < route.length && floor[i] < horizon; i++) {
       const stop = route[i];
       if (hasVisit && stop.visit.id === visit.id) continue;
+      if (!stop.inProgress && stop.plannedStart >= nextStart) break; // by planned start
       if (stop.inProgress) {
         const end = Math.max(now.getTime(), stop.plannedStart + stop.durationMs);
         if (!busyUntil || end > busyUntil.getTime()) busyUntil = new Date(end);
@@ -81,7 +102,10 @@ export function caregiverCandidates(
       stops.push(stop);
       places.push(stop.place!);
     }
-    if (!complete) continue;
+    if (!complete) {
+      passOver?.(member, 'route_not_read');
+      continue;
+    }
     const position = positionOf(member.id);
     out.push({
       member,
@@ -115,6 +139,16 @@ function windowFloor(route: readonly RouteStop[]): Float64Array {
   }
   floors.set(route, floor);
   return floor;
+}
+
+/** When the caregiver's next shift after `shift` starts (Infinity: none). */
+function nextShiftStart(member: LiveStaffMember, shift: LiveShift): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const s of member.shifts) {
+    const t = s.startsAt.getTime();
+    if (t >= shift.endsAt.getTime() && t < next) next = t;
+  }
+  return next;
 }
 
 function mayHoldDelegations(

@@ -19,8 +19,9 @@ type Trip = Required<Pick<TravelSource, 'trip'>>['trip'];
  * A quick estimate of the cheapest insertion into a caregiver's route: `cheapestPlace` with
  * the shift's breaks still due, less an allowance for the solver's whole seconds (half a
  * second of lateness per visit either way), so it stays a lower bound of the exact cost.
- * Null when the solver would refuse every place. It orders caregivers for the exact
- * evaluation, and spares it those who cannot take the visit; it is not the answer.
+ * Null when the solver would refuse every place. A route already breaking a hard time rule is
+ * priced by what the visit adds to it (BROKEN_RULE_WEIGHT), not refused. It orders caregivers
+ * for the exact evaluation, and spares it those who cannot take the visit; it is not the answer.
  */
 export function estimateInsertion(
   c: Candidate,
@@ -52,6 +53,8 @@ export function estimateBound(
   w: Weights,
 ): number | null {
   const r = routeRules(c, now);
+  // Not done by the shift's end with its overtime, wherever it goes (cheapestPlace's rule).
+  if (r.depart0 + target.durationMs > r.maxShiftEnd + VIOL_SLACK_MS) return null;
   if (r.depart0 <= target.latest) return Number.NEGATIVE_INFINITY;
   if (target.hard) return null; // every place starts it after its window
   const route = currentRoute(c, r, trip, w);
@@ -62,6 +65,9 @@ export function estimateBound(
   );
 }
 
+/** As the solver's estimate: ms of violation its ms clock may find where whole seconds do not. */
+const VIOL_SLACK_MS = 2000;
+
 /** Seconds (and metres) by which a detour's rounded trips may fall short of the direct one. */
 const ROUNDING_SLACK = 4;
 
@@ -69,6 +75,14 @@ const ROUNDING_SLACK = 4;
 function allowance(c: Candidate, w: Weights): number {
   return (c.stops.length + 2) * w.lateness;
 }
+
+/**
+ * What a second of breaking a hard time rule (a break missed, too long without one, home past
+ * the overtime allowed) costs a suggestion: four seconds of lateness. On a day going badly a
+ * route may break one already; the ranking prices what a detour adds to it (rankInsertions'
+ * RankRules), so such a caregiver is still suggested, after those whose day stays lawful.
+ */
+export const BROKEN_RULE_WEIGHT = 20;
 
 function routeRules(c: Candidate, now: number): RouteRules {
   const depart0 = Math.max(now, c.shift.startsAt.getTime(), c.busyUntil?.getTime() ?? now);
@@ -80,5 +94,14 @@ function routeRules(c: Candidate, now: number): RouteRules {
     latest: now + b.latest * 1000,
     duration: b.duration * 1000,
   }));
-  return { depart0, breaks, maxWork, maxShiftEnd };
+  return {
+    depart0,
+    breaks,
+    maxWork,
+    maxShiftEnd,
+    brokenRuleWeight: BROKEN_RULE_WEIGHT,
+    // The solver's whole seconds: each term of violation (a break's window and stretch, the
+    // last stretch, the shift's end) off by up to a second, in the route before and after.
+    violationSlackMs: (2 + breaks.length) * 2000,
+  };
 }

@@ -10,7 +10,7 @@ import {
 import { type LatLon, type TravelSource, estimateTravel } from '../solver-bridge/travel.ts';
 import { type Candidate, caregiverCandidates, routeVisit } from './caregiver-candidates.ts';
 import { EstimateOrder } from './estimate-order.ts';
-import { estimateBound, estimateInsertion } from './insertion-estimate.ts';
+import { BROKEN_RULE_WEIGHT, estimateBound, estimateInsertion } from './insertion-estimate.ts';
 
 /** A caregiver's place in the ranking: the solver's best insertion into their route. */
 export interface RankedCaregiver {
@@ -23,7 +23,12 @@ export interface RankedCaregiver {
   /** The objective's change, the patient's contact caregiver counted. */
   deltaCost: number;
   knowsPatient: boolean;
+  /** Shift end − arrival home with the visit (negative: the route ends in overtime). */
   slackAfterShift: number;
+  /** Seconds of overtime the visit adds: overtime the route had already is not counted. */
+  addedOvertime: number;
+  /** Seconds the visit adds to the breaking of a hard time rule the route may break already. */
+  addedViolation: number;
   /** The visit's own latest start (seconds after `now`) and whether it is hard. */
   latest: number;
   latestHard: boolean;
@@ -154,10 +159,17 @@ function rankOne(
     availableFrom: c.busyUntil,
     delegations: member.delegations,
   };
-  const best = bestInsertion(staffRow, route, target, [...patients.values()], {
-    origin: now,
-    travel,
-    knownWeight: KNOWN_CAREGIVER_WEIGHT,
-  });
+  const best = bestInsertion(
+    staffRow,
+    route,
+    target,
+    [...patients.values()],
+    {
+      origin: now,
+      travel,
+      knownWeight: KNOWN_CAREGIVER_WEIGHT,
+    },
+    { brokenRuleWeight: BROKEN_RULE_WEIGHT },
+  );
   return best && { member, shift, ...best, fromLivePosition: c.fromLivePosition };
 }

@@ -11,11 +11,11 @@ import {
   subject,
   withFields,
 } from '../http/dispatch-scope.ts';
-import { SuggestionSchema } from './schemas.ts';
+import { NoSuggestionsSchema, SuggestionSchema } from './schemas.ts';
 import { createRouter } from '../http/router.ts';
 import { IdParam } from '../http/schemas.ts';
 import { authResponses, bearer } from '../http/security-schemas.ts';
-import { suggestCaregivers } from './suggestions.ts';
+import { suggestWithReasons } from './suggestions.ts';
 
 /** GET /api/dispatch/visits/{id}/suggestions: who could take an unassigned visit now. */
 const PATH_ID = { 'body.visitId': 'path.id' };
@@ -35,8 +35,12 @@ const suggestions = createRoute({
   request: { params: IdParam, query: SuggestionQuery },
   responses: {
     200: json(
-      'Ranked caregivers on shift',
-      z.object({ visitId: z.string(), suggestions: z.array(SuggestionSchema) }),
+      'Ranked caregivers on shift; when there are none, why (noSuggestions)',
+      z.object({
+        visitId: z.string(),
+        suggestions: z.array(SuggestionSchema),
+        noSuggestions: NoSuggestionsSchema.optional(),
+      }),
     ),
     400: errorResponse('Bad id or limit'),
     ...authResponses,
@@ -51,9 +55,9 @@ export const suggestionRoutes = createRouter().openapi(suggestions, async (c) =>
   refuseEmergency(c);
   const { id } = c.req.valid('param');
   const v = await liveVisitInScope(c, id);
-  const list = await withFields(PATH_ID, () =>
-    suggestCaregivers(servicesOf(c), id, c.req.valid('query').limit),
+  const ranked = await withFields(PATH_ID, () =>
+    suggestWithReasons(servicesOf(c), id, c.req.valid('query').limit),
   );
   await audit(c, 'visit.suggestions', [subject(v)], null);
-  return c.json({ visitId: id, suggestions: list }, 200);
+  return c.json({ visitId: id, ...ranked }, 200);
 });

@@ -9,6 +9,7 @@ import { toLocalIso } from '../domain/stockholm-time.ts';
 import { competenceFor } from '../domain/competence.ts';
 import type { PositionStore } from '../positions/positions.ts';
 import { rankCaregivers } from './rank-caregivers.ts';
+import { type NoSuggestions, noSuggestionReasons } from './no-suggestion-reasons.ts';
 import type { Ranker } from './rank-pool.ts';
 import { type DispatchDeps, visitNotFound } from '../visits/visit-state.ts';
 
@@ -36,7 +37,14 @@ export interface Suggestion {
   shiftEndsAt: string;
   shiftEndsAtLocal: string;
   secondsLeftInShift: number;
-  /** Overtime past the shift end the detour leads to. */
+  /**
+   * Overtime the detour adds past the shift end. Not the route's overtime with it: the route
+   * is read only a few hours past the visit and may run over already (a visit planned past
+   * the shift), which showed overtime beside hours left in the shift though the detour adds
+   * none. It may still show beside hours left: `secondsLeftInShift` is the time to the shift's
+   * end, not free time, and a route booked up to its end comes home later by whatever of the
+   * detour its waits do not absorb (demo data, 17:50 Stockholm: 4.6 h left, 549-1642 s added).
+   */
   overtimeSeconds: number;
   /** Whether the start is the caregiver's reported position (else their base). */
   fromLivePosition: boolean;
@@ -54,6 +62,12 @@ export class RankingBusy extends AppError {
   }
 }
 
+/** The ranking, and when it is empty why (see noSuggestionReasons). */
+export interface Suggestions {
+  suggestions: Suggestion[];
+  noSuggestions?: NoSuggestions;
+}
+
 /**
  * Who could take an unassigned visit now, best first (see rankCaregivers), from the live
  * state this process keeps (`liveState`), or, without one, from the database read now.
@@ -66,6 +80,16 @@ export async function suggestCaregivers(
   limit = 5,
   known?: LiveVisit,
 ): Promise<Suggestion[]> {
+  return (await suggestWithReasons(deps, visitId, limit, known)).suggestions;
+}
+
+/** suggestCaregivers, saying why when nobody can take the visit. */
+export async function suggestWithReasons(
+  deps: PlanningDeps,
+  visitId: string,
+  limit = 5,
+  known?: LiveVisit,
+): Promise<Suggestions> {
   const now = deps.now();
   const visit = known ?? deps.liveState?.visit(visitId) ?? (await readVisit(deps, visitId));
   if (visit.status !== 'unassigned') {
@@ -80,7 +104,8 @@ export async function suggestCaregivers(
   if (!state?.patients.has(visit.patientId)) {
     state = (await loadMunicipalityState(deps.db, visit.municipalityCode, now)) ?? undefined;
   }
-  if (!state) return [];
+  if (!state) return { suggestions: [] };
+  const positionOf = (id: string) => deps.positions?.get(id, now);
   const onWorker =
     deps.rankWorker && !deps.travel && state === deps.liveState?.get(visit.municipalityCode)
       ? await deps.rankWorker.rank(state.code, visit, now, limit)
@@ -92,9 +117,14 @@ export async function suggestCaregivers(
       now,
       limit,
       travel: deps.travel,
-      positionOf: (id) => deps.positions?.get(id, now),
+      positionOf,
     });
-  return ranked.map((r) => {
+  if (ranked.length === 0) {
+    const s = state;
+    const at = (id: string) => positionOf(id) ?? s.positions.get(id);
+    return { suggestions: [], noSuggestions: noSuggestionReasons(s, visit, now, at) };
+  }
+  const suggestions = ranked.map((r): Suggestion => {
     const start = new Date(now.getTime() + r.start * 1000);
     const end = new Date(start.getTime() + visit.durationMinutes * 60_000);
     const c = competenceFor(r.member, visit, r.member.delegations, start, end);
@@ -115,10 +145,11 @@ export async function suggestCaregivers(
       shiftEndsAt: r.shift.endsAt.toISOString(),
       shiftEndsAtLocal: toLocalIso(r.shift.endsAt),
       secondsLeftInShift: Math.round((r.shift.endsAt.getTime() - now.getTime()) / 1000),
-      overtimeSeconds: Math.max(0, -r.slackAfterShift),
+      overtimeSeconds: r.addedOvertime,
       fromLivePosition: r.fromLivePosition,
     };
   });
+  return { suggestions };
 }
 
 /** The visit as committed: the live state may be a moment behind a write just made. */

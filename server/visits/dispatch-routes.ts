@@ -35,7 +35,7 @@ import {
   visitInScope,
   withFields,
 } from '../http/dispatch-scope.ts';
-import { SuggestionSchema } from '../suggestions/schemas.ts';
+import { NoSuggestionsSchema, SuggestionSchema } from '../suggestions/schemas.ts';
 import { VisitStateSchema, conflictResponse } from './state-schemas.ts';
 
 const PATH_ID = { 'body.visitId': 'path.id' };
@@ -88,6 +88,7 @@ const urgent = createRoute({
       z.object({
         visit: VisitStateSchema,
         suggestions: z.array(SuggestionSchema),
+        noSuggestions: NoSuggestionsSchema.optional(),
         suggestionsUnavailable: z
           .object({ reason: z.literal('busy'), retryAfterSeconds: z.number().int() })
           .optional(),

@@ -5,8 +5,9 @@ import {
   RANKING_RETRY_AFTER_SECONDS,
   RankingBusy,
   type Suggestion,
-  suggestCaregivers,
+  suggestWithReasons,
 } from '../suggestions/suggestions.ts';
+import type { NoSuggestions } from '../suggestions/no-suggestion-reasons.ts';
 import { createVisit, invalid } from './create-visit.ts';
 import type { VisitState } from './visit-state.ts';
 
@@ -40,6 +41,8 @@ function urgentWindow(deps: UrgentDeps, input: UrgentVisitInput): { start: strin
 export interface UrgentVisitResult {
   visit: VisitState;
   suggestions: Suggestion[];
+  /** Set when nobody can take the visit: why (see noSuggestionReasons). */
+  noSuggestions?: NoSuggestions;
   /** Set when the ranking was overloaded: the visit is registered, ask for suggestions again. */
   suggestionsUnavailable?: { reason: 'busy'; retryAfterSeconds: number };
 }
@@ -67,11 +70,11 @@ export async function registerUrgentVisit(
     source: 'urgent_call',
   });
   try {
-    const suggestions = await suggestCaregivers(deps, visit.id, input.limit, {
+    const ranked = await suggestWithReasons(deps, visit.id, input.limit, {
       ...row,
       assignees: [],
     });
-    return { visit, suggestions };
+    return { visit, ...ranked };
   } catch (err) {
     // The call is registered and broadcast: an overloaded ranking must not turn that into
     // an error the dispatcher would retry (registering the call twice).

@@ -34,6 +34,15 @@ export interface RouteRules {
   maxWork: number;
   /** The shift's end with the overtime the solver allows. */
   maxShiftEnd: number;
+  /**
+   * As rankInsertions' RankRules: without it a hard time rule broken refuses the place (and a
+   * route breaking one already, every place); with it each second of violation a place adds
+   * to the route's own costs this much, less `violationSlackMs` (the caller's allowance for
+   * the solver's whole seconds), and only a target that cannot be done by `maxShiftEnd` (or
+   * misses its hard window) is refused.
+   */
+  brokenRuleWeight?: number;
+  violationSlackMs?: number;
 }
 
 /** The visit to place: when it may start, how long it lasts. */
@@ -74,6 +83,8 @@ export interface CurrentRoute {
   cost: number;
   /** The part of it that is lateness and overtime: what a detour could at most take away. */
   lateness: number;
+  /** Ms by which it breaks the hard time rules already (refused unless they are priced). */
+  viol: number;
 }
 
 /** Where the forward schedule stands between two visits. */
@@ -97,10 +108,11 @@ const VIOL_SLACK_MS = 2000;
  * The caregiver's route as it stands, simulated forward from `depart0` by the solver's own
  * rules: starts as early as possible, breaks placed greedily (into a wait that holds them, or
  * before a visit that would otherwise end past the break's window or the work-stretch limit),
- * the stretch of work counted from the departure. Null when it breaks a hard time rule already
- * (a break out of its window, too long without one, home past `maxShiftEnd`): the solver
- * refuses every place then, since adding a visit only delays the rest. Leaves the schedule in
- * the scratch arrays, for cheapestPlace.
+ * the stretch of work counted from the departure. When it breaks a hard time rule already
+ * (a break out of its window, too long without one, home past `maxShiftEnd`): null unless the
+ * rules price violations (the solver refuses every place then, since adding a visit only
+ * delays the rest), else the violation in `viol`. Leaves the schedule in the scratch arrays,
+ * for cheapestPlace.
  */
 export function currentRoute(
   route: EstimateRoute,
@@ -122,6 +134,7 @@ export function currentRoute(
   const stretchAt = scratch(5, n + 1);
   const biAt = scratch(6, n + 1);
   const costTo = scratch(7, n + 1);
+  const violAt = scratch(8, n + 1);
   const k = clock;
   k.t = k.stretch = depart0;
   k.bi = 0;
@@ -138,6 +151,7 @@ export function currentRoute(
     tAt[j] = k.t;
     stretchAt[j] = k.stretch;
     biAt[j] = k.bi;
+    violAt[j] = k.viol;
     const start = step(k, legMs[j], earliest[j], route.durationMs(j), breaks, maxWork, depart0);
     const lateCost = late(w, start, latest[j]);
     lateness += lateCost;
@@ -146,13 +160,15 @@ export function currentRoute(
   tAt[n] = k.t;
   stretchAt[n] = k.stretch;
   biAt[n] = k.bi;
-  if (n === 0) return { cost: 0, lateness: 0 };
+  violAt[n] = k.viol;
+  if (n === 0) return { cost: 0, lateness: 0, viol: 0 };
   const home = trips.leg(n);
   const over = overtime(w, finish(k, home, breaks, maxWork, maxShiftEnd), route.shiftEnd);
-  if (k.viol > VIOL_SLACK_MS) return null;
+  if (k.viol > VIOL_SLACK_MS && rules.brokenRuleWeight === undefined) return null;
   return {
     cost: costTo[n] + travelCost(w, home.seconds, home.metres) + over,
     lateness: lateness + over,
+    viol: k.viol,
   };
 }
 
@@ -162,8 +178,10 @@ export function currentRoute(
  * currentRoute simulates it. Each place is simulated from there until the schedule meets the
  * old one again, so a long route costs little more. Null when the solver would refuse every
  * place: the target's hard window missed, or a hard time rule broken — also when the route
- * breaks one already. Times are in ms, the solver's in whole seconds: the caller allows for
- * the difference.
+ * breaks one already — unless the rules price violations (RouteRules.brokenRuleWeight): then
+ * a place costs what violation it adds, and is refused only when the target itself cannot be
+ * done by `maxShiftEnd`. Times are in ms, the solver's in whole seconds: the caller allows
+ * for the difference.
  */
 export function cheapestPlace(
   route: EstimateRoute,
@@ -175,6 +193,8 @@ export function cheapestPlace(
   const current = currentRoute(route, rules, trips, w);
   if (current === null) return null;
   const { depart0, breaks, maxWork, maxShiftEnd } = rules;
+  const violWeight = rules.brokenRuleWeight;
+  const violSlack = rules.violationSlackMs ?? 0;
   const oldEnd = current.cost;
   const n = route.size;
   const earliest = buffers[0];
@@ -185,6 +205,7 @@ export function cheapestPlace(
   const stretchAt = buffers[5];
   const biAt = buffers[6];
   const costTo = buffers[7];
+  const violAt = buffers[8];
   const k = clock;
 
   let best: number | null = null;
@@ -193,7 +214,7 @@ export function cheapestPlace(
     k.stretch = stretchAt[i];
     k.bi = biAt[i];
     k.first = i === 0;
-    k.viol = 0;
+    k.viol = violWeight === undefined ? 0 : violAt[i];
     const into = trips.toTarget(i);
     const xStart = step(
       k,
@@ -205,6 +226,8 @@ export function cheapestPlace(
       depart0,
     );
     if (target.hard && xStart > target.latest) continue;
+    if (violWeight !== undefined && xStart + target.durationMs > maxShiftEnd + VIOL_SLACK_MS)
+      continue; // cannot be done by the shift's end: the solver refuses it too
     let cost = travelCost(w, into.seconds, into.metres) + late(w, xStart, target.latest);
     let j = i;
     let met = false;
@@ -223,8 +246,12 @@ export function cheapestPlace(
       }
     }
     let total: number;
-    if (met) total = cost - (costTo[j + 1] - costTo[i]);
-    else {
+    // With violations priced, k.viol ran on from the old schedule's before place i.
+    let violAfter = 0;
+    if (met) {
+      total = cost - (costTo[j + 1] - costTo[i]);
+      violAfter = current.viol - violAt[j + 1];
+    } else {
       const home = i === n ? trips.fromTarget(n) : trips.leg(n);
       const arrival = finish(k, home, breaks, maxWork, maxShiftEnd);
       total =
@@ -233,14 +260,19 @@ export function cheapestPlace(
         overtime(w, arrival, route.shiftEnd) -
         (oldEnd - costTo[i]);
     }
-    if (k.viol > VIOL_SLACK_MS) continue; // the solver refuses this place
+    if (violWeight === undefined) {
+      if (k.viol > VIOL_SLACK_MS) continue; // the solver refuses this place
+    } else {
+      const added = k.viol + violAfter - current.viol;
+      total += (violWeight * Math.max(0, added - violSlack)) / 1000;
+    }
     if (best === null || total < best) best = total;
   }
   return best;
 }
 
 const clock: Clock = { t: 0, stretch: 0, bi: 0, first: true, viol: 0 };
-const buffers: Float64Array[] = Array.from({ length: 8 }, () => new Float64Array(64));
+const buffers: Float64Array[] = Array.from({ length: 9 }, () => new Float64Array(64));
 function scratch(b: number, n: number): Float64Array {
   if (buffers[b].length < n) buffers[b] = new Float64Array(n * 2);
   return buffers[b];

@@ -22,6 +22,22 @@ export interface InsertionSuggestion {
   knowsPatient: boolean;
   /** shiftEnd − new arrival at the end location (negative = overtime). */
   slackAfterShift: number;
+  /** Overtime the insertion adds: the route's own overtime before it is not counted. */
+  addedOvertime: number;
+  /** Seconds by which it adds to the breaking of the hard time rules (0 unless priced). */
+  addedViolation: number;
+}
+
+/** How rankInsertions treats the hard time rules (break windows, work stretch, shift end). */
+export interface RankRules {
+  /**
+   * Without it, a place breaking one is refused, as the solver's search refuses it. With it,
+   * a place is priced per second of violation it ADDS to the route's own, so a route already
+   * breaking a rule (a day going badly) is still ranked by what the insertion changes; only a
+   * place where the visit itself cannot be done by the shift's end with its overtime, or
+   * misses its own hard window or competence window, is refused.
+   */
+  brokenRuleWeight?: number;
 }
 
 /** A loaded plan with cached route data, reusable for many ranking calls. */
@@ -66,6 +82,7 @@ export function rankInsertions(
   current: Solution,
   visit: number,
   limit = 10,
+  rules: RankRules = {},
 ): InsertionSuggestion[] {
   let d = dataCache.get(input);
   if (!d) {
@@ -77,7 +94,7 @@ export function rankInsertions(
     cached = { d, ctx: prepareRanking(d, current) };
     planCache.set(current, cached);
   }
-  return rankInsertionsPrepared(cached.ctx, visit, limit);
+  return rankInsertionsPrepared(cached.ctx, visit, limit, rules);
 }
 
 /**
@@ -89,9 +106,11 @@ export function rankInsertions(
 function rankInsertionsPrepared(
   ctx: RankingContext,
   visit: number,
-  limit = 10,
+  limit: number,
+  rules: RankRules,
 ): InsertionSuggestion[] {
   const { d, sol, cost } = ctx;
+  const violWeight = rules.brokenRuleWeight;
   if (!Number.isInteger(visit) || visit < 0 || visit >= d.N) {
     throw new Error(`rankInsertions: visit ${visit} out of range [0, ${d.N})`);
   }
@@ -110,16 +129,24 @@ function rankInsertionsPrepared(
     const pos = Math.min(cands.pos[i], seq.length);
     seq.splice(pos, 0, visit);
     simulateRoute(d, k, seq, seq.length, sol.release, ev, starts);
-    if (ev.timeViol > 0 || ev.load > d.capacity[k]) continue;
-    if (!syncOk(d, sol, seq, starts, k)) continue;
+    if (ev.load > d.capacity[k]) continue;
     const old = ctx.planned[k];
+    let addedViolation = 0;
+    if (violWeight === undefined) {
+      if (ev.timeViol > 0) continue;
+    } else {
+      if (!ownRulesHold(d, visit, k, starts[visit])) continue;
+      addedViolation = Math.max(0, ev.timeViol - old.timeViol);
+    }
+    if (!syncOk(d, sol, seq, starts, k)) continue;
     const oldMaxLate = sol.maxLate();
     const newMaxLate = Math.max(otherMaxLate(sol, k), ev.maxLate);
     const deltaCost =
       cost.routeBase(ev, k) -
       cost.routeBase(old, k) +
       (d.hasMaxLate ? cost.maxLate(newMaxLate - oldMaxLate) : 0) +
-      cands.extra[i];
+      cands.extra[i] +
+      (violWeight ?? 0) * addedViolation;
     const suggestion: InsertionSuggestion = {
       caregiver: k,
       position: pos,
@@ -129,6 +156,8 @@ function rankInsertionsPrepared(
       deltaCost,
       knowsPatient: knows(d, visit, k),
       slackAfterShift: d.shiftEnd[k] - ev.arrival,
+      addedOvertime: Math.max(0, ev.overtime - old.overtime),
+      addedViolation,
     };
     let at = out.length;
     while (at > 0 && out[at - 1].deltaCost > deltaCost) at--;
@@ -136,6 +165,17 @@ function rankInsertionsPrepared(
     if (out.length > limit) out.pop();
   }
   return out;
+}
+
+/**
+ * The visit's own hard rules at `start` in route k: its hard window, its competence window
+ * (a delegation's end), and done by the end of the shift with the overtime allowed.
+ */
+function ownRulesHold(d: ProblemData, v: number, k: number, start: number): boolean {
+  const vk = v * d.K + k;
+  if (start > d.skillHi[vk]) return false;
+  if (d.latestHard[v] === 1 && start > d.latest[v]) return false;
+  return start + d.service[vk] <= d.maxShiftEnd[k];
 }
 
 function otherMaxLate(sol: SearchSolution, k: number): number {

@@ -1241,6 +1241,7 @@ export interface paths {
                         "application/json": {
                             visit: components["schemas"]["VisitState"];
                             suggestions: components["schemas"]["Suggestion"][];
+                            noSuggestions?: components["schemas"]["NoSuggestions"];
                             suggestionsUnavailable?: {
                                 /** @enum {string} */
                                 reason: "busy";
@@ -1848,7 +1849,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Ranked caregivers on shift */
+                /** @description Ranked caregivers on shift; when there are none, why (noSuggestions) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1857,6 +1858,7 @@ export interface paths {
                         "application/json": {
                             visitId: string;
                             suggestions: components["schemas"]["Suggestion"][];
+                            noSuggestions?: components["schemas"]["NoSuggestions"];
                         };
                     };
                 };
@@ -2598,6 +2600,12 @@ export interface components {
             overtimeSeconds: number;
             fromLivePosition: boolean;
         };
+        /** @description Only when no caregiver is suggested: why not, with how many of the staff for each reason (excluded_by_patient, competence, not_on_shift, route_not_read, shift_ends_first: cannot be free and done before the shift ends with its overtime, window_missed: cannot reach a hard window, no_place). A route already late or past its limits is no reason: it is ranked by what the visit adds. */
+        NoSuggestions: {
+            /** @enum {string} */
+            reason: "excluded_by_patient" | "competence" | "not_on_shift" | "route_not_read" | "shift_ends_first" | "window_missed" | "no_place";
+            staffCount: number;
+        }[];
         UrgentVisit: {
             /**
              * @description SCB municipality code

@@ -158,6 +158,36 @@ describe('rankCaregivers', () => {
     expect(byId.get('rn-stranger')!.addedTravel).toBeLessThan(byId.get('rn-known')!.addedTravel);
   });
 
+  it("reads a split shift's route up to the next shift: its visits are not this one's", () => {
+    // 07:00-11:00 and 13:00-17:00 Stockholm; a visit at 13:30 belongs to the afternoon.
+    const morning = {
+      ...dayShift,
+      startsAt: new Date('2026-11-23T06:00:00Z'),
+      endsAt: new Date('2026-11-23T10:00:00Z'),
+    };
+    const afternoon = {
+      ...dayShift,
+      startsAt: new Date('2026-11-23T12:00:00Z'),
+      endsAt: new Date('2026-11-23T16:00:00Z'),
+    };
+    const later = visit('later', 'q', {
+      status: 'assigned',
+      windowStart: new Date('2026-11-23T12:30:00Z'),
+      windowEnd: new Date('2026-11-23T13:00:00Z'),
+      assignees: [{ staffId: 'rn-split', plannedStart: new Date('2026-11-23T12:30:00Z') }],
+    });
+    const s = world(
+      [member('rn-split', { shifts: [morning, afternoon] })],
+      [patient('p', 59.31), patient('q', 59.32)],
+      [target, later],
+    );
+    const [r] = rank(s, target);
+    expect(r.member.id).toBe('rn-split');
+    // Home before the morning shift ends: the afternoon visit is not on this route.
+    expect(r.slackAfterShift).toBeGreaterThan(0);
+    expect(r.addedOvertime).toBe(0);
+  });
+
   it('asks an AN for a delegation of the delegable task, for this patient', () => {
     const insulin = visit('ins', 'p', { taskTypes: ['insulin_pen'] });
     const delegation = (patientId: string | null) => ({

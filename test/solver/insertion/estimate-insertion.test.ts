@@ -126,7 +126,7 @@ function planOf(input: ProblemInput): { plan: Solution; route: number[] } {
   return { plan, route };
 }
 
-function estimate(input: ProblemInput, route: number[]): number | null {
+function estimate(input: ProblemInput, route: number[], brokenRuleWeight?: number): number | null {
   const cg = input.caregivers[0];
   const L = input.locations;
   const p = input.profiles[0];
@@ -158,6 +158,7 @@ function estimate(input: ProblemInput, route: number[]): number | null {
     })),
     maxWork: cg.maxWorkWithoutBreak * 1000 || Number.POSITIVE_INFINITY,
     maxShiftEnd: cg.maxShiftEnd * 1000,
+    brokenRuleWeight,
   };
   return cheapestPlace(
     r,
@@ -207,6 +208,47 @@ describe('the quick insertion estimate against rankInsertions', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  // Suggestions price the hard time rules instead (RankRules.brokenRuleWeight): a route that
+  // breaks one already is ranked by the violation a place adds, not refused whole.
+  it('with broken rules priced, never above the exact cost, and refusing only what it refuses', () => {
+    const weight = 20;
+    fc.assert(
+      fc.property(
+        world.filter((w) => w.hardRules),
+        ({ input }) => {
+          const { plan, route } = planOf(input);
+          const target = input.visits.length - 1;
+          const best = rankInsertions(input, plan, target, 100, { brokenRuleWeight: weight })[0];
+          const e = estimate(input, route, weight);
+          if (best === undefined) return;
+          expect(e).not.toBeNull();
+          expect(e!).toBeLessThanOrEqual(best.deltaCost + 1e-6);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('with broken rules priced, ranks a place in a route already past its limits', () => {
+    fc.assert(
+      fc.property(
+        world.filter((w) => w.hardRules),
+        ({ input }) => {
+          const { plan } = planOf(input);
+          const target = input.visits.length - 1;
+          const refused = rankInsertions(input, plan, target, 100);
+          const priced = rankInsertions(input, plan, target, 100, { brokenRuleWeight: 20 });
+          // Pricing only adds places; where none breaks a rule the ranking is the same.
+          expect(priced.length).toBeGreaterThanOrEqual(refused.length);
+          const lawful = priced.filter((p) => p.addedViolation === 0);
+          if (lawful.length === priced.length && refused.length === priced.length)
+            expect(priced.map((p) => p.deltaCost)).toEqual(refused.map((p) => p.deltaCost));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
