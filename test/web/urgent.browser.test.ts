@@ -264,4 +264,22 @@ describe('the urgent visit in Chromium', { skip }, () => {
     await expect.poll(() => duration.evaluate((el) => el === document.activeElement)).toBe(true);
     await context.close();
   });
+
+  it('says why when nobody on shift can take the visit', async () => {
+    const { context, page } = await consolePage();
+    // Rehab training needs a physiotherapist; only an RN and an AN are on shift.
+    await page.locator('body').press('n');
+    const form = page.getByRole('dialog', { name: 'Registrera akut besök' });
+    await form.getByLabel('Patient (namn eller adress)').fill('test pat');
+    await form.getByRole('radio', { name: /Test Patient/ }).check();
+    await form.getByRole('checkbox', { name: 'Rehabträning' }).check();
+    await form.getByRole('button', { name: 'Registrera och visa förslag' }).click();
+    const panel = page.getByRole('dialog', { name: 'Förslag' });
+    const why = panel.getByRole('list', { name: 'Varför ingen kan' });
+    await why.waitFor();
+    expect(await panel.textContent()).toContain('Ingen i tjänst kan ta besöket.');
+    expect(await why.textContent()).toMatch(/\d+ saknar yrke eller delegering för uppgiften/);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

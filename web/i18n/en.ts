@@ -337,4 +337,12 @@ export const en = {
   'login.draftKept': 'What you typed was kept and opens again once you have logged in.',
   'urgent.restored': 'Restored from before the session ended. Check it and send.',
   'urgent.patientPickedName': 'Chosen: {name}',
+  'sugg.whyNone': 'Why nobody can',
+  'sugg.why.excluded_by_patient': '{n} refused by the patient',
+  'sugg.why.competence': '{n} without the profession or a delegation for the task',
+  'sugg.why.not_on_shift': '{n} not on shift then',
+  'sugg.why.route_not_read': '{n} with a route not read yet – try again',
+  'sugg.why.shift_ends_first': '{n} cannot finish before their shift ends',
+  'sugg.why.window_missed': '{n} cannot arrive within the window',
+  'sugg.why.no_place': '{n} with no place in their route',
 } as const satisfies Record<MessageKey, string>;

@@ -334,6 +334,14 @@ export const sv = {
   'login.draftKept': 'Det du skrev sparades och öppnas igen när du har loggat in.',
   'urgent.restored': 'Återställt från innan sessionen gick ut. Kontrollera och skicka.',
   'urgent.patientPickedName': 'Vald: {name}',
+  'sugg.whyNone': 'Varför ingen kan',
+  'sugg.why.excluded_by_patient': '{n} har patienten avböjt',
+  'sugg.why.competence': '{n} saknar yrke eller delegering för uppgiften',
+  'sugg.why.not_on_shift': '{n} är inte i tjänst då',
+  'sugg.why.route_not_read': '{n} har en rutt som inte är inläst än – försök igen',
+  'sugg.why.shift_ends_first': '{n} hinner inte klart före passets slut',
+  'sugg.why.window_missed': '{n} hinner inte fram inom fönstret',
+  'sugg.why.no_place': '{n} saknar plats i rutten',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -5,7 +5,7 @@ import { formatWindow } from '../../time/format.ts';
 import { type AssignOutcome, assignVisit } from './assign.ts';
 import { ConflictNotice } from './conflict-notice.tsx';
 import { SuggestionItem } from './suggestion-item.tsx';
-import type { Suggestion, TargetVisit } from './suggestions.ts';
+import type { NoSuggestions, Suggestion, TargetVisit } from './suggestions.ts';
 
 /**
  * The ranked caregivers for one visit and the assign command: one click or one key (1–5)
@@ -14,6 +14,7 @@ import type { Suggestion, TargetVisit } from './suggestions.ts';
 export function SuggestionPanel({
   visit,
   suggestions,
+  noSuggestions,
   notice,
   names,
   seenVersion,
@@ -21,6 +22,8 @@ export function SuggestionPanel({
 }: {
   visit: TargetVisit;
   suggestions: Suggestion[];
+  /** Why nobody could take it, when the list is empty (the server's counts). */
+  noSuggestions?: NoSuggestions;
   /** Said above the list (e.g. the ranking was busy). */
   notice?: string;
   names: ReadonlyMap<string, string>;
@@ -88,7 +91,7 @@ export function SuggestionPanel({
       </p>
       {notice && <p class="notice">{notice}</p>}
       {suggestions.length === 0 ? (
-        <p>{t('sugg.none')}</p>
+        <NoneReasons reasons={noSuggestions} />
       ) : (
         <ol class="sugg-list" aria-label={t('sugg.list')}>
           {suggestions.map((s, i) => {
@@ -180,6 +183,23 @@ function Outcome({
         onRedo={(version) => onRedo(staffIds, version)}
         onReload={onReload}
       />
+    </div>
+  );
+}
+
+/** An empty list says why, so the dispatcher knows whether to widen the window or call in. */
+function NoneReasons({ reasons }: { reasons: NoSuggestions | undefined }) {
+  const shown = (reasons ?? []).filter((r) => r.staffCount > 0);
+  return (
+    <div class="sugg-none">
+      <p>{t('sugg.none')}</p>
+      {shown.length > 0 && (
+        <ul aria-label={t('sugg.whyNone')}>
+          {shown.map((r) => (
+            <li key={r.reason}>{t(`sugg.why.${r.reason}`, { n: r.staffCount })}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -2,6 +2,8 @@
 import { api, type Schemas } from '../../api/client.ts';
 
 export type Suggestion = Schemas['Suggestion'];
+/** Why nobody was suggested (only on an empty answer): a staff count per reason. */
+export type NoSuggestions = Schemas['NoSuggestions'];
 
 /** What the suggestions are for: the visit as it was when they were ranked. */
 export interface TargetVisit {
@@ -17,7 +19,7 @@ export interface TargetVisit {
 }
 
 export type SuggestionsRead =
-  | { kind: 'ok'; suggestions: Suggestion[] }
+  | { kind: 'ok'; suggestions: Suggestion[]; noSuggestions?: NoSuggestions }
   | { kind: 'busy'; retryAfterSeconds: number }
   | { kind: 'failed'; message: string };
 
@@ -29,7 +31,8 @@ export async function fetchSuggestions(visitId: string): Promise<SuggestionsRead
     const { data, error, response } = await api.GET('/api/dispatch/visits/{id}/suggestions', {
       params: { path: { id: visitId }, query: { limit: SHOWN_SUGGESTIONS } },
     });
-    if (data) return { kind: 'ok', suggestions: data.suggestions };
+    if (data)
+      return { kind: 'ok', suggestions: data.suggestions, noSuggestions: data.noSuggestions };
     if (response.status === 503)
       return { kind: 'busy', retryAfterSeconds: Number(response.headers.get('retry-after') ?? 5) };
     return { kind: 'failed', message: error?.error.message ?? String(response.status) };

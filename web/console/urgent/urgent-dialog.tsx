@@ -17,13 +17,24 @@ import {
 } from './draft.ts';
 import { openRequest, openUrgentForm } from './open-request.ts';
 import { SuggestionPanel } from './suggestion-panel.tsx';
-import { type Suggestion, type TargetVisit, fetchSuggestions } from './suggestions.ts';
+import {
+  type NoSuggestions,
+  type Suggestion,
+  type TargetVisit,
+  fetchSuggestions,
+} from './suggestions.ts';
 import { UrgentForm } from './urgent-form.tsx';
 
 type View =
   | { kind: 'form' }
   | { kind: 'loading' }
-  | { kind: 'suggestions'; visit: TargetVisit; suggestions: Suggestion[]; notice?: string }
+  | {
+      kind: 'suggestions';
+      visit: TargetVisit;
+      suggestions: Suggestion[];
+      noSuggestions?: NoSuggestions;
+      notice?: string;
+    }
   | { kind: 'failed'; message: string };
 
 /** The button that opens the urgent form (the same as the key `n`). */
@@ -82,7 +93,12 @@ export function UrgentDialog({
     view.value = { kind: 'loading' };
     const read = await fetchSuggestions(visit.id);
     if (read.kind === 'ok')
-      view.value = { kind: 'suggestions', visit, suggestions: read.suggestions };
+      view.value = {
+        kind: 'suggestions',
+        visit,
+        suggestions: read.suggestions,
+        noSuggestions: read.noSuggestions,
+      };
     else if (read.kind === 'busy')
       view.value = {
         kind: 'suggestions',
@@ -165,6 +181,7 @@ export function UrgentDialog({
           kind: 'suggestions',
           visit: data.visit,
           suggestions: data.suggestions,
+          noSuggestions: data.noSuggestions,
           notice,
         };
         return;
@@ -228,6 +245,7 @@ export function UrgentDialog({
             key={`${v.visit.id}:${v.visit.version}`}
             visit={v.visit}
             suggestions={v.suggestions}
+            noSuggestions={v.noSuggestions}
             notice={v.notice}
             names={names}
             seenVersion={() => store.visits.value.get(v.visit.id)?.version}
