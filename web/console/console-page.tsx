@@ -122,7 +122,7 @@ export function ConsolePage() {
                   name={names.value.get(live.code) ?? live.code}
                 />
               ) : view.value === 'timeline' ? (
-                <TimelinePanel store={live.store} names={staffNames} />
+                <TimelinePanel store={live.store} names={staffNames} code={live.code} />
               ) : (
                 <QueueTable
                   store={live.store}

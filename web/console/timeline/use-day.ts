@@ -1,0 +1,51 @@
+/**
+ * The timeline's day from the server: GET /api/dispatch/day-routes (travel and breaks for
+ * today; also the shifts and visits of yesterday and tomorrow, which the live snapshot does
+ * not hold). Fetched again, debounced, when a visit changes on the live feed, so travel and
+ * breaks follow a move; an answer for a day no longer shown is dropped.
+ */
+import { type Signal, effect, useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { api, type Schemas } from '../../api/client.ts';
+import type { ConsoleStore } from '../store.ts';
+
+export type DayAnswer = Schemas['DayRoutes'];
+
+/** After a live change, wait this long for more before asking again. */
+const DEBOUNCE_MS = 1_000;
+
+export function useDay(
+  store: ConsoleStore,
+  code: string,
+  day: string,
+): { answer: Signal<DayAnswer | null>; failed: Signal<boolean> } {
+  const answer = useSignal<DayAnswer | null>(null);
+  const failed = useSignal(false);
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      const { data } = await api.GET('/api/dispatch/day-routes', {
+        params: { query: { municipality: code, day } },
+      });
+      if (!live) return;
+      failed.value = !data;
+      if (data) answer.value = data;
+    };
+    if (answer.value?.day !== day || answer.value.municipality !== code) answer.value = null;
+    void load();
+    let first = true;
+    const stop = effect(() => {
+      void store.visits.value; // a visit changed (an event, or a new snapshot)
+      if (first) return void (first = false);
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), DEBOUNCE_MS);
+    });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      stop();
+    };
+  }, [store, code, day]);
+  return { answer, failed };
+}
