@@ -36,18 +36,30 @@ export async function readDayRoutes(
   return db.transaction(
     async (tx) => {
       const shiftRows = await readShifts(tx, code, range, { activeOnly: false });
-      const visitRows = await readVisits(tx, code, range);
-      const assignmentRows = visitRows.length ? await readAssignments(tx, code, range) : [];
+      // Routes over whole shifts: a night shift's visit before midnight leads to the one after.
+      const span = {
+        start: new Date(
+          Math.min(range.start.getTime(), ...shiftRows.map((r) => +r.shift.startsAt)),
+        ),
+        end: new Date(Math.max(range.end.getTime(), ...shiftRows.map((r) => +r.shift.endsAt))),
+      };
+      const spanVisits = await readVisits(tx, code, span);
+      const spanAssignments = spanVisits.length ? await readAssignments(tx, code, span) : [];
+      const inDay = (v: { windowStart: Date; windowEnd: Date }) =>
+        v.windowEnd > range.start && v.windowStart < range.end;
+      const visitRows = spanVisits.filter(inDay);
+      const dayIds = new Set(visitRows.map((v) => v.id));
+      const assignmentRows = spanAssignments.filter((a) => dayIds.has(a.visitId));
       const places = new Map<string, LatLon>(
         (
           await readPatientPlaces(tx, {
-            patientIds: [...new Set(visitRows.map((v) => v.patientId))],
+            patientIds: [...new Set(spanVisits.map((v) => v.patientId))],
           })
         ).map((p) => [p.id, p]),
       );
-      const visitById = new Map(visitRows.map((v) => [v.id, v]));
+      const visitById = new Map(spanVisits.map((v) => [v.id, v]));
       const byStaff = new Map<string, { visitId: string; plannedStart: Date }[]>();
-      for (const a of assignmentRows) {
+      for (const a of spanAssignments) {
         const v = visitById.get(a.visitId);
         if (!v || v.status === 'cancelled') continue;
         byStaff.set(a.staffId, [...(byStaff.get(a.staffId) ?? []), a]);
@@ -97,7 +109,13 @@ export async function readDayRoutes(
             stops.filter((s) => s.shiftId === shift.id),
           ).map((b) => ({ start: new Date(b.start), minutes: b.minutes })),
         );
-        routes.push({ staffId, legs, breaks });
+        routes.push({
+          staffId,
+          legs: legs.filter((l) => dayIds.has(l.toVisitId)),
+          breaks: breaks.filter(
+            (b) => b.start < range.end && b.start.getTime() + b.minutes * 60_000 > +range.start,
+          ),
+        });
       }
       return { shiftRows, visitRows, assignmentRows, routes };
     },

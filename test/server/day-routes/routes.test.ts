@@ -13,6 +13,8 @@ import { freshDatabase } from '../../support/databases.ts';
 import { IDS, insertFixture } from '../../support/fixtures.ts';
 
 const AFTERNOON = '20000000-0000-4000-8000-0000000000a1';
+const LATE_YESTERDAY = '20000000-0000-4000-8000-0000000000b1';
+const NIGHT_TODAY = '20000000-0000-4000-8000-0000000000b2';
 let database: Database;
 let app: App;
 let token: string;
@@ -46,6 +48,45 @@ beforeAll(async () => {
     plannedStart: new Date('2026-11-23T13:30:00Z'),
     routeOrder: 0,
   });
+  // Bo's night shift over midnight: 23:00 yesterday, then 01:30 today (Stockholm).
+  await database.db.insert(shifts).values({
+    staffId: IDS.an,
+    municipalityCode: '0180',
+    kind: 'night',
+    startsAt: new Date('2026-11-22T21:00:00Z'),
+    endsAt: new Date('2026-11-23T06:30:00Z'),
+  });
+  const night = (id: string, patientId: string, start: string) => ({
+    id,
+    municipalityCode: '0180',
+    patientId,
+    windowStart: new Date(start),
+    windowEnd: new Date(Date.parse(start) + 1800_000),
+    durationMinutes: 20,
+    taskTypes: ['supervision' as const],
+    requiredProfession: 'an' as const,
+    status: 'done' as const,
+  });
+  await database.db
+    .insert(visits)
+    .values([
+      night(LATE_YESTERDAY, IDS.patientUnrouted, '2026-11-22T22:00:00Z'),
+      night(NIGHT_TODAY, IDS.patient, '2026-11-23T00:30:00Z'),
+    ]);
+  await database.db.insert(assignments).values([
+    {
+      visitId: LATE_YESTERDAY,
+      staffId: IDS.an,
+      plannedStart: new Date('2026-11-22T22:00:00Z'),
+      routeOrder: 0,
+    },
+    {
+      visitId: NIGHT_TODAY,
+      staffId: IDS.an,
+      plannedStart: new Date('2026-11-23T00:30:00Z'),
+      routeOrder: 1,
+    },
+  ]);
   app = await testApp(database);
   token = await loginAs(app, 'dispatcher');
 });
@@ -79,11 +120,27 @@ describe('GET /api/dispatch/day-routes', () => {
     expect(anna.legs[0].travelMinutes).toBeGreaterThan(4);
     // 12:00–21:00 UTC: the break window opens at 15:30 UTC, free then.
     expect(anna.breaks).toEqual([{ start: '2026-11-23T15:30:00.000Z', minutes: 30 }]);
-    expect(body.shifts.map((s: { name: string }) => s.name)).toEqual(['Anna Andersson']);
+    expect(body.shifts.map((s: { name: string }) => s.name)).toEqual(['Bo Berg', 'Anna Andersson']);
     const ids = body.visits.map((v: { id: string }) => v.id);
     expect(ids).toContain(IDS.visitEvening);
     expect(ids).not.toContain(IDS.visitTomorrow);
     expect(JSON.stringify(body)).not.toContain(IDS.patient);
+  });
+
+  it("leads a night shift's first visit after midnight from the one before it, not the base", async () => {
+    const body = await (await get('municipality=0180&day=2026-11-23')).json();
+    const bo = body.routes.find((r: { staffId: string }) => r.staffId === IDS.an);
+    const trip = estimateTravel().trip!;
+    const minutes = Math.ceil(
+      trip({ lat: 59.32, lon: 18.06 }, { lat: 59.315, lon: 18.072 }, 'bike').seconds / 60,
+    );
+    // Only today's visit is listed, led from yesterday's.
+    expect(bo.legs).toEqual([
+      { fromVisitId: LATE_YESTERDAY, toVisitId: NIGHT_TODAY, travelMinutes: minutes },
+    ]);
+    const ids = body.visits.map((v: { id: string }) => v.id);
+    expect(ids).toContain(NIGHT_TODAY);
+    expect(ids).not.toContain(LATE_YESTERDAY);
   });
 
   it('answers tomorrow and yesterday, and names the day field for any other', async () => {
