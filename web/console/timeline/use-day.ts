@@ -1,8 +1,8 @@
 /**
  * The timeline's day from the server: GET /api/dispatch/day-routes (travel and breaks for
  * today; also the shifts and visits of yesterday and tomorrow, which the live snapshot does
- * not hold). Fetched again, debounced, when a visit changes on the live feed, so travel and
- * breaks follow a move; an answer for a day no longer shown is dropped.
+ * not hold). Read again a second after a visit changes on the live feed (at most once a
+ * second), so travel and breaks follow a move; an answer for a day no longer shown is dropped.
  */
 import { type Signal, effect, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
@@ -11,7 +11,7 @@ import type { ConsoleStore } from '../store.ts';
 
 export type DayAnswer = Schemas['DayRoutes'];
 
-/** After a live change, wait this long for more before asking again. */
+/** After a live change, wait this long (gathering more) before reading again. */
 const DEBOUNCE_MS = 1_000;
 
 export function useDay(
@@ -24,13 +24,28 @@ export function useDay(
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let inFlight = false;
+    let again = false;
     const load = async () => {
-      const { data } = await api.GET('/api/dispatch/day-routes', {
-        params: { query: { municipality: code, day } },
-      });
+      timer = undefined;
+      if (inFlight) return void (again = true);
+      inFlight = true;
+      const { data } = await api
+        .GET('/api/dispatch/day-routes', { params: { query: { municipality: code, day } } })
+        .catch(() => ({ data: undefined }));
+      inFlight = false;
       if (!live) return;
       failed.value = !data;
       if (data) answer.value = data;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    };
+    // At most one read a second however fast events come (a trailing debounce would starve
+    // under a steady stream), and never two at once.
+    const schedule = () => {
+      timer ??= setTimeout(() => void load(), DEBOUNCE_MS);
     };
     if (answer.value?.day !== day || answer.value.municipality !== code) answer.value = null;
     void load();
@@ -38,8 +53,7 @@ export function useDay(
     const stop = effect(() => {
       void store.visits.value; // a visit changed (an event, or a new snapshot)
       if (first) return void (first = false);
-      clearTimeout(timer);
-      timer = setTimeout(() => void load(), DEBOUNCE_MS);
+      schedule();
     });
     return () => {
       live = false;
