@@ -31,7 +31,7 @@ const dayRoutes = createRoute({
 export const dayRouteRoutes = createRouter().openapi(dayRoutes, async (c) => {
   const p = requireRole(c, DISPATCH_ROLES.watch);
   refuseEmergency(c);
-  const { municipality, day } = c.req.valid('query');
+  const { municipality, day, only } = c.req.valid('query');
   const deps = c.get('deps');
   await assertMunicipality(deps.database.db, municipality, 'query.municipality');
   assertMunicipalityAllowed(p, municipality, 'query.municipality');
@@ -57,7 +57,7 @@ export const dayRouteRoutes = createRouter().openapi(dayRoutes, async (c) => {
       day,
       from: range.start.toISOString(),
       to: range.end.toISOString(),
-      shifts: read.shiftRows.map(({ shift, staff }) => ({
+      shifts: (only ? [] : read.shiftRows).map(({ shift, staff }) => ({
         shiftId: shift.id,
         kind: shift.kind,
         startsAt: shift.startsAt.toISOString(),
@@ -67,7 +67,7 @@ export const dayRouteRoutes = createRouter().openapi(dayRoutes, async (c) => {
         profession: staff.profession,
         breakMinutes: shift.breakMinutes,
       })),
-      visits: read.visitRows.map((v) => ({
+      visits: (only ? [] : read.visitRows).map((v) => ({
         id: v.id,
         status: v.status,
         priority: v.priority,

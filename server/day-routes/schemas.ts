@@ -12,6 +12,10 @@ export const DayRoutesQuery = z.object({
   day: LocalDate.openapi({
     description: 'Calendar day in Europe/Stockholm: yesterday, today or tomorrow',
   }),
+  only: z.enum(['routes']).optional().openapi({
+    description:
+      'routes: shifts and visits left empty, for a client that has them from the live feed (a big day is mostly visits)',
+  }),
 });
 
 const DayShift = z.object({

@@ -2227,6 +2227,8 @@ export interface paths {
                     municipality: string;
                     /** @description Calendar day in Europe/Stockholm: yesterday, today or tomorrow */
                     day: string;
+                    /** @description routes: shifts and visits left empty, for a client that has them from the live feed (a big day is mostly visits) */
+                    only?: "routes";
                 };
                 header?: never;
                 path?: never;

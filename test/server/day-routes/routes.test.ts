@@ -143,6 +143,16 @@ describe('GET /api/dispatch/day-routes', () => {
     expect(ids).not.toContain(LATE_YESTERDAY);
   });
 
+  it('leaves the shifts and visits out when only the routes are asked for', async () => {
+    const body = await (await get('municipality=0180&day=2026-11-23&only=routes')).json();
+    expect(body.shifts).toEqual([]);
+    expect(body.visits).toEqual([]);
+    expect(body.routes.map((r: { staffId: string }) => r.staffId).sort()).toEqual(
+      [IDS.rn, IDS.an].sort(),
+    );
+    expect((await get('municipality=0180&day=2026-11-23&only=visits')).status).toBe(400);
+  });
+
   it('answers tomorrow and yesterday, and names the day field for any other', async () => {
     const tomorrow = await (await get('municipality=0180&day=2026-11-24')).json();
     expect(tomorrow.visits.map((v: { id: string }) => v.id)).toEqual([IDS.visitTomorrow]);

@@ -93,7 +93,7 @@ export function TimelinePanel({
   const nowAt = now.value;
   const day = dayAt(nowAt, offset.value);
   const dayIso = isoDate(day.from);
-  const { answer, failed } = useDay(store, code, dayIso);
+  const { answer, failed } = useDay(store, code, dayIso, offset.value === 0);
   const got = answer.value?.day === dayIso ? answer.value : null;
   const today = offset.value === 0;
   const shifts: readonly ShiftRow[] = today ? store.shifts.value : (got?.shifts ?? []);

@@ -18,6 +18,7 @@ export function useDay(
   store: ConsoleStore,
   code: string,
   day: string,
+  routesOnly: boolean,
 ): { answer: Signal<DayAnswer | null>; failed: Signal<boolean> } {
   const answer = useSignal<DayAnswer | null>(null);
   const failed = useSignal(false);
@@ -31,7 +32,10 @@ export function useDay(
       if (inFlight) return void (again = true);
       inFlight = true;
       const { data } = await api
-        .GET('/api/dispatch/day-routes', { params: { query: { municipality: code, day } } })
+        .GET('/api/dispatch/day-routes', {
+          // Today's shifts and visits are the live feed's: only the routes are needed.
+          params: { query: { municipality: code, day, ...(routesOnly ? { only: 'routes' } : {}) } },
+        })
         .catch(() => ({ data: undefined }));
       inFlight = false;
       if (!live) return;
@@ -60,6 +64,6 @@ export function useDay(
       clearTimeout(timer);
       stop();
     };
-  }, [store, code, day]);
+  }, [store, code, day, routesOnly]);
   return { answer, failed };
 }
