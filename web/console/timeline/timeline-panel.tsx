@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../../i18n/i18n.ts';
 import { formatClock, formatDayName, formatWindow } from '../../time/format.ts';
 import { now } from '../../time/now.ts';
@@ -97,12 +97,12 @@ export function TimelinePanel({
   const got = answer.value?.day === dayIso ? answer.value : null;
   const today = offset.value === 0;
   const shifts: readonly ShiftRow[] = today ? store.shifts.value : (got?.shifts ?? []);
-  const visits = today
-    ? store.visits.value.values()
-    : got
-      ? dayVisits(got.visits, store.visits.value)
-      : [];
-  const tl = buildTimeline(shifts, visits, nowAt, ROW_CAP, { offset: offset.value, routes: got });
+  const liveVisits = store.visits.value;
+  // Built again only when the day's data or the clock changes, not on every scroll frame.
+  const tl = useMemo(() => {
+    const visits = today ? liveVisits.values() : got ? dayVisits(got.visits, liveVisits) : [];
+    return buildTimeline(shifts, visits, nowAt, ROW_CAP, { offset: offset.value, routes: got });
+  }, [shifts, liveVisits, got, nowAt, offset.value]);
   const span = tl.to - tl.from;
   const plot = width.value - LABEL_W - 8;
   const x = (at: number) => LABEL_W + ((at - tl.from) / span) * plot;
