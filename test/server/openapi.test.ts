@@ -25,6 +25,7 @@ describe('API description', () => {
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
+      '/api/dispatch/day-routes',
       '/api/dispatch/late-risks',
       '/api/dispatch/repairs/{proposalId}/accept',
       '/api/dispatch/staff/{id}/position',

@@ -2,13 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildTimeline,
+  dayAt,
+  dayVisits,
   hourTicks,
+  isoDate,
   stockholmDay,
+  visibleRows,
 } from '../../web/console/timeline/timeline-model.ts';
 import type { ConsoleVisit, ShiftRow } from '../../web/console/types.ts';
 
 const H = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
+const at0 = at;
 
 describe('stockholmDay', () => {
   it('is midnight to midnight in Stockholm, as UTC', () => {
@@ -79,5 +84,90 @@ describe('buildTimeline', () => {
     const tl = buildTimeline([night], [], at('2026-11-23T02:00:00Z'));
     expect(new Date(tl.from).toISOString()).toBe('2026-11-22T21:00:00.000Z');
     expect(new Date(tl.to).toISOString()).toBe('2026-11-23T23:00:00.000Z');
+  });
+});
+
+describe('dayAt', () => {
+  it('is yesterday, today or tomorrow in Stockholm, 23 or 25 hours over a clock change', () => {
+    const at = at0('2026-11-23T12:00:00Z');
+    expect(isoDate(dayAt(at, -1).from)).toBe('2026-11-22');
+    expect(isoDate(dayAt(at, 0).from)).toBe('2026-11-23');
+    expect(isoDate(dayAt(at, 1).from)).toBe('2026-11-24');
+    // Saturday 24 October: tomorrow is the 25-hour day; Monday 30 March: yesterday had 23.
+    const tomorrow = dayAt(at0('2026-10-24T12:00:00Z'), 1);
+    expect(isoDate(tomorrow.from)).toBe('2026-10-25');
+    expect((tomorrow.to - tomorrow.from) / H).toBe(25);
+    const yesterday = dayAt(at0('2026-03-30T12:00:00Z'), -1);
+    expect(isoDate(yesterday.from)).toBe('2026-03-29');
+    expect((yesterday.to - yesterday.from) / H).toBe(23);
+  });
+});
+
+describe('buildTimeline with the day routes', () => {
+  const routes = {
+    routes: [
+      {
+        staffId: 'staff1',
+        legs: [{ fromVisitId: null, toVisitId: 'a', travelMinutes: 12 }],
+        breaks: [{ start: '2026-11-23T10:30:00Z', minutes: 30 }],
+      },
+    ],
+  };
+
+  it("puts each leg's minutes on its visit in that caregiver's row, and the breaks", () => {
+    const tl = buildTimeline([shift(1)], [visit('a', 'staff1')], at0('2026-11-23T12:00:00Z'), 350, {
+      routes,
+    });
+    const row = tl.rows[1]!;
+    expect(row.bars.map((b) => [b.visit.id, b.travelMinutes])).toEqual([['a', 12]]);
+    expect(row.breaks).toEqual([
+      { start: at0('2026-11-23T10:30:00Z'), end: at0('2026-11-23T11:00:00Z'), minutes: 30 },
+    ]);
+    // A visit the routes do not know yet (just moved) has no travel until they are read.
+    const moved = buildTimeline(
+      [shift(2)],
+      [visit('a', 'staff2')],
+      at0('2026-11-23T12:00:00Z'),
+      350,
+      {
+        routes,
+      },
+    );
+    expect(moved.rows[1]!.bars[0]!.travelMinutes).toBeUndefined();
+  });
+
+  it("spans tomorrow's day without stretching to tonight's night shift", () => {
+    const night = { ...shift(1), startsAt: '2026-11-22T21:00:00Z', endsAt: '2026-11-23T06:30:00Z' };
+    const tl = buildTimeline([night], [visit('t', undefined)], at0('2026-11-23T02:00:00Z'), 350, {
+      offset: 1,
+    });
+    expect(new Date(tl.from).toISOString()).toBe('2026-11-23T23:00:00.000Z');
+    expect(new Date(tl.to).toISOString()).toBe('2026-11-24T23:00:00.000Z');
+    expect(tl.rows[0]!.bars).toEqual([]); // today's visit is not tomorrow's
+  });
+});
+
+describe('dayVisits', () => {
+  it("takes the live feed's copy of a visit when it is newer than the server's read", () => {
+    const read = { ...visit('a', 'staff1'), version: 2 };
+    const { assignees, ...rest } = read;
+    const newer = { ...visit('a', 'staff2'), version: 3 };
+    const older = { ...visit('a', 'staff9'), version: 1 };
+    expect(dayVisits([{ ...rest, assignments: assignees }], new Map([['a', newer]]))).toEqual([
+      newer,
+    ]);
+    expect(dayVisits([{ ...rest, assignments: assignees }], new Map([['a', older]]))).toEqual([
+      read,
+    ]);
+  });
+});
+
+describe('visibleRows', () => {
+  it('draws the rows in view and a few more each way, never past the ends', () => {
+    // 44-px rows under a 26-px axis in a 600-px scroller: 14 in view.
+    expect(visibleRows(0, 600, 44, 26, 365, 6)).toEqual({ first: 0, last: 19 });
+    expect(visibleRows(44 * 100, 600, 44, 26, 365, 6)).toEqual({ first: 94, last: 119 });
+    expect(visibleRows(44 * 360, 600, 44, 26, 365, 6)).toEqual({ first: 354, last: 364 });
+    expect(visibleRows(0, 600, 44, 26, 3, 6)).toEqual({ first: 0, last: 2 });
   });
 });

@@ -2289,6 +2289,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dispatch/day-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Yesterday's, today's or tomorrow's shifts and visits with each caregiver's travel before each visit and their breaks (dispatcher, scheduler, manager, admin; no patient data) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                    /** @description Calendar day in Europe/Stockholm: yesterday, today or tomorrow */
+                    day: string;
+                    /** @description routes: shifts and visits left empty, for a client that has them from the live feed (a big day is mostly visits) */
+                    only?: "routes";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The day, caregivers by shift start */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DayRoutes"];
+                    };
+                };
+                /** @description Bad query, or a day other than yesterday, today or tomorrow */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/live/stats": {
         parameters: {
             query?: never;
@@ -2732,6 +2811,59 @@ export interface components {
             windowEnd: string;
             windowEndLocal: string;
             lateBySeconds: number;
+        };
+        DayRoutes: {
+            municipality: string;
+            day: string;
+            /** @description Local midnight, UTC (a day is 23–25 hours) */
+            from: string;
+            to: string;
+            shifts: {
+                shiftId: string;
+                /** @enum {string} */
+                kind: "day" | "evening" | "night";
+                startsAt: string;
+                endsAt: string;
+                staffId: string;
+                name: string;
+                /** @enum {string} */
+                profession: "rn" | "an" | "ot" | "pt" | "dietitian";
+                breakMinutes: number;
+            }[];
+            visits: {
+                id: string;
+                /** @enum {string} */
+                status: "unassigned" | "assigned" | "en_route" | "in_progress" | "done" | "cancelled" | "no_access";
+                /** @enum {string} */
+                priority: "urgent1" | "urgent2" | "planned";
+                windowStart: string;
+                windowEnd: string;
+                durationMinutes: number;
+                taskTypes: ("insulin_pen" | "wound_dressing" | "catheter_rinse" | "stoma_care" | "dose_dispensing" | "tube_feeding" | "injection" | "palliative_care" | "catheter_change" | "sampling" | "nursing_assessment" | "personal_care" | "lift_assist" | "supervision" | "aids_assessment" | "home_adaptation" | "rehab_training" | "mobility_assessment" | "nutrition_assessment")[];
+                /** @enum {string} */
+                requiredProfession: "rn" | "an" | "ot" | "pt" | "dietitian";
+                staffCount: number;
+                version: number;
+                assignments: {
+                    staffId: string;
+                    plannedStart: string;
+                }[];
+            }[];
+            routes: {
+                staffId: string;
+                /** @description The travel before each of their visits, in planned order */
+                legs: {
+                    /** @description null: from the base */
+                    fromVisitId: string | null;
+                    toVisitId: string;
+                    travelMinutes: number;
+                }[];
+                /** @description Where their breaks fall: the solver’s break rule, each in the first free stretch of its window */
+                breaks: {
+                    start: string;
+                    minutes: number;
+                }[];
+            }[];
         };
         LiveStats: {
             connections: number;

@@ -131,6 +131,7 @@ export function ConsolePage() {
                   key={team.chosen}
                   store={team.store ?? live.store}
                   names={staffNames}
+                  code={live.code}
                 />
               ) : (
                 <QueueTable

@@ -59,3 +59,15 @@ const dateOnly = new Intl.DateTimeFormat('sv-SE', {
 export function formatDate(at: string | Date): string {
   return dateOnly.format(new Date(at));
 }
+
+const dayName = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: TIME_ZONE,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+});
+
+/** "mån 23 nov." in Stockholm (a day to pick). */
+export function formatDayName(at: string | Date | number): string {
+  return dayName.format(new Date(at));
+}

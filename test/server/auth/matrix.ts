@@ -287,4 +287,12 @@ export const MATRIX: MatrixRow[] = [
       admin: [200, 200],
     },
   },
+  {
+    route: 'GET /api/dispatch/day-routes',
+    request: (t) => ({ path: `/api/dispatch/day-routes?municipality=${code(t)}&day=2026-11-23` }),
+    expect: {
+      ...only(['dispatcher', 'scheduler', 'manager'], [200, 403], [403, 403]),
+      admin: [200, 200],
+    },
+  },
 ];

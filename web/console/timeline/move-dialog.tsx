@@ -3,8 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../i18n/i18n.ts';
 import { now } from '../../time/now.ts';
 import { formatClock, formatWindow } from '../../time/format.ts';
-import type { ConsoleStore } from '../store.ts';
-import type { ConsoleVisit } from '../types.ts';
+import type { ConsoleVisit, ShiftRow } from '../types.ts';
 import { type AssignOutcome, assignVisit } from '../urgent/assign.ts';
 import { ConflictNotice } from '../urgent/conflict-notice.tsx';
 
@@ -27,12 +26,13 @@ export function staffAfterMove(visit: ConsoleVisit, from: string | null, to: str
  * bar moves when the live event arrives; a 409 shows the visit as it is now.
  */
 export function MoveDialog({
-  store,
+  shifts,
   request,
   nameOf,
   onDone,
 }: {
-  store: ConsoleStore;
+  /** The shifts of the day shown: whom a visit can go to. */
+  shifts: readonly ShiftRow[];
   request: Signal<MoveRequest | null>;
   nameOf: (id: string) => string;
   onDone: (message: string) => void;
@@ -65,7 +65,7 @@ export function MoveDialog({
         ? new Date(Math.max(Date.parse(visit.windowStart), now.value)).toISOString()
         : undefined;
   const task = visit ? visit.taskTypes.map((x) => t(`task.${x}`)).join(', ') : '';
-  const choices = store.shifts.value.filter(
+  const choices = shifts.filter(
     (s, i, all) => s.staffId !== r?.from && all.findIndex((o) => o.staffId === s.staffId) === i,
   );
 

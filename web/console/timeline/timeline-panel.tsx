@@ -1,18 +1,33 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../../i18n/i18n.ts';
-import { formatClock, formatWindow } from '../../time/format.ts';
+import { formatClock, formatDayName, formatWindow } from '../../time/format.ts';
 import { now } from '../../time/now.ts';
 import type { ConsoleStore } from '../store.ts';
-import type { VisitStatus } from '../types.ts';
+import type { ShiftRow, VisitStatus } from '../types.ts';
+import { DayPicker } from './day-picker.tsx';
 import { MoveDialog, type MoveRequest } from './move-dialog.tsx';
-import { type TimelineBar, type TimelineRow, buildTimeline, hourTicks } from './timeline-model.ts';
+import {
+  type DayOffset,
+  ROW_CAP,
+  type TimelineBar,
+  type TimelineRow,
+  buildTimeline,
+  dayAt,
+  dayVisits,
+  hourTicks,
+  isoDate,
+  visibleRows,
+} from './timeline-model.ts';
+import { TimelineTable } from './timeline-table.tsx';
+import { useDay } from './use-day.ts';
 import './timeline.css';
 
 const LABEL_W = 200;
 const AXIS_H = 26;
 const ROW_H = 44;
 const DRAG_PX = 6;
+const MINUTE = 60_000;
 
 /** Each status has its symbol on the bar, and its word in the bar's name. */
 const ICON: Record<VisitStatus, string> = {
@@ -36,43 +51,66 @@ interface Drag {
 
 /**
  * The day timeline (Tidslinje): a row per caregiver on shift and the unassigned visits on
- * top, each visit a bar at its planned start with its time window as a band behind it, and
- * the now line. A bar is a button: drag it to another row, or focus it and press
- * "Flytta till…"; both open the same confirmation. Travel and breaks are not drawn: the
- * snapshot carries neither.
+ * top, each visit a bar at its planned start with its time window as a band behind it, the
+ * travel to it a thin hatched bar before it, breaks dotted blocks named "Rast", and on
+ * today the now line. Yesterday, today or tomorrow; today's visits and shifts come from the
+ * live feed, travel, breaks and the other days from GET /api/dispatch/day-routes. Only the
+ * rows in view are drawn. A bar is a button: drag it to another row, or focus it and press
+ * "Flytta till…"; both open the same confirmation. Arrow keys move between bars and rows.
  */
 export function TimelinePanel({
   store,
   names,
+  code,
 }: {
   store: ConsoleStore;
   names: ReadonlyMap<string, string>;
+  code: string;
 }) {
   const wrap = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useSignal(900);
+  const scrollTop = useSignal(0);
+  const viewH = useSignal(600);
+  const offset = useSignal<DayOffset>(0);
   const selected = useSignal<{ visitId: string; rowKey: string } | null>(null);
   const drag = useSignal<Drag | null>(null);
   const request = useSignal<MoveRequest | null>(null);
   const said = useSignal('');
+  const wantFocus = useRef<{ visitId: string; rowKey: string } | null>(null);
 
   useEffect(() => {
     const el = wrap.current;
     if (!el) return;
-    const seen = new ResizeObserver(() => (width.value = Math.max(600, el.clientWidth - 2)));
+    const seen = new ResizeObserver(() => {
+      width.value = Math.max(600, el.clientWidth - 2);
+      viewH.value = el.clientHeight;
+    });
     seen.observe(el);
     return () => seen.disconnect();
   }, []);
 
   const nowAt = now.value;
-  const tl = buildTimeline(store.shifts.value, store.visits.value.values(), nowAt);
+  const day = dayAt(nowAt, offset.value);
+  const dayIso = isoDate(day.from);
+  const { answer, failed } = useDay(store, code, dayIso, offset.value === 0);
+  const got = answer.value?.day === dayIso ? answer.value : null;
+  const today = offset.value === 0;
+  const shifts: readonly ShiftRow[] = today ? store.shifts.value : (got?.shifts ?? []);
+  const liveVisits = store.visits.value;
+  // Built again only when the day's data or the clock changes, not on every scroll frame.
+  const tl = useMemo(() => {
+    const visits = today ? liveVisits.values() : got ? dayVisits(got.visits, liveVisits) : [];
+    return buildTimeline(shifts, visits, nowAt, ROW_CAP, { offset: offset.value, routes: got });
+  }, [shifts, liveVisits, got, nowAt, offset.value]);
   const span = tl.to - tl.from;
   const plot = width.value - LABEL_W - 8;
   const x = (at: number) => LABEL_W + ((at - tl.from) / span) * plot;
-  const height = AXIS_H + tl.rows.length * ROW_H;
+  const height = tl.rows.length * ROW_H;
   const step = span / 3_600_000 > 12 ? 2 : 1;
-  const nameOf = (id: string) => names.get(id) ?? id;
+  const nameOf = (id: string) => names.get(id) ?? shifts.find((s) => s.staffId === id)?.name ?? id;
   const task = (b: TimelineBar) => b.visit.taskTypes.map((x) => t(`task.${x}`)).join(', ');
+  const view = visibleRows(scrollTop.value, viewH.value, ROW_H, AXIS_H, tl.rows.length);
 
   const sel = selected.value;
   const selRow = sel && tl.rows.find((r) => r.key === sel.rowKey);
@@ -82,18 +120,74 @@ export function TimelinePanel({
 
   const rowAt = (clientY: number): TimelineRow | undefined => {
     const top = svg.current?.getBoundingClientRect().top ?? 0;
-    return tl.rows[Math.floor((clientY - top - AXIS_H) / ROW_H)];
+    return tl.rows[Math.floor((clientY - top) / ROW_H)];
   };
+
+  /** Scrolls row `i` into view below the sticky axis. */
+  const reveal = (i: number) => {
+    const el = wrap.current;
+    if (!el) return;
+    const top = i * ROW_H;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (AXIS_H + top + ROW_H > el.scrollTop + el.clientHeight)
+      el.scrollTop = AXIS_H + top + ROW_H - el.clientHeight;
+    scrollTop.value = el.scrollTop;
+  };
+
+  /** Focus a bar that may not be drawn yet: scroll to its row, focus once drawn. */
+  const focusBar = (i: number, bar: TimelineBar) => {
+    wantFocus.current = { visitId: bar.visit.id, rowKey: tl.rows[i]!.key };
+    reveal(i);
+    focusWanted();
+  };
+  const focusWanted = () => {
+    const w = wantFocus.current;
+    if (!w) return;
+    const el = svg.current?.querySelector<SVGGElement>(
+      `.bar[data-visit="${w.visitId}"][data-row="${w.rowKey}"]`,
+    );
+    if (!el) return;
+    wantFocus.current = null;
+    el.focus();
+  };
+  useEffect(focusWanted);
+
+  const onArrow = (key: string, i: number, j: number): boolean => {
+    const row = tl.rows[i]!;
+    if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      const next = row.bars[j + (key === 'ArrowLeft' ? -1 : 1)];
+      if (next) focusBar(i, next);
+      return true;
+    }
+    if (key !== 'ArrowUp' && key !== 'ArrowDown') return false;
+    const dir = key === 'ArrowUp' ? -1 : 1;
+    const at = row.bars[j]!.start;
+    for (let k = i + dir; k >= 0 && k < tl.rows.length; k += dir) {
+      const bars = tl.rows[k]!.bars;
+      if (bars.length === 0) continue;
+      // The bar nearest in time to the one left.
+      const near = bars.reduce((a, b) => (Math.abs(b.start - at) < Math.abs(a.start - at) ? b : a));
+      focusBar(k, near);
+      break;
+    }
+    return true;
+  };
+
+  const ticks = hourTicks(tl.from, tl.to, step);
+  const showNow = today && nowAt >= tl.from && nowAt <= tl.to;
+  const dayName = formatDayName(day.from);
 
   return (
     <section class="timeline-panel" aria-labelledby="timeline-title">
       <div class="timeline-head">
         <h2 id="timeline-title">{t('timeline.title')}</h2>
-        <p class="timeline-now">
-          <span aria-hidden="true" class="now-key" />{' '}
-          {t('timeline.now', { time: formatClock(new Date(nowAt)) })}
-        </p>
-        <p class="timeline-hint">{t('timeline.hint')}</p>
+        <DayPicker offset={offset} at={nowAt} />
+        {today && (
+          <p class="timeline-now">
+            <span aria-hidden="true" class="now-key" />{' '}
+            {t('timeline.now', { time: formatClock(new Date(nowAt)) })}
+          </p>
+        )}
         <div class="timeline-tools">
           <span class={selBar ? undefined : 'muted'}>
             {selBar
@@ -112,13 +206,82 @@ export function TimelinePanel({
           </button>
         </div>
       </div>
+      <p class="timeline-hint">
+        {t('timeline.hint')} {t('timeline.keysHint')}
+      </p>
+      <ul class="timeline-legend" aria-label={t('timeline.legend')}>
+        <li>
+          <svg width="26" height="12" aria-hidden="true">
+            <rect width="26" height="12" fill="url(#tl-travel)" />
+          </svg>
+          {t('timeline.legendTravel')}
+        </li>
+        <li>
+          <svg width="26" height="12" aria-hidden="true">
+            <rect width="26" height="12" fill="url(#tl-break)" />
+          </svg>
+          {t('timeline.legendBreak')}
+        </li>
+        <li>
+          <svg width="26" height="12" aria-hidden="true">
+            <rect class="legend-window" width="26" height="12" />
+          </svg>
+          {t('timeline.legendWindow')}
+        </li>
+      </ul>
       <div class="timeline-said" role="status">
         {said.value}
       </div>
       {tl.total > tl.rows.length - 1 && (
         <p class="muted">{t('timeline.more', { shown: tl.rows.length - 1, total: tl.total })}</p>
       )}
-      <div class="timeline-scroll" ref={wrap}>
+      {!today && !got && (
+        <p class={failed.value ? 'timeline-failed' : 'muted'} role="status">
+          {failed.value ? t('timeline.loadFailed') : t('timeline.loading')}
+        </p>
+      )}
+      <div
+        class="timeline-scroll"
+        ref={wrap}
+        // Focusable, so the rows scroll from the keyboard too (the arrows move between bars).
+        tabIndex={0}
+        role="region"
+        aria-label={t('timeline.rows')}
+        onScroll={(e) => (scrollTop.value = (e.currentTarget as HTMLDivElement).scrollTop)}
+      >
+        <svg
+          class="timeline-axis"
+          width={width.value}
+          height={AXIS_H}
+          viewBox={`0 0 ${width.value} ${AXIS_H}`}
+          aria-hidden="true"
+        >
+          <defs>
+            <pattern
+              id="tl-travel"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="6" height="6" fill="#26323e" />
+              <line x1="1" y1="0" x2="1" y2="6" stroke="#a9c3dc" stroke-width="2" />
+            </pattern>
+            <pattern id="tl-break" width="7" height="7" patternUnits="userSpaceOnUse">
+              <rect width="7" height="7" fill="#463a5a" />
+              <circle cx="3.5" cy="3.5" r="1.4" fill="#e0d0f5" />
+            </pattern>
+          </defs>
+          <rect class="axis-bg" width={width.value} height={AXIS_H} />
+          {ticks.map((at) =>
+            x(at) < width.value - 40 ? (
+              <text key={at} class="tick-label" x={x(at) + 3} y={17}>
+                {formatClock(new Date(at))}
+              </text>
+            ) : null,
+          )}
+          {showNow && <path class="now-mark" d={`M${x(nowAt) - 5} 18 h10 l-5 7 z`} />}
+        </svg>
         <svg
           ref={svg}
           class="timeline"
@@ -146,19 +309,22 @@ export function TimelinePanel({
             if (e.key === 'Escape') drag.value = null; // a drag let go of with Escape
           }}
         >
-          {hourTicks(tl.from, tl.to, step).map((at) => (
-            <g key={at} aria-hidden="true">
-              <line class="tick" x1={x(at)} x2={x(at)} y1={AXIS_H - 4} y2={height} />
-              {x(at) < width.value - 40 && (
-                <text class="tick-label" x={x(at) + 3} y={16}>
-                  {formatClock(new Date(at))}
-                </text>
-              )}
-            </g>
+          {ticks.map((at) => (
+            <line
+              key={at}
+              class="tick"
+              x1={x(at)}
+              x2={x(at)}
+              y1={0}
+              y2={height}
+              aria-hidden="true"
+            />
           ))}
-          {tl.rows.map((row, i) => {
-            const y = AXIS_H + i * ROW_H;
+          {tl.rows.slice(view.first, view.last + 1).map((row, n) => {
+            const i = view.first + n;
+            const y = i * ROW_H;
             const target = drag.value?.moving && rowAt(drag.value.y0 + drag.value.dy) === row;
+            const who = row.shift ? row.shift.name : t('timeline.unassigned');
             return (
               <g key={row.key} class={target ? 'tl-row drop' : 'tl-row'}>
                 <rect
@@ -180,25 +346,56 @@ export function TimelinePanel({
                   />
                 )}
                 <text class="row-name" x={8} y={y + 18}>
-                  {row.shift ? row.shift.name : t('timeline.unassigned')}
+                  {who}
                 </text>
                 <text class="row-sub" x={8} y={y + 35}>
                   {row.shift
                     ? `${t(`profession.${row.shift.profession}`)} ${formatWindow(row.shift.startsAt, row.shift.endsAt)}`
                     : t('timeline.unassignedCount', { count: row.bars.length })}
                 </text>
-                {row.bars.map((bar) => {
+                {row.breaks.map((b) => {
+                  const w = Math.max(4, x(b.end) - x(b.start));
+                  return (
+                    <g
+                      key={`break-${b.start}`}
+                      class="tl-break"
+                      role="img"
+                      aria-label={t('timeline.breakLabel', {
+                        time: formatWindow(new Date(b.start), new Date(b.end)),
+                        minutes: b.minutes,
+                        who,
+                      })}
+                    >
+                      <rect
+                        class="break-box"
+                        x={x(b.start)}
+                        y={y + 8}
+                        width={w}
+                        height={ROW_H - 16}
+                        rx={2}
+                      />
+                      {w > 34 && (
+                        <text class="break-text" x={x(b.start) + 3} y={y + 27} aria-hidden="true">
+                          {t('timeline.breakShort')}
+                        </text>
+                      )}
+                    </g>
+                  );
+                })}
+                {row.bars.map((bar, j) => {
                   const v = bar.visit;
                   const w = Math.max(14, x(bar.end) - x(bar.start));
                   const dragging = drag.value?.moving && drag.value.bar === bar;
                   const isSel = sel?.visitId === v.id && sel.rowKey === row.key;
-                  const label = t('timeline.bar', {
-                    task: task(bar),
-                    status: t(`status.${v.status}`),
-                    time: formatClock(new Date(bar.start)),
-                    window: formatWindow(v.windowStart, v.windowEnd),
-                    who: row.shift ? row.shift.name : t('timeline.unassigned'),
-                  });
+                  const travel = row.shift ? (bar.travelMinutes ?? 0) : 0;
+                  const label =
+                    t('timeline.bar', {
+                      task: task(bar),
+                      status: t(`status.${v.status}`),
+                      time: formatClock(new Date(bar.start)),
+                      window: formatWindow(v.windowStart, v.windowEnd),
+                      who,
+                    }) + (travel > 0 ? t('timeline.barTravel', { minutes: travel }) : '');
                   return (
                     <g key={v.id} class={`tl-visit status-${v.status} prio-${v.priority}`}>
                       <rect
@@ -209,14 +406,28 @@ export function TimelinePanel({
                         height={ROW_H - 12}
                         aria-hidden="true"
                       />
+                      {travel > 0 && (
+                        <rect
+                          class="travel"
+                          x={x(bar.start - travel * MINUTE)}
+                          y={y + ROW_H / 2 - 4}
+                          width={x(bar.start) - x(bar.start - travel * MINUTE)}
+                          height={8}
+                          aria-hidden="true"
+                        />
+                      )}
                       <g
                         class={isSel ? 'bar selected' : 'bar'}
                         role="button"
                         tabIndex={0}
                         aria-label={label}
                         data-visit={v.id}
+                        data-row={row.key}
                         transform={dragging ? `translate(0 ${drag.value!.dy})` : undefined}
-                        onFocus={() => (selected.value = { visitId: v.id, rowKey: row.key })}
+                        onFocus={() => {
+                          selected.value = { visitId: v.id, rowKey: row.key };
+                          reveal(i);
+                        }}
                         onPointerDown={(e) => {
                           if (e.button !== 0) return;
                           selected.value = { visitId: v.id, rowKey: row.key };
@@ -235,7 +446,7 @@ export function TimelinePanel({
                           if (e.key === 'Enter' || e.key === ' ') {
                             e.preventDefault();
                             ask(bar, row, null);
-                          }
+                          } else if (onArrow(e.key, i, j)) e.preventDefault();
                         }}
                       >
                         <rect
@@ -257,15 +468,16 @@ export function TimelinePanel({
               </g>
             );
           })}
-          {nowAt >= tl.from && nowAt <= tl.to && (
+          {showNow && (
             <g class="now" aria-hidden="true">
-              <line x1={x(nowAt)} x2={x(nowAt)} y1={AXIS_H - 6} y2={height} />
+              <line x1={x(nowAt)} x2={x(nowAt)} y1={0} y2={height} />
             </g>
           )}
         </svg>
       </div>
+      <TimelineTable rows={tl.rows} day={dayName} />
       <MoveDialog
-        store={store}
+        shifts={shifts}
         request={request}
         nameOf={nameOf}
         onDone={(m) => (said.value = m)}
