@@ -28,6 +28,8 @@ interface PoolVisit {
 export class EventDriver {
   readonly sent: Sent[] = [];
   errors = 0;
+  /** Requests that got no answer at all (counted in errors too). */
+  failed = 0;
   /** Ticks that found every pool visit waiting for its answer (the server behind). */
   skipped = 0;
   private pool: PoolVisit[] = [];
@@ -129,7 +131,14 @@ export class EventDriver {
       const v = this.pool[(this.next + i) % this.pool.length]!;
       if (v.busy) continue;
       this.next = (this.next + i + 1) % this.pool.length;
-      const p = this.change(v).finally(() => this.inFlight.delete(p));
+      // A request that fails outright (a reset connection) is counted; the call's next change
+      // then meets a 409 if it did land, and the call is replaced.
+      const p = this.change(v)
+        .catch(() => {
+          this.errors++;
+          this.failed++;
+        })
+        .finally(() => this.inFlight.delete(p));
       this.inFlight.add(p);
       return;
     }
