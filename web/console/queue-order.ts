@@ -17,24 +17,41 @@ export interface QueueRow {
   tier: 0 | 1 | 2;
 }
 
+/**
+ * A visit object is replaced, never changed, when its event arrives: its window's end is
+ * parsed once, not in every comparison of every sort (the queue is sorted on each event).
+ */
+const windowEnds = new WeakMap<ConsoleVisit, number>();
+function windowEndOf(visit: ConsoleVisit): number {
+  let end = windowEnds.get(visit);
+  if (end === undefined) windowEnds.set(visit, (end = Date.parse(visit.windowEnd)));
+  return end;
+}
+
 export function queueRows(
   visits: Iterable<ConsoleVisit>,
   lateRisks: ReadonlyMap<string, LateRiskAlert>,
 ): QueueRow[] {
-  const rows: QueueRow[] = [];
+  const keyed: { row: QueueRow; rank: number; end: number }[] = [];
   for (const visit of visits) {
     if (!OPEN.has(visit.status)) continue;
     const alert = lateRisks.get(visit.id);
     const lateRisk = alert && alert.version === visit.version ? alert : null;
     const tier =
       visit.status === 'unassigned' || visit.priority !== 'planned' ? 0 : lateRisk ? 1 : 2;
-    rows.push({ visit, lateRisk, needsAction: tier < 2, tier });
+    keyed.push({
+      row: { visit, lateRisk, needsAction: tier < 2, tier },
+      rank: RANK[visit.priority],
+      end: windowEndOf(visit),
+    });
   }
-  return rows.sort(
+  // Ids are UUIDs: a plain comparison orders them as localeCompare did, at a fraction of the cost.
+  keyed.sort(
     (a, b) =>
-      a.tier - b.tier ||
-      RANK[a.visit.priority] - RANK[b.visit.priority] ||
-      Date.parse(a.visit.windowEnd) - Date.parse(b.visit.windowEnd) ||
-      a.visit.id.localeCompare(b.visit.id),
+      a.row.tier - b.row.tier ||
+      a.rank - b.rank ||
+      a.end - b.end ||
+      (a.row.visit.id < b.row.visit.id ? -1 : a.row.visit.id > b.row.visit.id ? 1 : 0),
   );
+  return keyed.map((k) => k.row);
 }
