@@ -1,0 +1,97 @@
+import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  assignments,
+  carePlans,
+  patients,
+  staff,
+  teams,
+  visits,
+} from '../../../db/schema/index.ts';
+import type { Tx } from '../../events/append-events.ts';
+import { localDayBounds } from '../../domain/stockholm-time.ts';
+import type { ExistingVisit } from './diff-day.ts';
+
+/** What one generation covers: a municipality's day, or one team's patients in it. */
+export interface DayScope {
+  municipality: string;
+  /** Stockholm calendar day, YYYY-MM-DD. */
+  date: string;
+  team: string | null;
+}
+
+/**
+ * The patients of the scope. Patients have no team of their own: a team's patients are those
+ * whose contact caregiver (fast vårdkontakt) is in the team, the team that answers for them.
+ * A patient without a contact caregiver belongs to no team and is generated only with the
+ * whole municipality.
+ */
+function patientCondition(scope: DayScope): SQL[] {
+  const parts: SQL[] = [eq(patients.municipalityCode, scope.municipality)];
+  if (scope.team !== null) {
+    parts.push(
+      inArray(
+        patients.contactStaffId,
+        sql`(select ${staff.id} from ${staff} where ${staff.teamId} = ${scope.team})`,
+      ),
+    );
+  }
+  return parts;
+}
+
+/** The care plans of the scope's patients valid on the day (weekdays are checked after). */
+export function plansInScope(tx: Tx, scope: DayScope) {
+  return tx
+    .select({ plan: carePlans })
+    .from(carePlans)
+    .innerJoin(patients, eq(patients.id, carePlans.patientId))
+    .where(
+      and(
+        ...patientCondition(scope),
+        lte(carePlans.validFrom, scope.date),
+        or(isNull(carePlans.validTo), gte(carePlans.validTo, scope.date)),
+      ),
+    )
+    .orderBy(carePlans.patientId, carePlans.windowStart, carePlans.id)
+    .then((rows) => rows.map((r) => r.plan));
+}
+
+/**
+ * The visits care plans made for the scope's patients that start on the day (any status),
+ * with how many caregivers each has.
+ */
+export async function planVisitsInScope(tx: Tx, scope: DayScope): Promise<ExistingVisit[]> {
+  const { start, end } = localDayBounds(scope.date);
+  const rows = await tx
+    .select({
+      visit: visits,
+      assigneeCount:
+        sql<number>`(select count(*) from ${assignments} where ${assignments.visitId} = ${visits.id})`.mapWith(
+          Number,
+        ),
+    })
+    .from(visits)
+    .innerJoin(patients, eq(patients.id, visits.patientId))
+    .where(
+      and(
+        ...patientCondition(scope),
+        eq(visits.municipalityCode, scope.municipality),
+        isNotNull(visits.carePlanId),
+        gte(visits.windowStart, start),
+        lt(visits.windowStart, end),
+      ),
+    );
+  return rows.map((r) => ({
+    ...r.visit,
+    carePlanId: r.visit.carePlanId!,
+    assigneeCount: r.assigneeCount,
+  }));
+}
+
+/** The team, if it is one of the municipality's. */
+export async function teamOf(tx: Tx, municipality: string, team: string) {
+  const [row] = await tx
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.id, team), eq(teams.municipalityCode, municipality)));
+  return row;
+}
