@@ -1,4 +1,17 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   assignments,
   carePlans,
@@ -56,19 +69,14 @@ export function plansInScope(tx: Tx, scope: DayScope) {
 }
 
 /**
- * The visits care plans made for the scope's patients that start on the day (any status),
- * with how many caregivers each has.
+ * The visits care plans made for the scope's patients that start on the day (any status).
+ * Whether a visit has caregivers matters only for the cancelled ones (cancelledByGeneration):
+ * they alone are counted, a second small query instead of a count per visit.
  */
 export async function planVisitsInScope(tx: Tx, scope: DayScope): Promise<ExistingVisit[]> {
   const { start, end } = localDayBounds(scope.date);
   const rows = await tx
-    .select({
-      visit: visits,
-      assigneeCount:
-        sql<number>`(select count(*) from ${assignments} where ${assignments.visitId} = ${visits.id})`.mapWith(
-          Number,
-        ),
-    })
+    .select({ visit: visits })
     .from(visits)
     .innerJoin(patients, eq(patients.id, visits.patientId))
     .where(
@@ -80,10 +88,20 @@ export async function planVisitsInScope(tx: Tx, scope: DayScope): Promise<Existi
         lt(visits.windowStart, end),
       ),
     );
+  const cancelled = rows.filter((r) => r.visit.status === 'cancelled').map((r) => r.visit.id);
+  const counts = new Map<string, number>();
+  if (cancelled.length > 0) {
+    const held = await tx
+      .select({ visitId: assignments.visitId, n: count() })
+      .from(assignments)
+      .where(inArray(assignments.visitId, cancelled))
+      .groupBy(assignments.visitId);
+    for (const h of held) counts.set(h.visitId, Number(h.n));
+  }
   return rows.map((r) => ({
     ...r.visit,
     carePlanId: r.visit.carePlanId!,
-    assigneeCount: r.assigneeCount,
+    assigneeCount: counts.get(r.visit.id) ?? 0,
   }));
 }
 

@@ -1,6 +1,4 @@
-import { DateTime } from 'luxon';
 import type { carePlans, visits } from '../../../db/schema/index.ts';
-import { ZONE } from '../../domain/stockholm-time.ts';
 import { planWindow } from './plan-window.ts';
 
 type CarePlanRow = typeof carePlans.$inferSelect;
@@ -40,8 +38,13 @@ export function planApplies(
   if (plan.validFrom > isoDate) return false;
   if (plan.validTo !== null && plan.validTo < isoDate) return false;
   if (isSingleDay(plan)) return true;
-  const weekday = DateTime.fromISO(isoDate, { zone: ZONE }).weekday;
-  return plan.daysOfWeek.includes(weekday);
+  return plan.daysOfWeek.includes(isoWeekday(isoDate));
+}
+
+/** ISO weekday (1 = Monday) of a calendar date; asked once per plan, so without luxon. */
+export function isoWeekday(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
 }
 
 /** The visit the plan makes on `isoDate` (the caller checked planApplies). */

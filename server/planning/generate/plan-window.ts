@@ -20,6 +20,23 @@ export interface UtcWindow {
  * ends before it starts, and at worst (entirely inside the spring gap) shrinks to 03:00.
  */
 export function wallClockInstant(isoDate: string, hhmm: string): Date {
+  const key = `${isoDate}T${hhmm}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    if (instants.size > 10_000) instants.clear();
+    ms = computeInstant(isoDate, hhmm);
+    instants.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+/**
+ * Instants by local date and time: a day's thousands of visits share a few dozen window
+ * times, and asking luxon (Intl) for each was most of a Stockholm-sized generation.
+ */
+const instants = new Map<string, number>();
+
+function computeInstant(isoDate: string, hhmm: string): number {
   const [hour, minute] = hhmm.split(':').map(Number);
   const [year, month, day] = isoDate.split('-').map(Number);
   const dt = DateTime.fromObject({ year, month, day, hour, minute }, { zone: ZONE });
@@ -27,7 +44,7 @@ export function wallClockInstant(isoDate: string, hhmm: string): Date {
   if (dt.hour === hour && dt.minute === minute && dt.day === day) {
     // Exists: once, or twice on the autumn night (take the earlier instant).
     const passes = dt.getPossibleOffsets().map((d) => d.toMillis());
-    return new Date(Math.min(dt.toMillis(), ...passes));
+    return Math.min(dt.toMillis(), ...passes);
   }
   return gapEnd(dt.toMillis(), wallMinutes(year, month, day, hour, minute));
 }
@@ -41,7 +58,7 @@ function wallMinutes(year: number, month: number, day: number, h: number, m: num
  * The first instant the wall clock reads `wanted` or later, searched back from `shifted`
  * (luxon's reading, after the gap): across a spring gap the wall clock only goes forward.
  */
-function gapEnd(shifted: number, wanted: number): Date {
+function gapEnd(shifted: number, wanted: number): number {
   let lo = shifted - 3 * 3600_000; // the clock reads earlier than wanted here
   let hi = shifted; // and at least wanted here
   while (hi - lo > 60_000) {
@@ -50,7 +67,7 @@ function gapEnd(shifted: number, wanted: number): Date {
     if (wallMinutes(w.year, w.month, w.day, w.hour, w.minute) >= wanted) hi = mid;
     else lo = mid;
   }
-  return new Date(hi);
+  return hi;
 }
 
 /** 'HH:MM' of a time column ('07:30:00' as the driver gives it). */
