@@ -27,7 +27,11 @@ import type { ExistingVisit } from './diff-day.ts';
 /** What one generation covers: a municipality's day, or one team's patients in it. */
 export interface DayScope {
   municipality: string;
-  /** Stockholm calendar day, YYYY-MM-DD. */
+  /**
+   * Stockholm calendar day, YYYY-MM-DD: a plan's 02:30 visit on a Monday starts at 02:30 that
+   * Monday (as the demo seed makes them), although the service day (server/day) counts that
+   * night as Sunday's. A visit belongs to the day its window starts on.
+   */
   date: string;
   team: string | null;
 }

@@ -21,6 +21,14 @@ export type PlannedVisit = Pick<
   | 'source'
 > & { carePlanId: string };
 
+/*
+ * Sources: 'plan' for a recurring plan, 'single' for a plan valid one day. visits.source also
+ * has 'discharge' (a first visit after a hospital discharge), but a care plan has nothing that
+ * marks one, so the generator never makes it: such a visit is registered as it comes
+ * (POST /api/visits with source 'discharge') and, having no care plan, is never touched here.
+ * Marking a plan as a discharge would take a column on care_plans (a migration).
+ */
+
 /** A care plan valid for exactly one day: a single visit (source 'single'). */
 export const isSingleDay = (plan: Pick<CarePlanRow, 'validFrom' | 'validTo'>): boolean =>
   plan.validTo !== null && plan.validTo === plan.validFrom;
