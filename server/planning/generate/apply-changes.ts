@@ -7,6 +7,7 @@ import {
   type KeptReason,
   type PlanField,
   changedFields,
+  editable,
 } from './diff-day.ts';
 import type { PlannedVisit } from './plan-occurrence.ts';
 
@@ -61,9 +62,7 @@ export async function applyChanges(
       });
       continue;
     }
-    const done = await write(tx, c, now);
-    if (done) out.push(done);
-    else out.push(await keptAfterRace(tx, c.visit, c.kind === 'remove' ? undefined : c.planned));
+    out.push((await write(tx, c, now)) ?? (await afterRace(tx, c, now)));
   }
   return out;
 }
@@ -110,23 +109,34 @@ function planFields(p: PlannedVisit) {
   };
 }
 
-/** The visit changed under us (assigned, pinned): reported as kept, as it now is. */
-async function keptAfterRace(
+/**
+ * The write found the visit changed since it was read. Only the plans change a visit's plan
+ * fields, and the day's lock keeps other generations out: someone assigned, pinned or
+ * started it (kept, as it now is), or assigned and released it again (free at a newer
+ * version: written once more at that version).
+ */
+async function afterRace(
   tx: Tx,
-  was: ExistingVisit,
-  planned: PlannedVisit | undefined,
+  c: Exclude<DayChange, { kind: 'add' } | { kind: 'keep' }>,
+  now: Date,
 ): Promise<AppliedChange> {
-  const [now] = await tx.select().from(visits).where(eq(visits.id, was.id));
-  const visit = now ?? was;
-  const reason: KeptReason =
-    visit.status === 'unassigned' || visit.status === 'cancelled' ? 'pinned' : visit.status;
+  const [row] = await tx.select().from(visits).where(eq(visits.id, c.visit.id));
+  const visit: ExistingVisit = {
+    ...(row ?? c.visit),
+    carePlanId: c.visit.carePlanId,
+    assigneeCount: 0,
+  };
+  const stillFree = c.kind === 'restore' ? visit.status === 'cancelled' : editable(visit);
+  if (row && stillFree && !visit.pinned && visit.version !== c.visit.version) {
+    const again = await write(tx, { ...c, visit }, now);
+    if (again) return again;
+  }
+  const planned = c.kind === 'remove' ? undefined : c.planned;
   return {
     kind: 'kept',
     visit,
-    reason,
+    reason: visit.status === 'unassigned' || visit.status === 'cancelled' ? 'pinned' : visit.status,
     would: planned ? 'update' : 'remove',
-    fields: planned
-      ? changedFields({ ...visit, carePlanId: was.carePlanId, assigneeCount: 0 }, planned)
-      : [],
+    fields: planned ? changedFields(visit, planned) : [],
   };
 }

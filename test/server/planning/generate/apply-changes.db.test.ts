@@ -63,4 +63,24 @@ describe.each(dbKinds())('a visit taken while the day is generated on %s', (kind
     const [n] = await database.db.select().from(visits).where(eq(visits.id, night.id));
     expect(n).toMatchObject({ status: 'unassigned', pinned: true });
   });
+
+  it('assigned and released again meanwhile: free, so written at its newer version', async () => {
+    const scope = { municipality: '0180', date: '2026-03-23', team: null };
+    const lift = (await planVisitsInScope(database.db, scope)).find(
+      (v) => v.carePlanId === P.lift,
+    )!;
+    await database.db
+      .update(visits)
+      .set({ version: lift.version + 2 })
+      .where(eq(visits.id, lift.id));
+    const [plan] = await database.db.select().from(carePlans).where(eq(carePlans.id, P.lift));
+    const longer = plannedVisit({ ...plan, durationMinutes: 60 }, '0180', '2026-03-23');
+    const [out] = await applyChanges(
+      database.db,
+      [{ kind: 'update', visit: lift, planned: longer, fields: ['durationMinutes'] }],
+      P.now,
+    );
+    expect(out).toMatchObject({ kind: 'updated', fields: ['durationMinutes'] });
+    expect(out.visit).toMatchObject({ durationMinutes: 60, version: lift.version + 3 });
+  });
 });
