@@ -12,6 +12,7 @@ import { docsRoutes } from './http/openapi-docs.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { lateRiskRoutes } from './late-risk/routes.ts';
 import { dayRouteRoutes } from './day-routes/routes.ts';
+import { generateRoutes } from './planning/generate/routes.ts';
 import { positionRoutes } from './positions/routes.ts';
 import { sickCallRoutes } from './sick-calls/routes.ts';
 import { suggestionRoutes } from './suggestions/routes.ts';
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/dispatch', lateRiskRoutes);
   app.route('/api/dispatch', dayRouteRoutes);
   app.route('/api/live', liveStatsRoutes);
+  app.route('/api/planning', generateRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

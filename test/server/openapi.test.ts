@@ -42,6 +42,7 @@ describe('API description', () => {
       '/api/municipalities/{code}',
       '/api/patients',
       '/api/patients/{id}',
+      '/api/planning/{municipality}/days/{date}/generate',
       '/api/staff',
       '/api/staff/{id}',
       '/api/teams',

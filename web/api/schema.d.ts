@@ -2422,6 +2422,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/planning/{municipality}/days/{date}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a day's visits from the care plans, for the municipality or one team (scheduler, admin; audited)
+         * @description Idempotent: a second call changes only what the care plans changed since. Adds missing visits, updates unassigned visits whose plan changed, cancels unassigned visits whose plan no longer applies; never touches a visit that is assigned, started, done or pinned (reported as kept). Local windows are Stockholm wall-clock time; on the spring clock-change night a time the clock skips (02:30) means 03:00, on the autumn night a time the clock shows twice means its first pass. Live consoles get visit.created, visit.updated and visit.cancelled, then day.generated.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                    /** @description Calendar day in Europe/Stockholm */
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["GenerateDay"];
+                };
+            };
+            responses: {
+                /** @description What changed, and what was kept */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GeneratedDay"];
+                    };
+                };
+                /** @description Bad date (not a calendar day, in the past, too far ahead) or body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality, or no such team in it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2877,6 +2970,48 @@ export interface components {
                 p99Ms: number;
                 maxMs: number;
             };
+        };
+        GeneratedDay: {
+            municipality: string;
+            date: string;
+            team: string | null;
+            counts: {
+                /** @description New visits, and visits back whose plan applies again */
+                added: number;
+                /** @description Unassigned visits whose plan changed */
+                updated: number;
+                /** @description Unassigned visits whose plan no longer applies, now cancelled */
+                removed: number;
+                /** @description Visits the plans would change or remove, left as they are: assigned, started, done or pinned */
+                keptBecauseAssigned: number;
+                /** @description Visits already as their plan makes them */
+                unchanged: number;
+            };
+            changes: {
+                /** @enum {string} */
+                kind: "added" | "updated" | "removed" | "kept";
+                visit: components["schemas"]["Visit"];
+                /** @description added: the visit an earlier generation cancelled, back (same id) */
+                restored?: boolean;
+                /** @description updated: what changed; kept: what the plan would have changed */
+                fields?: ("windowStart" | "windowEnd" | "windowHard" | "durationMinutes" | "taskTypes" | "requiredProfession" | "staffCount" | "priority" | "source")[];
+                /** @enum {string} */
+                why?: "plan_no_longer_applies" | "duplicate";
+                /**
+                 * @description kept: why the visit was left as it is
+                 * @enum {string}
+                 */
+                reason?: "assigned" | "en_route" | "in_progress" | "done" | "no_access" | "pinned";
+                /** @enum {string} */
+                would?: "update" | "remove";
+            }[];
+        };
+        GenerateDay: {
+            /**
+             * Format: uuid
+             * @description Only this team's patients: those whose contact caregiver is in the team. Without it, the whole municipality
+             */
+            team?: string;
         };
     };
     responses: never;

@@ -280,6 +280,16 @@ export const MATRIX: MatrixRow[] = [
     expect: { ...only(['dispatcher'], [404, 404], [403, 403]), admin: [404, 404] },
   },
   {
+    route: 'POST /api/planning/:municipality/days/:date/generate',
+    // The fixture has no care plans: generating the day after changes nothing.
+    request: (t) => ({
+      path: `/api/planning/${code(t)}/days/2026-11-24/generate`,
+      method: 'POST',
+      body: {},
+    }),
+    expect: { ...only(['scheduler'], [200, 403], [403, 403]), admin: [200, 200] },
+  },
+  {
     route: 'GET /api/dispatch/late-risks',
     request: (t) => ({ path: `/api/dispatch/late-risks?municipality=${code(t)}` }),
     expect: {
