@@ -6,6 +6,7 @@ import {
   readOpenVisits,
   readPatientPlaces,
   readShifts,
+  readTeamPatientIds,
 } from '../day/read-day.ts';
 import { knownSince } from '../day/service-day.ts';
 import type { PatientRow, StaffRow, VisitRow } from '../solver-bridge/problem-rows.ts';
@@ -27,6 +28,8 @@ export interface DayRows {
   patients: PatientRow[];
   /** Visit id → version of the open visits, for the versioned write. */
   versions: Map<string, number>;
+  /** Visit id → version of the visits behind the fixed stops (what a plan was made around). */
+  fixedVersions: Map<string, number>;
   /** Earliest instant of the problem: every time is seconds after this. */
   origin: Date;
 }
@@ -36,18 +39,32 @@ const FIXED_PREFIX = 'fixed:';
 
 export async function loadDay(
   db: Tx,
-  q: { municipality: string; from: Date; to: Date },
+  q: {
+    municipality: string;
+    from: Date;
+    to: Date;
+    /** Only this team: its caregivers' shifts and its patients' visits (readTeamPatientIds). */
+    teamId?: string | null;
+  },
 ): Promise<DayRows> {
-  const { municipality, from, to } = q;
+  const { municipality, from, to, teamId } = q;
   const range = { start: from, end: to };
   // The solver's caregivers in the order of their shifts (start, then shift id).
-  const shiftRows = (await readShifts(db, municipality, range, { activeOnly: true })).sort(
-    (a, b) =>
-      a.shift.startsAt.getTime() - b.shift.startsAt.getTime() ||
-      (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0),
-  );
+  const shiftRows = (await readShifts(db, municipality, range, { activeOnly: true }))
+    .filter((r) => !teamId || r.staff.teamId === teamId)
+    .sort(
+      (a, b) =>
+        a.shift.startsAt.getTime() - b.shift.startsAt.getTime() ||
+        (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0),
+    );
   const staffIds = [...new Set(shiftRows.map((r) => r.staff.id))];
-  const openRows = await readOpenVisits(db, municipality, range);
+  let openRows = await readOpenVisits(db, municipality, range);
+  if (teamId) {
+    const ours = await readTeamPatientIds(db, teamId, [
+      ...new Set(openRows.map((v) => v.patientId)),
+    ]);
+    openRows = openRows.filter((v) => ours.has(v.patientId));
+  }
   const origin = new Date(
     Math.min(from.getTime(), ...shiftRows.map((r) => r.shift.startsAt.getTime())),
   );
@@ -57,6 +74,7 @@ export async function loadDay(
   const busy = await readBusy(db, staffIds, { start: origin, end: new Date(until) });
   const fixed: VisitRow[] = [];
   const fixedPatients = new Map<string, string>();
+  const fixedVersions = new Map<string, number>();
   for (const { a, v } of busy) {
     const shift = shiftRows.findLast(
       (s) =>
@@ -67,6 +85,7 @@ export async function loadDay(
     if (!shift) continue; // outside every loaded shift: the write's overlap check covers it
     const id = `${FIXED_PREFIX}${a.id}`;
     fixedPatients.set(id, v.patientId);
+    fixedVersions.set(v.id, v.version);
     fixed.push({
       id,
       patientId: id,
@@ -155,6 +174,7 @@ export async function loadDay(
     fixed,
     patients: patientOut,
     versions: new Map(openRows.map((v) => [v.id, v.version])),
+    fixedVersions,
     origin,
   };
 }

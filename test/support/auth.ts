@@ -84,6 +84,9 @@ export interface TestServerOptions {
   solve?: SolveFn;
   /** The web app served at `/`: web/dist unless a test gives its own page. */
   webDist?: string;
+  /** Planning jobs: the solve (default: the solver's worker thread) and the worker's timings. */
+  planningSolve?: NonNullable<ServerParts['overrides']>['planningSolve'];
+  planningWorker?: NonNullable<ServerParts['overrides']>['planningWorker'];
 }
 
 /** RANK_WORKER=off, a choice production may make too; tests of the workers turn them on. */
@@ -108,6 +111,8 @@ export async function testServer(
       principals: options.principals && { cache: options.principals, close: async () => {} },
       solve: options.solve,
       webDist: options.webDist,
+      planningSolve: options.planningSolve,
+      planningWorker: options.planningWorker,
     },
   });
   closeWithDatabase(database, server.close);

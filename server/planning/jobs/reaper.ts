@@ -14,6 +14,7 @@ export interface Reaped {
   id: string;
   municipalityCode: string;
   serviceDate: string;
+  teamId: string | null;
   status: 'queued' | 'failed';
 }
 
@@ -43,6 +44,7 @@ export async function reapStaleJobs(db: Db, o: ReapOptions): Promise<Reaped[]> {
       id: planningJobs.id,
       municipalityCode: planningJobs.municipalityCode,
       serviceDate: planningJobs.serviceDate,
+      teamId: planningJobs.teamId,
       status: planningJobs.status,
     });
   return rows as Reaped[];

@@ -5,8 +5,13 @@ export type { PlanningJobStatus };
 /** How far a running job has got; the last one stays on the finished job. */
 export interface JobProgress {
   elapsedMs: number;
-  /** The solver's best cost so far (its own integer units); null before the first plan. */
+  /**
+   * The solver's best cost so far (its own integer units): of the best feasible plan, or
+   * while there is none (`feasible` false) the lowest penalised cost of the search; null
+   * before the search has begun.
+   */
   bestCost: number | null;
+  feasible: boolean;
   /**
    * Visits placed in the best plan so far, of `visitsTotal` (the open visits of the day).
    * While solving it is read from the solver's placed visit halves (a two-person visit is two),

@@ -74,7 +74,13 @@ describe.each(dbKinds())('the planning job queue on %s', (kind) => {
     const claimed = (await claimJob(database.db, 'w1', NOW))!;
     expect(claimed.id).toBe(queued.id);
     expect(await beat(database.db, claimed.id, 'w2')).toBe(false);
-    const progress = { elapsedMs: 10, bestCost: 5, visitsPlaced: 1, visitsTotal: 2 };
+    const progress = {
+      elapsedMs: 10,
+      bestCost: 5,
+      feasible: true,
+      visitsPlaced: 1,
+      visitsTotal: 2,
+    };
     expect(await beat(database.db, claimed.id, 'w1', progress)).toBe(true);
     const cancel = await cancelJob(database.db, claimed.id, NOW);
     expect(cancel?.cancelled).toBe(true);
@@ -104,7 +110,13 @@ describe.each(dbKinds())('the planning job queue on %s', (kind) => {
       .where(eq(planningJobs.id, queued.id));
     const reaped = await reapStaleJobs(database.db, { staleMs: 30_000, maxAttempts: 2, now: NOW });
     expect(reaped).toEqual([
-      { id: queued.id, municipalityCode: '0180', serviceDate: '2026-11-24', status: 'queued' },
+      {
+        id: queued.id,
+        municipalityCode: '0180',
+        serviceDate: '2026-11-24',
+        teamId: null,
+        status: 'queued',
+      },
     ]);
     const row = async (id: string) =>
       (await database.db.select().from(planningJobs).where(eq(planningJobs.id, id)))[0];
