@@ -7,6 +7,7 @@ import type { App } from '../../../../server/app.ts';
 import { createUser } from '../../../../server/auth/users.ts';
 import type { ComposedServer } from '../../../../server/compose.ts';
 import type { LiveEvent } from '../../../../server/live/event-bus.ts';
+import { planningProgressPayload } from '../../../../server/live/protocol.ts';
 import { serviceDayOf } from '../../../../server/planning/demo-day.ts';
 import type { JobView } from '../../../../server/planning/jobs/schemas.ts';
 import { TEST_COST, bearer, testServer } from '../../../support/auth.ts';
@@ -140,6 +141,9 @@ describe('planning jobs over HTTP', () => {
 
     // Progress reached the municipality's subscribers while it ran, and the end.
     const progress = seen.filter((e) => e.type === 'planning.progress');
+    // Each as the shared protocol types it (what the web app parses).
+    for (const e of progress)
+      expect(planningProgressPayload.safeParse(e.payload).success).toBe(true);
     const statuses = progress.map((e) => (e.payload as { status: string }).status);
     expect(statuses[0]).toBe('queued');
     expect(statuses).toContain('running');
