@@ -30,6 +30,8 @@ export interface DayRows {
   versions: Map<string, number>;
   /** Visit id → version of the visits behind the fixed stops (what a plan was made around). */
   fixedVersions: Map<string, number>;
+  /** Assigned visits planned again (see `replanAfter`): among `open`, to be released first. */
+  replanned: Set<string>;
   /** Earliest instant of the problem: every time is seconds after this. */
   origin: Date;
 }
@@ -45,6 +47,12 @@ export async function loadDay(
     to: Date;
     /** Only this team: its caregivers' shifts and its patients' visits (readTeamPatientIds). */
     teamId?: string | null;
+    /**
+     * Plan again the assigned visits of the day that are not pinned and whose caregivers (all
+     * of them on these shifts) start at or after this instant; without it, and for every
+     * other visit assigned, started or done, what is planned stays where it is.
+     */
+    replanAfter?: Date;
   },
 ): Promise<DayRows> {
   const { municipality, from, to, teamId } = q;
@@ -72,10 +80,16 @@ export async function loadDay(
 
   // What these caregivers already do in their shifts stays where it is.
   const busy = await readBusy(db, staffIds, { start: origin, end: new Date(until) });
+  const replanned = await replannable(db, busy, shiftRows, q);
+  openRows = [...openRows, ...replanned.values()].sort(
+    (a, b) =>
+      a.windowStart.getTime() - b.windowStart.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const fixed: VisitRow[] = [];
   const fixedPatients = new Map<string, string>();
   const fixedVersions = new Map<string, number>();
   for (const { a, v } of busy) {
+    if (replanned.has(v.id)) continue;
     const shift = shiftRows.findLast(
       (s) =>
         s.staff.id === a.staffId &&
@@ -175,6 +189,51 @@ export async function loadDay(
     patients: patientOut,
     versions: new Map(openRows.map((v) => [v.id, v.version])),
     fixedVersions,
+    replanned: new Set(replanned.keys()),
     origin,
   };
+}
+
+type Busy = Awaited<ReturnType<typeof readBusy>>;
+
+/** The assigned visits `replanAfter` opens again, by id (see loadDay). */
+async function replannable(
+  db: Tx,
+  busy: Busy,
+  shiftRows: { staff: { id: string }; shift: { startsAt: Date; endsAt: Date } }[],
+  q: { from: Date; to: Date; teamId?: string | null; replanAfter?: Date },
+): Promise<Map<string, Busy[number]['v']>> {
+  const out = new Map<string, Busy[number]['v']>();
+  if (!q.replanAfter) return out;
+  const after = q.replanAfter.getTime();
+  const halves = new Map<string, Busy>();
+  for (const b of busy) halves.set(b.v.id, [...(halves.get(b.v.id) ?? []), b]);
+  for (const [id, rows] of halves) {
+    const v = rows[0].v;
+    const ok =
+      v.status === 'assigned' &&
+      !v.pinned &&
+      v.windowStart >= q.from &&
+      v.windowStart < q.to &&
+      rows.length === v.staffCount &&
+      rows.every(
+        ({ a }) =>
+          a.plannedStart.getTime() >= after &&
+          // On a shift of the day: the plan can place it again (else it stays as it is).
+          shiftRows.some(
+            (s) =>
+              s.staff.id === a.staffId &&
+              s.shift.startsAt <= a.plannedStart &&
+              a.plannedStart < s.shift.endsAt,
+          ),
+      );
+    if (ok) out.set(id, v);
+  }
+  if (q.teamId && out.size > 0) {
+    const ours = await readTeamPatientIds(db, q.teamId, [
+      ...new Set([...out.values()].map((v) => v.patientId)),
+    ]);
+    for (const [id, v] of out) if (!ours.has(v.patientId)) out.delete(id);
+  }
+  return out;
 }

@@ -3043,6 +3043,8 @@ export interface components {
                 unplaced: number;
                 shifts: number;
                 fixed: number;
+                /** @description Of visits, those already assigned that the plan may move */
+                replanned: number;
                 travelSeconds: number;
                 cost: number | null;
                 solveMs: number;

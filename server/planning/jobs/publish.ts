@@ -1,11 +1,13 @@
-import { eq } from 'drizzle-orm';
-import { planningJobs } from '../../../db/schema/index.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { assignments, planningJobs, visits } from '../../../db/schema/index.ts';
+import type { Tx } from '../../events/append-events.ts';
 import { type CommandActor, type CommandDeps, runCommand } from '../../commands/run-command.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { serviceDayOf } from '../demo-day.ts';
 import { loadDay } from '../load-day.ts';
 import { type PlannedVisit, writePlan } from '../write-plan.ts';
 import { basisChanges, basisOf } from './basis.ts';
+import { replanAfterOf } from './run-job.ts';
 import type { JobRow } from './queue.ts';
 import type { DayBasis, JobResult } from './types.ts';
 
@@ -47,6 +49,7 @@ export async function publishJob(
       municipality: job.municipalityCode,
       ...range,
       teamId: job.teamId,
+      replanAfter: replanAfterOf(job),
     });
     const changes = basisChanges(job.basis as DayBasis, basisOf(day));
     if (changes.length > 0) {
@@ -65,6 +68,8 @@ export async function publishJob(
       durationMinutes: open.get(a.visitId)!.durationMinutes,
       staff: a.staff.map((s) => ({ ...s, plannedStart: new Date(s.plannedStart) })),
     }));
+    // Visits planned again lose their caregivers first; those the plan leaves out stay so.
+    await release(tx, day.replanned);
     const written = await writePlan(tx, plan, {
       versions: new Map(result.assignments.map((a) => [a.visitId, a.version])),
       now,
@@ -79,13 +84,21 @@ export async function publishJob(
           .map((id) => ({ field: `visits.${id}`, message: 'not written' })),
       );
     }
+    const placed = new Set(plan.map((p) => p.visitId));
+    const leftOut = [...day.replanned].filter((id) => !placed.has(id));
+    if (leftOut.length > 0) {
+      await tx
+        .update(visits)
+        .set({ version: sql`${visits.version} + 1`, updatedAt: now })
+        .where(inArray(visits.id, leftOut));
+    }
     const [published] = await tx
       .update(planningJobs)
       .set({ publishedAt: now })
       .where(eq(planningJobs.id, jobId))
       .returning();
     const patients = new Map(
-      plan.map((p) => [open.get(p.visitId)!.patientId, job.municipalityCode]),
+      [...placed, ...leftOut].map((id) => [open.get(id)!.patientId, job.municipalityCode]),
     );
     await audit(
       'planning.publish',
@@ -102,4 +115,19 @@ export async function publishJob(
     });
     return { job: published, assigned: written.assigned };
   });
+}
+
+/**
+ * Assigned visits the plan moves: unassigned at their version (the write that follows bumps
+ * it once), their assignments gone. Locked first; the day was just compared with the plan's.
+ */
+async function release(tx: Tx, ids: ReadonlySet<string>): Promise<void> {
+  if (ids.size === 0) return;
+  const list = [...ids];
+  await tx.select({ id: visits.id }).from(visits).where(inArray(visits.id, list)).for('update');
+  await tx.delete(assignments).where(inArray(assignments.visitId, list));
+  await tx
+    .update(visits)
+    .set({ status: 'unassigned' })
+    .where(and(inArray(visits.id, list), eq(visits.status, 'assigned')));
 }

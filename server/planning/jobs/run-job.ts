@@ -11,6 +11,17 @@ import { publishProgress } from './progress-events.ts';
 import { type JobRow, beat, finishJob, recordBasis } from './queue.ts';
 import type { JobProgress, JobResult, UnplacedReason } from './types.ts';
 
+/**
+ * Assigned visits whose caregivers start this long after the job started are planned again
+ * (unless pinned); sooner ones stay: their caregivers may already be on the way.
+ */
+export const REPLAN_LEAD_MS = 2 * 3600_000;
+
+/** The instant from which a job plans assigned visits again (the same when publishing). */
+export function replanAfterOf(job: Pick<JobRow, 'startedAt' | 'createdAt'>): Date {
+  return new Date((job.startedAt ?? job.createdAt).getTime() + REPLAN_LEAD_MS);
+}
+
 /** A solve that reports progress and can be stopped (runSolveInWorker, or a test's own). */
 export type JobSolve = ProgressSolveFn;
 
@@ -65,6 +76,7 @@ export async function runJob(
       municipality: job.municipalityCode,
       ...serviceDayOf(job.serviceDate),
       teamId: job.teamId,
+      replanAfter: replanAfterOf(job),
     });
     latest = { ...latest, visitsTotal: day.open.length };
     const basis = basisOf(day);
@@ -122,6 +134,7 @@ async function planJob(
     unplaced: day.open.length,
     shifts: day.caregivers.length,
     fixed: day.fixedVersions.size,
+    replanned: day.replanned.size,
     travelSeconds: 0,
     cost: null,
     solveMs: 0,

@@ -70,6 +70,9 @@ export const JobResultSchema = z
       unplaced: z.number().int(),
       shifts: z.number().int(),
       fixed: z.number().int(),
+      replanned: z.number().int().openapi({
+        description: 'Of visits, those already assigned that the plan may move',
+      }),
       travelSeconds: z.number().int(),
       cost: z.number().nullable(),
       solveMs: z.number().int(),

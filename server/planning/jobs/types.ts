@@ -43,7 +43,7 @@ export interface JobResult {
   assignments: JobAssignment[];
   unplaced: { visitId: string; reason: UnplacedReason }[];
   summary: {
-    /** Open (unassigned) visits of the day in the job's scope. */
+    /** Visits of the day the job plans: unassigned ones and those it plans again. */
     visits: number;
     placed: number;
     unplaced: number;
@@ -51,6 +51,8 @@ export interface JobResult {
     shifts: number;
     /** Visits already assigned, started or done, kept where they are. */
     fixed: number;
+    /** Of `visits`, those already assigned that the plan may move (not pinned, not soon). */
+    replanned: number;
     travelSeconds: number;
     /** The solver's cost of the plan (its integer units); null when nothing was solved. */
     cost: number | null;

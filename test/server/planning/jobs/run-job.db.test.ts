@@ -162,6 +162,38 @@ describe.each(dbKinds())('running planning jobs on %s', (kind) => {
     ]);
   });
 
+  it('planning the day again moves assigned visits, never a pinned one', async () => {
+    // After the publish above: the morning visit pinned where it is, the lift free to move.
+    await database.db
+      .update(visits)
+      .set({ pinned: true, version: sql`${visits.version} + 1` })
+      .where(eq(visits.id, IDS.visitMorning));
+    const pinnedBefore = await database.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.visitId, IDS.visitMorning));
+    const [liftBefore] = await database.db.select().from(visits).where(eq(visits.id, W.visitLift));
+    expect(liftBefore.status).toBe('assigned');
+    startWorker(inProcess);
+    const job = await finished((await queue(TODAY)).id);
+    const result = job.result as JobResult;
+    expect(result.summary).toMatchObject({ visits: 1, replanned: 1, placed: 1 });
+    expect(result.assignments.map((a) => a.visitId)).toEqual([W.visitLift]);
+    const out = await publishJob({ db: database.db, now }, SYSTEM, job.id);
+    expect(out.assigned).toBe(1);
+    const [liftAfter] = await database.db.select().from(visits).where(eq(visits.id, W.visitLift));
+    expect(liftAfter.status).toBe('assigned');
+    expect(liftAfter.version).toBe(liftBefore.version + 1);
+    const liftRows = await database.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.visitId, W.visitLift));
+    expect(liftRows).toHaveLength(2);
+    expect(
+      await database.db.select().from(assignments).where(eq(assignments.visitId, IDS.visitMorning)),
+    ).toEqual(pinnedBefore);
+  });
+
   it('the job of a process that died is reaped and run again by a live one', async () => {
     const [dead] = await database.db
       .insert(planningJobs)
