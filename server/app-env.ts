@@ -11,6 +11,7 @@ import type { Ranker } from './suggestions/rank-pool.ts';
 import type { LiveState } from './live-state/live-state.ts';
 import type { Logger } from './logger.ts';
 import type { TravelSource } from './solver-bridge/travel.ts';
+import type { PlanningWorker } from './planning/jobs/worker-loop.ts';
 
 /**
  * What the app is built from, every part required: composeServer (server/compose.ts) builds
@@ -41,6 +42,8 @@ export interface AppDeps {
   liveStats: () => LiveStats;
   /** Ranks suggestions on worker threads; null (RANK_WORKER=off): on the request's thread. */
   rankWorker: Ranker | null;
+  /** This process's planning worker: woken when a job is queued, told of a cancel. */
+  planning: Pick<PlanningWorker, 'wake' | 'cancelLocal'>;
   /** The built web app's folder, served at `/` (web/dist; a test may give its own). */
   webDist: string;
   /** MAP_TILE_URL: written into index.html for the map, its origin allowed in img-src; null: none. */

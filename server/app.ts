@@ -27,6 +27,7 @@ import { teamRoutes } from './teams/routes.ts';
 import { userRoutes } from './auth/user-routes.ts';
 import { visitRoutes } from './visits/routes.ts';
 import { webApp } from './web/web-routes.ts';
+import { planningJobRoutes } from './planning/jobs/routes.ts';
 
 export const API_VERSION = '0.2.0';
 
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/dispatch', dayRouteRoutes);
   app.route('/api/live', liveStatsRoutes);
   app.route('/api/planning', generateRoutes);
+  app.route('/api/planning', planningJobRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -14,6 +14,9 @@ import { LiveState } from './live-state/live-state.ts';
 import type { Logger } from './logger.ts';
 import { PositionStore } from './positions/positions.ts';
 import { ProposalStore } from './sick-calls/proposals.ts';
+import type { JobSolve } from './planning/jobs/run-job.ts';
+import { type PlanningWorkerOptions, PlanningWorker } from './planning/jobs/worker-loop.ts';
+import { runSolveInWorker } from './solver-bridge/run-in-worker.ts';
 import { type SolveFn, solveInWorker } from './solver-bridge/solve-rows.ts';
 import type { TravelSource } from './solver-bridge/travel.ts';
 import { RankWorker } from './suggestions/rank-in-worker.ts';
@@ -34,6 +37,9 @@ export interface ServerParts {
     liveLimits?: Partial<HubLimits>;
     /** Another built web app to serve at `/` (a test's fixed page). */
     webDist?: string;
+    /** The planning jobs' solve and worker timings. */
+    planningSolve?: JobSolve;
+    planningWorker?: Partial<PlanningWorkerOptions>;
   };
 }
 
@@ -89,6 +95,19 @@ export async function composeServer(parts: ServerParts): Promise<ComposedServer>
   await liveState.start();
   logger.info('live state read', { ms: Math.round(performance.now() - loadStarted) });
   const rankWorker = await startRanker(config, liveState, positions, logger);
+  // Planning jobs queued by any process, run here one at a time off the request thread.
+  const planning = new PlanningWorker(
+    {
+      db: database.db,
+      bus: live.bus,
+      now,
+      logger,
+      travel: overrides.travel,
+      solve: overrides.planningSolve ?? runSolveInWorker,
+    },
+    overrides.planningWorker,
+  );
+  planning.start();
   const deps: AppDeps = {
     database,
     logger,
@@ -103,6 +122,7 @@ export async function composeServer(parts: ServerParts): Promise<ComposedServer>
     travel: overrides.travel ?? null,
     liveState,
     rankWorker,
+    planning,
     webDist: overrides.webDist ?? WEB_DIST,
     mapTileUrl: config.MAP_TILE_URL ?? null,
   };
@@ -111,6 +131,7 @@ export async function composeServer(parts: ServerParts): Promise<ComposedServer>
     deps,
     live,
     close: async () => {
+      await planning.stop();
       await rankWorker?.close();
       await liveState.close();
       await live.close();

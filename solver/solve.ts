@@ -28,6 +28,14 @@ export interface SolveProgress {
   bestCost: number;
   feasible: boolean;
   iteration: number;
+  /**
+   * The plan progress shows: the best feasible one, or before there is one the lowest
+   * penalised cost seen (its penalties adapt, so it is a guide, not a price). Observed
+   * only: it changes no decision.
+   */
+  searchCost?: number;
+  /** Visits (solver visits: a two-person visit is two) that plan leaves out. */
+  unassigned?: number;
 }
 
 export interface SolveOptions {
@@ -124,7 +132,7 @@ export function solve(input: ProblemInput, options: SolveOptions): Solution {
       progress: () =>
         maxIt !== undefined ? Math.min(1, iterationsDone / Math.max(1, maxIt)) : runtime.fraction(),
       hardStop: maxIt !== undefined ? cancel : hardStop,
-      onIteration: (iteration, bestCost, feasible) => {
+      onIteration: (iteration, bestCost, feasible, seen) => {
         iterationsDone = iteration;
         if (!options.onProgress) return;
         const now = clock();
@@ -135,6 +143,7 @@ export function solve(input: ProblemInput, options: SolveOptions): Solution {
           bestCost,
           feasible,
           iteration,
+          ...(seen.unassigned >= 0 ? { searchCost: seen.cost, unassigned: seen.unassigned } : {}),
         });
       },
     },
@@ -171,6 +180,8 @@ export function solve(input: ProblemInput, options: SolveOptions): Solution {
     bestCost: solution.cost,
     feasible: true,
     iteration: result.iterations,
+    searchCost: solution.cost,
+    unassigned: solution.unassigned.length,
   });
   return solution;
 }

@@ -4,6 +4,7 @@ export * from './care-plans.ts';
 export * from './delegations.ts';
 export * from './enums.ts';
 export * from './events.ts';
+export * from './planning-jobs.ts';
 export * from './raised-late-risks.ts';
 export * from './repair-proposals.ts';
 export * from './municipalities.ts';

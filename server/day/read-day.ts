@@ -194,6 +194,24 @@ export function readKnown(q: Tx, scope: PatientScope, since: Date, opts: { withP
     );
 }
 
+/**
+ * Of these patients, those of a team: whose contact caregiver is in it (a patient without a
+ * contact belongs to no team and is planned with the whole municipality).
+ */
+export async function readTeamPatientIds(
+  q: Tx,
+  teamId: string,
+  patientIds: readonly string[],
+): Promise<Set<string>> {
+  if (patientIds.length === 0) return new Set();
+  const rows = await q
+    .select({ id: patients.id })
+    .from(patients)
+    .innerJoin(staff, eq(staff.id, patients.contactStaffId))
+    .where(and(eq(staff.teamId, teamId), inArray(patients.id, [...patientIds])));
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Delegated tasks of these caregivers. */
 export function readDelegations(q: Tx, staffIds: readonly string[]) {
   if (staffIds.length === 0) return Promise.resolve([]);

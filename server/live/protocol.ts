@@ -85,7 +85,7 @@ export type LiveErrorCode = (typeof LIVE_ERROR_CODES)[number];
 /** Event types that are superseded by the next one of the same staff member. */
 export const POSITION_EVENT = 'staff.position';
 /** Event types a congested client may miss: they are recomputed from other state. */
-export const SHEDDABLE_EVENT_PREFIXES = ['metrics.', 'eta.'] as const;
+export const SHEDDABLE_EVENT_PREFIXES = ['metrics.', 'eta.', 'planning.progress'] as const;
 
 const municipalityCode = z.string().regex(/^\d{4}$/, 'a 4-digit municipality code');
 const seq = z.number().int().nonnegative();
@@ -173,6 +173,28 @@ export const positionMessage = z.object({
   at: z.string(),
   status: z.string(),
 });
+/**
+ * The payload of a `planning.progress` event: a planning job's figures about once a second
+ * while it runs, and its status when it ends (GET /api/planning/jobs/{id} has the same).
+ */
+export const planningProgressPayload = z.object({
+  jobId: z.string(),
+  /** The local date of the service day planned. */
+  serviceDate: z.string(),
+  teamId: z.string().nullable(),
+  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+  progress: z
+    .object({
+      elapsedMs: z.number(),
+      /** The best feasible plan's cost, or while `feasible` is false the search's lowest; null before it begins. */
+      bestCost: z.number().nullable(),
+      feasible: z.boolean(),
+      visitsPlaced: z.number().int(),
+      visitsTotal: z.number().int(),
+    })
+    .nullable(),
+});
+export type PlanningProgressPayload = z.infer<typeof planningProgressPayload>;
 export const errorMessage = z.object({
   type: z.literal('error'),
   code: z.enum(LIVE_ERROR_CODES),

@@ -6,6 +6,7 @@ import {
   readOpenVisits,
   readPatientPlaces,
   readShifts,
+  readTeamPatientIds,
 } from '../day/read-day.ts';
 import { knownSince } from '../day/service-day.ts';
 import type { PatientRow, StaffRow, VisitRow } from '../solver-bridge/problem-rows.ts';
@@ -27,6 +28,10 @@ export interface DayRows {
   patients: PatientRow[];
   /** Visit id → version of the open visits, for the versioned write. */
   versions: Map<string, number>;
+  /** Visit id → version of the visits behind the fixed stops (what a plan was made around). */
+  fixedVersions: Map<string, number>;
+  /** Assigned visits planned again (see `replanAfter`): among `open`, to be released first. */
+  replanned: Set<string>;
   /** Earliest instant of the problem: every time is seconds after this. */
   origin: Date;
 }
@@ -36,18 +41,38 @@ const FIXED_PREFIX = 'fixed:';
 
 export async function loadDay(
   db: Tx,
-  q: { municipality: string; from: Date; to: Date },
+  q: {
+    municipality: string;
+    from: Date;
+    to: Date;
+    /** Only this team: its caregivers' shifts and its patients' visits (readTeamPatientIds). */
+    teamId?: string | null;
+    /**
+     * Plan again the assigned visits of the day that are not pinned and whose caregivers (all
+     * of them on these shifts) start at or after this instant; without it, and for every
+     * other visit assigned, started or done, what is planned stays where it is.
+     */
+    replanAfter?: Date;
+  },
 ): Promise<DayRows> {
-  const { municipality, from, to } = q;
+  const { municipality, from, to, teamId } = q;
   const range = { start: from, end: to };
   // The solver's caregivers in the order of their shifts (start, then shift id).
-  const shiftRows = (await readShifts(db, municipality, range, { activeOnly: true })).sort(
-    (a, b) =>
-      a.shift.startsAt.getTime() - b.shift.startsAt.getTime() ||
-      (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0),
-  );
+  const shiftRows = (await readShifts(db, municipality, range, { activeOnly: true }))
+    .filter((r) => !teamId || r.staff.teamId === teamId)
+    .sort(
+      (a, b) =>
+        a.shift.startsAt.getTime() - b.shift.startsAt.getTime() ||
+        (a.shift.id < b.shift.id ? -1 : a.shift.id > b.shift.id ? 1 : 0),
+    );
   const staffIds = [...new Set(shiftRows.map((r) => r.staff.id))];
-  const openRows = await readOpenVisits(db, municipality, range);
+  let openRows = await readOpenVisits(db, municipality, range);
+  if (teamId) {
+    const ours = await readTeamPatientIds(db, teamId, [
+      ...new Set(openRows.map((v) => v.patientId)),
+    ]);
+    openRows = openRows.filter((v) => ours.has(v.patientId));
+  }
   const origin = new Date(
     Math.min(from.getTime(), ...shiftRows.map((r) => r.shift.startsAt.getTime())),
   );
@@ -55,9 +80,16 @@ export async function loadDay(
 
   // What these caregivers already do in their shifts stays where it is.
   const busy = await readBusy(db, staffIds, { start: origin, end: new Date(until) });
+  const replanned = await replannable(db, busy, shiftRows, q);
+  openRows = [...openRows, ...replanned.values()].sort(
+    (a, b) =>
+      a.windowStart.getTime() - b.windowStart.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const fixed: VisitRow[] = [];
   const fixedPatients = new Map<string, string>();
+  const fixedVersions = new Map<string, number>();
   for (const { a, v } of busy) {
+    if (replanned.has(v.id)) continue;
     const shift = shiftRows.findLast(
       (s) =>
         s.staff.id === a.staffId &&
@@ -67,6 +99,7 @@ export async function loadDay(
     if (!shift) continue; // outside every loaded shift: the write's overlap check covers it
     const id = `${FIXED_PREFIX}${a.id}`;
     fixedPatients.set(id, v.patientId);
+    fixedVersions.set(v.id, v.version);
     fixed.push({
       id,
       patientId: id,
@@ -155,6 +188,52 @@ export async function loadDay(
     fixed,
     patients: patientOut,
     versions: new Map(openRows.map((v) => [v.id, v.version])),
+    fixedVersions,
+    replanned: new Set(replanned.keys()),
     origin,
   };
+}
+
+type Busy = Awaited<ReturnType<typeof readBusy>>;
+
+/** The assigned visits `replanAfter` opens again, by id (see loadDay). */
+async function replannable(
+  db: Tx,
+  busy: Busy,
+  shiftRows: { staff: { id: string }; shift: { startsAt: Date; endsAt: Date } }[],
+  q: { from: Date; to: Date; teamId?: string | null; replanAfter?: Date },
+): Promise<Map<string, Busy[number]['v']>> {
+  const out = new Map<string, Busy[number]['v']>();
+  if (!q.replanAfter) return out;
+  const after = q.replanAfter.getTime();
+  const halves = new Map<string, Busy>();
+  for (const b of busy) halves.set(b.v.id, [...(halves.get(b.v.id) ?? []), b]);
+  for (const [id, rows] of halves) {
+    const v = rows[0].v;
+    const ok =
+      v.status === 'assigned' &&
+      !v.pinned &&
+      v.windowStart >= q.from &&
+      v.windowStart < q.to &&
+      rows.length === v.staffCount &&
+      rows.every(
+        ({ a }) =>
+          a.plannedStart.getTime() >= after &&
+          // On a shift of the day: the plan can place it again (else it stays as it is).
+          shiftRows.some(
+            (s) =>
+              s.staff.id === a.staffId &&
+              s.shift.startsAt <= a.plannedStart &&
+              a.plannedStart < s.shift.endsAt,
+          ),
+      );
+    if (ok) out.set(id, v);
+  }
+  if (q.teamId && out.size > 0) {
+    const ours = await readTeamPatientIds(db, q.teamId, [
+      ...new Set([...out.values()].map((v) => v.patientId)),
+    ]);
+    for (const [id, v] of out) if (!ours.has(v.patientId)) out.delete(id);
+  }
+  return out;
 }

@@ -23,6 +23,11 @@ export interface WorkerSolve {
   cancel(): void;
 }
 
+export type { SolveProgress };
+
+/** A solve that reports progress and can be stopped: runSolveInWorker, or a test's own. */
+export type ProgressSolveFn = (input: ProblemInput, options: WorkerSolveOptions) => WorkerSolve;
+
 /**
  * Runs `solve` off the main thread, on the solver pool (spare-worker.ts), with progress
  * messages and cancellation on a port of its own.

@@ -44,7 +44,16 @@ export interface IlsHooks {
   progress: () => number;
   /** Stops a local search midway (time or cancellation). */
   hardStop: () => boolean;
-  onIteration?: (iteration: number, bestCost: number, feasible: boolean) => void;
+  /**
+   * After each iteration. `seen`: the lowest penalised cost of any plan so far and the visits
+   * it leaves out, or of the best feasible plan once there is one (progress shows either).
+   */
+  onIteration?: (
+    iteration: number,
+    bestCost: number,
+    feasible: boolean,
+    seen: { cost: number; unassigned: number },
+  ) => void;
 }
 
 /**
@@ -65,12 +74,15 @@ export function runIls(
   const { d, sol } = ctx;
   let best: number[][] | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
+  const seen = { cost: Number.POSITIVE_INFINITY, unassigned: -1 };
   const keepIfBest = () => {
     if (!sol.isFeasible()) return;
     const c = sol.cost(pm.cost);
     if (c < bestCost) {
       bestCost = c;
       best = sol.snapshot();
+      seen.cost = c;
+      seen.unassigned = sol.unassignedCount();
     }
   };
   keepIfBest();
@@ -108,11 +120,15 @@ export function runIls(
     const newCost = sol.cost(pm.cost);
     pm.register(sol.timeViol(), sol.capViol());
     keepIfBest();
+    if (best === null && newCost < seen.cost) {
+      seen.cost = newCost;
+      seen.unassigned = sol.unassignedCount();
+    }
     const accept = newCost < curCost - temp * Math.log(1 - rng.next());
     if (!accept) {
       for (const k of sol.restore(before)) ls.touch(k);
     }
-    hooks.onIteration?.(iteration, bestCost, best !== null);
+    hooks.onIteration?.(iteration, bestCost, best !== null, seen);
   }
   return { best, bestCost, iterations: iteration };
 }

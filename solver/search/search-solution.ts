@@ -231,6 +231,13 @@ export class SearchSolution {
     return changed;
   }
 
+  /** How many visits are in no route (read only: progress reports it). */
+  unassignedCount(): number {
+    let n = 0;
+    for (let v = 0; v < this.d.N; v++) if (this.routeOf[v] < 0) n++;
+    return n;
+  }
+
   unassignedVisits(): number[] {
     const out: number[] = [];
     for (let v = 0; v < this.d.N; v++) if (this.routeOf[v] < 0) out.push(v);

@@ -160,6 +160,21 @@ describe('solve options', () => {
     expect(seen.at(-1)).toBe(60);
   });
 
+  it('reports the visits left out of the best plan, and observing changes nothing', () => {
+    const input = lineInstance([1, 2, 3, 1, 2, 3]);
+    // Each run its own clock from 0, so both see the same times.
+    const run = (onProgress?: Parameters<typeof solve>[1]['onProgress']) => {
+      let t = 0;
+      return solve(input, { ...opts({ maxIterations: 200, onProgress }), clock: () => t++ });
+    };
+    const seen: (number | undefined)[] = [];
+    const observed = run((p) => seen.push(p.unassigned));
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toBe(observed.unassigned.length);
+    for (const n of seen) if (n !== undefined) expect(n).toBeGreaterThanOrEqual(0);
+    expect(run()).toEqual(observed);
+  });
+
   it('warm-starts from a plan and keeps its pinned visits', () => {
     const input = lineInstance([1, 2, 3], { visit: [{ pinnedCaregiver: 1 }] });
     const first = solve(input, opts());

@@ -87,6 +87,9 @@ export interface TestServerOptions {
   webDist?: string;
   /** The live hub's bounds (e.g. a small resume backlog). */
   liveLimits?: Partial<HubLimits>;
+  /** Planning jobs: the solve (default: the solver's worker thread) and the worker's timings. */
+  planningSolve?: NonNullable<ServerParts['overrides']>['planningSolve'];
+  planningWorker?: NonNullable<ServerParts['overrides']>['planningWorker'];
 }
 
 /** RANK_WORKER=off, a choice production may make too; tests of the workers turn them on. */
@@ -112,6 +115,8 @@ export async function testServer(
       solve: options.solve,
       webDist: options.webDist,
       liveLimits: options.liveLimits,
+      planningSolve: options.planningSolve,
+      planningWorker: options.planningWorker,
     },
   });
   closeWithDatabase(database, server.close);

@@ -305,4 +305,22 @@ export const MATRIX: MatrixRow[] = [
       admin: [200, 200],
     },
   },
+  {
+    route: 'POST /api/planning/:municipality/days/:date/jobs',
+    request: (t) => ({
+      path: `/api/planning/${code(t)}/days/2026-11-01/jobs`,
+      method: 'POST',
+      // Well formed but past: refused by the service, after the scope check; nothing queued.
+      body: { budgetSeconds: 1 },
+    }),
+    expect: { ...only(['scheduler'], [400, 403], [403, 403]), admin: [400, 400] },
+  },
+  ...(['', '/cancel', '/publish'] as const).map((suffix): MatrixRow => ({
+    route: `${suffix ? 'POST' : 'GET'} /api/planning/jobs/:id${suffix}`,
+    request: () => ({
+      path: `/api/planning/jobs/00000000-0000-4000-8000-00000000f00d${suffix}`,
+      method: suffix ? 'POST' : 'GET',
+    }),
+    expect: { ...only(['scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
+  })),
 ];
