@@ -1970,6 +1970,7 @@ export interface paths {
                         "application/json": {
                             releasedVisitIds: string[];
                             proposal: components["schemas"]["RepairProposal"];
+                            travel: components["schemas"]["TravelReport"];
                         };
                     };
                 };
@@ -2619,6 +2620,12 @@ export interface components {
                 visitId: string;
                 reason: string;
             }[];
+        };
+        TravelReport: {
+            /** @enum {string} */
+            source: "osrm" | "estimate";
+            /** @description Why the road network (OSRM) was not used for some mode */
+            fallbackReason?: string;
         };
         ReportSick: {
             /**
