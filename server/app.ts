@@ -23,6 +23,7 @@ import { patientRoutes } from './patients/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { userRoutes } from './auth/user-routes.ts';
 import { visitRoutes } from './visits/routes.ts';
+import { travelRoutes } from './travel/routes.ts';
 import { webApp } from './web/web-routes.ts';
 
 export const API_VERSION = '0.2.0';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/dispatch', sickCallRoutes);
   app.route('/api/dispatch', lateRiskRoutes);
   app.route('/api/live', liveStatsRoutes);
+  app.route('/api/travel', travelRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

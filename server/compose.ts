@@ -94,7 +94,9 @@ export async function composeServer(parts: ServerParts): Promise<ComposedServer>
   await liveState.start();
   logger.info('live state read', { ms: Math.round(performance.now() - loadStarted) });
   const travel = overrides.travel ?? travelFromConfig(config);
-  const rankWorker = await startRanker(config, liveState, positions, logger, travel?.estimate);
+  // A worker ranks with the estimate; a road network's times are fetched on this thread.
+  const estimate = travel?.sync ? travel.estimate : undefined;
+  const rankWorker = await startRanker(config, liveState, positions, logger, estimate);
   const deps: AppDeps = {
     database,
     logger,

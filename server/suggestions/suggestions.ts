@@ -86,7 +86,7 @@ export async function suggestCaregivers(
   // The worker ranks with the estimate it was started with (compose gives it the provider's).
   const onWorker =
     deps.rankWorker &&
-    (!deps.travel || deps.travel.estimate) &&
+    (!deps.travel || (deps.travel.sync && deps.travel.estimate)) &&
     state === deps.liveState?.get(visit.municipalityCode)
       ? await deps.rankWorker.rank(state.code, visit, now, limit)
       : null;

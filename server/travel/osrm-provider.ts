@@ -58,6 +58,7 @@ export function osrmProvider(o: OsrmOptions): TravelProvider {
 
   return {
     kind: 'osrm',
+    estimate: o.estimate,
     async matrix(points, mode) {
       const profile = o.profiles[mode];
       if (!profile) return fallback(points, mode, `no OSRM profile for ${mode}`);

@@ -29,6 +29,9 @@ export interface TravelProvider {
    * price trips one by one (suggestions' quick estimate) use it as it is.
    */
   readonly sync?: TravelSource;
-  /** The estimate's parameters when the provider is the plain estimate (a rank worker rebuilds it). */
+  /**
+   * The estimate's parameters: the whole answer of a plain estimate (with `sync`: a rank
+   * worker rebuilds it from them), the fallback of a road network; calibration compares with them.
+   */
   readonly estimate?: EstimateOptions;
 }

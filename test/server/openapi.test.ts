@@ -43,6 +43,7 @@ describe('API description', () => {
       '/api/patients/{id}',
       '/api/staff',
       '/api/staff/{id}',
+      '/api/travel/calibration',
       '/api/users',
       '/api/visits',
       '/api/visits/{id}',
