@@ -9,6 +9,8 @@ import type { TravelMatrix, TravelProvider } from './travel-provider.ts';
 export interface OsrmOptions {
   /** OSRM_URL: the osrm-routed server. */
   url: string;
+  /** Another server for a mode (osrm-routed serves one profile's data): OSRM_URL_BIKE, OSRM_URL_WALK. */
+  urls?: Partial<Record<TravelMode, string>>;
   /** The URL's profile per mode routed (car: driving); a mode without one is estimated. */
   profiles: Partial<Record<TravelMode, string>>;
   /** One matrix, all its blocks, must be answered within this; else the estimate. */
@@ -64,7 +66,8 @@ export function osrmProvider(o: OsrmOptions): TravelProvider {
       if (!profile) return fallback(points, mode, `no OSRM profile for ${mode}`);
       if (clock() < downUntil) return fallback(points, mode, `OSRM unavailable: ${lastError}`);
       try {
-        const raw = await roadPairs(points, profile, o, cache);
+        const url = o.urls?.[mode] ?? o.url;
+        const raw = await roadPairs(points, url, profile, o, cache);
         return { ...priced(points, mode, raw), source: 'osrm' };
       } catch (err) {
         if (!(err instanceof OsrmError)) throw err;
@@ -102,13 +105,15 @@ export function osrmProvider(o: OsrmOptions): TravelProvider {
  */
 async function roadPairs(
   points: readonly LatLon[],
+  url: string,
   profile: string,
   o: OsrmOptions,
   cache: LRUCache<string, Row>,
 ): Promise<(Pair | null)[]> {
   const n = points.length;
   const keys = points.map(pointKey);
-  const cached = keys.map((k) => cache.get(`${profile}|${k}`));
+  const rowKey = (i: number) => `${url}|${profile}|${keys[i]}`;
+  const cached = keys.map((_, i) => cache.get(rowKey(i)));
   const raw: (Pair | null | undefined)[] = new Array(n * n);
   const rows = new Set<number>();
   const cols = new Set<number>();
@@ -133,7 +138,7 @@ async function roadPairs(
   const signal = AbortSignal.timeout(o.timeoutMs);
   const fetchBlock = async ([s, d]: [number[], number[]]) => {
     const table = await osrmTable({
-      url: o.url,
+      url,
       profile,
       sources: s.map((i) => points[i]),
       destinations: d.map((j) => points[j]),
@@ -162,7 +167,7 @@ async function roadPairs(
   // Rows go into the cache whole (merged with what it held), sized by their pairs.
   fetched.forEach((row, i) => {
     if (!row) return;
-    const key = `${profile}|${keys[i]}`;
+    const key = rowKey(i);
     const old = cache.get(key);
     if (old) for (const [k, v] of old) if (!row.has(k)) row.set(k, v);
     cache.set(key, row);

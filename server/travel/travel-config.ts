@@ -65,6 +65,12 @@ export const TRAVEL_CONFIG = {
   TRAVEL_WALK_ALLOWANCE_SECONDS: seconds(m.walk.overheadSeconds),
   TRAVEL_TRANSIT_ALLOWANCE_SECONDS: seconds(m.transit.overheadSeconds),
   OSRM_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  OSRM_URL_BIKE: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .optional(),
+  OSRM_URL_WALK: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .optional(),
   OSRM_PROFILES: Profiles,
   OSRM_TIMEOUT_MS: z.coerce
     .number({ error: 'must be a whole number of milliseconds from 100 to 120000' })

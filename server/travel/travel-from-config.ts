@@ -15,6 +15,7 @@ export function travelFromConfig(c: Partial<TravelConfig>): TravelProvider | nul
   if (c.OSRM_URL) {
     return osrmProvider({
       url: c.OSRM_URL,
+      urls: { bike: c.OSRM_URL_BIKE, walk: c.OSRM_URL_WALK },
       profiles: c.OSRM_PROFILES ?? { car: 'driving' },
       timeoutMs: c.OSRM_TIMEOUT_MS ?? 5000,
       blockSize: c.OSRM_BLOCK_SIZE ?? 100,

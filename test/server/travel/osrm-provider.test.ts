@@ -139,6 +139,20 @@ describe('OSRM travel provider', () => {
     expect(m.fallbackReason).toMatch(/could not be reached|did not answer/);
   });
 
+  it('asks another server for a mode given its own URL', async () => {
+    const bikes = await startFakeOsrm();
+    try {
+      const p = provider({ urls: { bike: bikes.url } });
+      expect((await p.matrix(POINTS.slice(0, 2), 'bike')).source).toBe('osrm');
+      expect(bikes.requests.map((r) => r.profile)).toEqual(['cycling']);
+      expect(fake.requests).toHaveLength(0);
+      await p.matrix(POINTS.slice(0, 2), 'car');
+      expect(fake.requests.map((r) => r.profile)).toEqual(['driving']);
+    } finally {
+      await bikes.close();
+    }
+  });
+
   it('estimates a mode without a profile', async () => {
     const m = await provider().matrix(POINTS.slice(0, 2), 'transit');
     expect(m).toMatchObject({ source: 'estimate', fallbackReason: 'no OSRM profile for transit' });
