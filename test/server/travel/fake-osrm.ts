@@ -59,7 +59,7 @@ export async function startFakeOsrm(): Promise<FakeOsrm> {
       case 'wrong-shape':
         return send(200, JSON.stringify({ code: 'Ok', durations: [[0]] }));
       case 'slow':
-        setTimeout(() => send(200, JSON.stringify({ code: 'Ok', durations: [] })), 1000);
+        setTimeout(() => send(200, JSON.stringify({ code: 'Ok', durations: [] })), 5000);
         return;
     }
     const cell = (i: number, j: number, scale: number) =>

@@ -115,13 +115,14 @@ describe('OSRM travel provider', () => {
 
   it('falls back when the router does not answer in time, and leaves it alone a while', async () => {
     fake.behaviour = 'slow';
-    const p = provider({ timeoutMs: 150, retryAfterMs: 30_000 });
+    // Generous times: the machine running the tests may be loaded.
+    const p = provider({ timeoutMs: 1000, retryAfterMs: 30_000 });
     const started = performance.now();
     const m = await p.matrix(POINTS.slice(0, 3), 'car');
-    expect(performance.now() - started).toBeLessThan(900);
+    expect(performance.now() - started).toBeLessThan(4000);
     expect(m).toMatchObject({
       source: 'estimate',
-      fallbackReason: 'OSRM did not answer within 150 ms',
+      fallbackReason: 'OSRM did not answer within 1000 ms',
     });
     const asked = fake.requests.length;
     fake.behaviour = 'ok';
