@@ -74,10 +74,12 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
   afterAll(async () => database.close());
 
   it('releases the sick caregiver’s visits and proposes a minimal repair', async () => {
-    const { releasedVisitIds, proposal } = await reportSick(deps(), SYSTEM, {
+    const { releasedVisitIds, proposal, travel } = await reportSick(deps(), SYSTEM, {
       staffId: W.rn,
       timeLimitMs: 2000,
     });
+    // No travel provider: the built-in estimate, and the answer says so.
+    expect(travel).toEqual({ source: 'estimate' });
     // Their evening visit (fixture, 20:00) goes too: they are off for the day.
     expect(releasedVisitIds).toEqual([W.visitEvening, A, B].sort());
     const types = (await database.db.select().from(events).orderBy(asc(events.seq))).map(
