@@ -10,8 +10,8 @@ import type { LiveStats } from './live/hub.ts';
 import type { Ranker } from './suggestions/rank-pool.ts';
 import type { LiveState } from './live-state/live-state.ts';
 import type { Logger } from './logger.ts';
-import type { TravelSource } from './solver-bridge/travel.ts';
 import type { PlanningWorker } from './planning/jobs/worker-loop.ts';
+import type { TravelProvider } from './travel/travel-provider.ts';
 
 /**
  * What the app is built from, every part required: composeServer (server/compose.ts) builds
@@ -34,8 +34,8 @@ export interface AppDeps {
   proposals: ProposalStore;
   /** The repair solve: a worker thread (tests may run it in-process). */
   solve: SolveFn;
-  /** Travel times for suggestions and repairs; null: the built-in estimate. */
-  travel: TravelSource | null;
+  /** Travel times for planning, suggestions and repairs (TRAVEL_*, OSRM_*); null: the built-in estimate. */
+  travel: TravelProvider | null;
   /** The municipalities' live state kept from the bus. */
   liveState: LiveState;
   /** This process's live-update figures (the hub's). */

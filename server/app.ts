@@ -26,6 +26,7 @@ import { staffRoutes } from './staff/routes.ts';
 import { teamRoutes } from './teams/routes.ts';
 import { userRoutes } from './auth/user-routes.ts';
 import { visitRoutes } from './visits/routes.ts';
+import { travelRoutes } from './travel/routes.ts';
 import { webApp } from './web/web-routes.ts';
 import { planningJobRoutes } from './planning/jobs/routes.ts';
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/live', liveStatsRoutes);
   app.route('/api/planning', generateRoutes);
   app.route('/api/planning', planningJobRoutes);
+  app.route('/api/travel', travelRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -18,13 +18,18 @@ import type { JobSolve } from './planning/jobs/run-job.ts';
 import { type PlanningWorkerOptions, PlanningWorker } from './planning/jobs/worker-loop.ts';
 import { runSolveInWorker } from './solver-bridge/run-in-worker.ts';
 import { type SolveFn, solveInWorker } from './solver-bridge/solve-rows.ts';
-import type { TravelSource } from './solver-bridge/travel.ts';
+import type { EstimateOptions } from './solver-bridge/travel.ts';
+import type { TravelConfig } from './travel/travel-config.ts';
+import { travelFromConfig } from './travel/travel-from-config.ts';
+import type { TravelProvider } from './travel/travel-provider.ts';
 import { RankWorker } from './suggestions/rank-in-worker.ts';
 import { type Ranker, RankPool } from './suggestions/rank-pool.ts';
 
 /** What a server is composed from: the process's settings, database, logger and clock. */
 export interface ServerParts {
-  config: Pick<Config, 'RANK_WORKER' | 'RANK_WORKERS'> & Partial<Pick<Config, 'MAP_TILE_URL'>>;
+  config: Pick<Config, 'RANK_WORKER' | 'RANK_WORKERS'> &
+    Partial<Pick<Config, 'MAP_TILE_URL'>> &
+    Partial<TravelConfig>;
   database: Database;
   logger: Logger;
   now: () => Date;
@@ -32,7 +37,7 @@ export interface ServerParts {
   /** What a test replaces (a solve in-process, its own principal cache); main none. */
   overrides?: {
     solve?: SolveFn;
-    travel?: TravelSource;
+    travel?: TravelProvider;
     principals?: RunningPrincipalCache;
     liveLimits?: Partial<HubLimits>;
     /** Another built web app to serve at `/` (a test's fixed page). */
@@ -94,7 +99,10 @@ export async function composeServer(parts: ServerParts): Promise<ComposedServer>
   const loadStarted = performance.now();
   await liveState.start();
   logger.info('live state read', { ms: Math.round(performance.now() - loadStarted) });
-  const rankWorker = await startRanker(config, liveState, positions, logger);
+  const travel = overrides.travel ?? travelFromConfig(config);
+  // A worker ranks with the estimate; a road network's times are fetched on this thread.
+  const estimate = travel?.sync ? travel.estimate : undefined;
+  const rankWorker = await startRanker(config, liveState, positions, logger, estimate);
   // Planning jobs queued by any process, run here one at a time off the request thread.
   const planning = new PlanningWorker(
     {
@@ -102,7 +110,7 @@ export async function composeServer(parts: ServerParts): Promise<ComposedServer>
       bus: live.bus,
       now,
       logger,
-      travel: overrides.travel,
+      travel,
       solve: overrides.planningSolve ?? runSolveInWorker,
     },
     overrides.planningWorker,
@@ -119,7 +127,7 @@ export async function composeServer(parts: ServerParts): Promise<ComposedServer>
     positions,
     proposals: new ProposalStore(database.db),
     solve: overrides.solve ?? solveInWorker,
-    travel: overrides.travel ?? null,
+    travel,
     liveState,
     rankWorker,
     planning,
@@ -149,11 +157,12 @@ async function startRanker(
   liveState: LiveState,
   positions: PositionStore,
   logger: Logger,
+  estimate?: EstimateOptions,
 ): Promise<Ranker | null> {
   if (config.RANK_WORKER === 'off') return null;
   const started: RankWorker[] = [];
   for (let i = 0; i < config.RANK_WORKERS; i++) {
-    const worker = new RankWorker(liveState, logger, positions);
+    const worker = new RankWorker(liveState, logger, positions, estimate);
     try {
       await worker.start();
       started.push(worker);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_POOL_SIZE } from '../db/client.ts';
+import { TRAVEL_CONFIG } from './travel/travel-config.ts';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -77,6 +78,8 @@ const ConfigSchema = z.object({
     .min(5, 'must be at least 5 (Patientdatalagen)')
     .max(100)
     .default(5),
+  /** Travel estimates and the OSRM road network (server/travel/travel-config.ts). */
+  ...TRAVEL_CONFIG,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

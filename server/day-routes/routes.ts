@@ -7,6 +7,7 @@ import { AppError } from '../http/errors.ts';
 import { createRouter } from '../http/router.ts';
 import { authResponses, bearer } from '../http/security-schemas.ts';
 import { assertMunicipality } from '../municipalities/queries.ts';
+import { estimateTravel } from '../solver-bridge/travel.ts';
 import { readDayRoutes } from './day-routes.ts';
 import { DayRoutesQuery, DayRoutesSchema } from './schemas.ts';
 
@@ -44,7 +45,11 @@ export const dayRouteRoutes = createRouter().openapi(dayRoutes, async (c) => {
     ]);
   }
   const range = localDayBounds(day);
-  const read = await readDayRoutes(deps.database.db, municipality, range, deps.travel ?? undefined);
+  // The timeline's bars use the estimate (with the configured factors), never a road-network
+  // call per page load: a drawing, not a plan.
+  const travel =
+    deps.travel?.sync ?? (deps.travel?.estimate && estimateTravel(deps.travel.estimate));
+  const read = await readDayRoutes(deps.database.db, municipality, range, travel || undefined);
   const byVisit = new Map<string, { staffId: string; plannedStart: string }[]>();
   for (const a of read.assignmentRows)
     byVisit.set(a.visitId, [

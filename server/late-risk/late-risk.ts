@@ -3,12 +3,14 @@ import { raisedLateRisks } from '../../db/schema/index.ts';
 import { loadMunicipalityState } from '../live-state/load-state.ts';
 import type { RouteStop } from '../live-state/municipality-state.ts';
 import type { TravelMode } from '../../db/reference/professions.ts';
-import { type LatLon, type TravelSource, estimateTravel } from '../solver-bridge/travel.ts';
+import type { LatLon } from '../solver-bridge/travel.ts';
+import { estimateProvider } from '../travel/estimate-provider.ts';
+import type { TravelProvider } from '../travel/travel-provider.ts';
 import { toLocalIso } from '../domain/stockholm-time.ts';
 import type { PlanningDeps } from '../suggestions/suggestions.ts';
 import { SYSTEM, runCommand } from '../commands/run-command.ts';
 
-const DEFAULT_TRAVEL = estimateTravel();
+const DEFAULT_TRAVEL = estimateProvider();
 const ALERTS_PER_COMMIT = 100;
 /** Visits this long past their window are forgotten, as in the repair. */
 const STALE_MS = 12 * 3600_000;
@@ -70,7 +72,7 @@ export async function lateRiskAlerts(
       ...route.map((r) => state.patients.get(r.visit.patientId)!),
     ];
     if (points.some((p) => !p)) continue; // a patient not read yet: the next pass has them
-    const legs = legSeconds(travel, points, member.travelMode);
+    const legs = await legSeconds(travel, points, member.travelMode);
     route.forEach(({ visit: v }, i) => {
       t += legs[i] * 1000;
       const start = Math.max(t, v.windowStart.getTime());
@@ -95,16 +97,23 @@ export async function lateRiskAlerts(
 /**
  * Seconds of each leg of a route through `points`, in order: single trips when the source
  * has them (a pass covers every route, and a matrix costs the square of its length), else the
- * matrix's next-point entries.
+ * matrix's next-point entries (a road network's: one table per route).
  */
-function legSeconds(travel: TravelSource, points: LatLon[], mode: TravelMode): number[] {
+async function legSeconds(
+  provider: TravelProvider,
+  points: LatLon[],
+  mode: TravelMode,
+): Promise<number[]> {
   const legs: number[] = [];
-  if (travel.trip) {
+  const travel = provider.sync;
+  if (travel?.trip) {
     for (let i = 0; i + 1 < points.length; i++)
       legs.push(travel.trip(points[i], points[i + 1], mode).seconds);
     return legs;
   }
-  const { durations } = travel.matrices(points, mode);
+  const { durations } = travel
+    ? travel.matrices(points, mode)
+    : await provider.matrix(points, mode);
   for (let i = 0; i + 1 < points.length; i++) legs.push(durations[i * points.length + i + 1]);
   return legs;
 }

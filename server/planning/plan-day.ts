@@ -6,7 +6,9 @@ import { AppError } from '../http/errors.ts';
 import type { EventBus } from '../live/event-bus.ts';
 import type { UnassignedReason } from '../solver-bridge/plan-mapping.ts';
 import { type SolveFn, planRows } from '../solver-bridge/solve-rows.ts';
-import type { TravelSource } from '../solver-bridge/travel.ts';
+import type { TravelReport } from '../travel/prepare-travel.ts';
+import { rowsTravel, travelReport } from '../travel/rows-travel.ts';
+import type { TravelProvider } from '../travel/travel-provider.ts';
 import { loadDay } from './load-day.ts';
 import { type PlannedVisit, writePlan } from './write-plan.ts';
 
@@ -25,7 +27,8 @@ export interface PlanDayOptions {
   completeBefore?: Date;
   /** The 'day.planned' event is published here after the commit. */
   bus?: EventBus;
-  travel?: TravelSource;
+  /** Where travel times come from; unset: the built-in estimate. */
+  travel?: TravelProvider | null;
   /**
    * Defaults to solving on this thread, which blocks it for `timeLimitMs`: right for the
    * seed and for start-up before the server listens; a serving process passes a worker.
@@ -50,6 +53,8 @@ export interface PlanDaySummary {
   unassignedReasons: Partial<Record<UnassignedReason, number>>;
   /** Travel of the solved routes (fixed stops included). */
   travelSeconds: number;
+  /** Where the travel times came from, and why the road network was not used if it was not. */
+  travel: TravelReport;
   solveMs: number;
   totalMs: number;
 }
@@ -78,6 +83,7 @@ export async function planServiceDay(db: Db, o: PlanDayOptions): Promise<PlanDay
     skipped: 0,
     unassignedReasons: {},
     travelSeconds: 0,
+    travel: { source: 'estimate' },
     solveMs: 0,
     totalMs: 0,
   };
@@ -86,17 +92,21 @@ export async function planServiceDay(db: Db, o: PlanDayOptions): Promise<PlanDay
   if (day.open.length > 0 && day.caregivers.length === 0) {
     summary.unassignedReasons.no_qualified_caregiver = day.open.length;
   } else if (day.open.length > 0) {
-    const plan = await planRows(
-      { staff: day.caregivers, visits: [...day.open, ...day.fixed], patients: day.patients },
-      {
-        origin: day.origin,
-        travel: o.travel,
-        name: `day ${o.municipality} ${o.from.toISOString()}`,
-        seed: o.seed,
-        timeLimitMs: o.timeLimitMs,
-        solve: o.solve,
-      },
-    );
+    const rows = {
+      staff: day.caregivers,
+      visits: [...day.open, ...day.fixed],
+      patients: day.patients,
+    };
+    const travel = await rowsTravel(o.travel, rows);
+    summary.travel = travelReport(travel);
+    const plan = await planRows(rows, {
+      origin: day.origin,
+      travel: travel.travel,
+      name: `day ${o.municipality} ${o.from.toISOString()}`,
+      seed: o.seed,
+      timeLimitMs: o.timeLimitMs,
+      solve: o.solve,
+    });
     summary.solveMs = plan.solveMs;
     summary.travelSeconds = plan.travelSeconds;
     const open = new Map(day.open.map((v) => [v.id, v]));

@@ -11,6 +11,8 @@ import type { PlanningDeps } from '../suggestions/suggestions.ts';
 import { bumpVersion, loadVisitState } from '../visits/visit-state.ts';
 import { subjectOf } from '../audit/record.ts';
 import { type CommandActor, runCommand } from '../commands/run-command.ts';
+import type { TravelReport } from '../travel/prepare-travel.ts';
+import { rowsTravel, travelReport } from '../travel/rows-travel.ts';
 
 export type { SolveFn };
 
@@ -39,7 +41,7 @@ export async function reportSick(
   deps: RepairDeps,
   actor: CommandActor,
   input: ReportSickInput,
-): Promise<{ releasedVisitIds: string[]; proposal: RepairProposal }> {
+): Promise<{ releasedVisitIds: string[]; proposal: RepairProposal; travel: TravelReport }> {
   // The time box is the whole call's, on the wall clock: the solver gets what is left of it.
   const startedAt = performance.now();
   let at = deps.now();
@@ -108,7 +110,7 @@ export async function reportSick(
     });
     return ids.sort();
   });
-  const proposal = await proposeRepair(
+  const { proposal, travel } = await proposeRepair(
     deps,
     who.municipalityCode,
     input.staffId,
@@ -116,7 +118,7 @@ export async function reportSick(
     released,
     startedAt,
   );
-  return { releasedVisitIds: released, proposal };
+  return { releasedVisitIds: released, proposal, travel };
 }
 
 /**
@@ -132,7 +134,7 @@ async function proposeRepair(
   releasedVisitIds: readonly string[] = [],
   /** When the time box began (performance.now()): the caller's work counts in it too. */
   startedAt = performance.now(),
-): Promise<RepairProposal> {
+): Promise<{ proposal: RepairProposal; travel: TravelReport }> {
   const now = deps.now();
   const world = await loadWorld(deps, {
     municipality,
@@ -143,20 +145,19 @@ async function proposeRepair(
   });
   // Loading the day and building the problem come out of the box; the released visits are
   // placed whatever is left.
-  const plan = await planRows(
-    { staff: world.staff, visits: world.visits, patients: world.patients },
-    {
-      origin: now,
-      travel: deps.travel,
-      keepCurrentWeight: KEEP_CURRENT_WEIGHT,
-      seed: 1,
-      timeLimitMs: () =>
-        Math.max(MIN_SOLVE_MS, Math.round(timeLimitMs - (performance.now() - startedAt))),
-      warmStart: true,
-      placeFirst: releasedVisitIds,
-      solve: deps.solve ?? solveInWorker,
-    },
-  );
+  const rows = { staff: world.staff, visits: world.visits, patients: world.patients };
+  const travel = await rowsTravel(deps.travel, rows);
+  const plan = await planRows(rows, {
+    origin: now,
+    travel: travel.travel,
+    keepCurrentWeight: KEEP_CURRENT_WEIGHT,
+    seed: 1,
+    timeLimitMs: () =>
+      Math.max(MIN_SOLVE_MS, Math.round(timeLimitMs - (performance.now() - startedAt))),
+    warmStart: true,
+    placeFirst: releasedVisitIds,
+    solve: deps.solve ?? solveInWorker,
+  });
   const current = new Map(
     world.visits.map((v) => [v.id, v.assignees.map((a) => a.staffId).sort()]),
   );
@@ -177,8 +178,9 @@ async function proposeRepair(
   }
   proposed.sort((a, b) => a.plannedStart.localeCompare(b.plannedStart));
   const unplaced = plan.unassigned.map((u) => ({ visitId: u.visitId, reason: u.reason }));
-  return deps.proposals.add(
+  const proposal = await deps.proposals.add(
     { municipalityCode: municipality, assignments: proposed, unplaced },
     now,
   );
+  return { proposal, travel: travelReport(travel) };
 }

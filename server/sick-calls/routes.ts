@@ -18,6 +18,7 @@ import { authResponses, bearer } from '../http/security-schemas.ts';
 import { acceptRepair } from './accept-repair.ts';
 import { reportSick } from './report-sick.ts';
 import { AcceptRepairInput, ReportSickInput } from './schemas.ts';
+import { TravelReportSchema } from '../travel/schemas.ts';
 
 /** POST /api/dispatch/staff/{id}/sick and /api/dispatch/repairs/{proposalId}/accept. */
 const PATH_STAFF = { 'body.staffId': 'path.id' };
@@ -65,7 +66,11 @@ const sick = createRoute({
   responses: {
     200: json(
       'The released visits and a repair proposal to accept',
-      z.object({ releasedVisitIds: z.array(z.string()), proposal: ProposalSchema }),
+      z.object({
+        releasedVisitIds: z.array(z.string()),
+        proposal: ProposalSchema,
+        travel: TravelReportSchema,
+      }),
     ),
     400: errorResponse('Invalid request'),
     ...authResponses,

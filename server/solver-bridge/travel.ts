@@ -38,8 +38,10 @@ export interface EstimateOptions {
   detourFactor: number;
   /** Staff say plans under-estimate travel: every trip is multiplied by this … */
   bufferFactor: number;
-  /** … and this is added to every trip between two different places. */
+  /** … and this is added to every trip between two different places … */
   bufferSeconds: number;
+  /** … and no such trip takes less than this (unset: 0). */
+  minSeconds?: number;
   modes: Record<TravelMode, ModeSpeed>;
 }
 
@@ -77,8 +79,11 @@ export function tripPricer(mode: TravelMode, o: EstimateOptions): (metres: numbe
   const overhead = m.overheadSeconds;
   const factor = o.bufferFactor;
   const buffer = o.bufferSeconds;
+  const min = o.minSeconds ?? 0;
   return (metres) =>
-    metres <= 0 ? 0 : Math.round((metres / metresPerSecond + overhead) * factor + buffer);
+    metres <= 0
+      ? 0
+      : Math.max(min, Math.round((metres / metresPerSecond + overhead) * factor + buffer));
 }
 
 /**

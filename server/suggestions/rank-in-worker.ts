@@ -3,6 +3,7 @@ import type { LiveState, LiveStateChange } from '../live-state/live-state.ts';
 import type { LiveVisit } from '../live-state/types.ts';
 import type { Logger } from '../logger.ts';
 import { startTsWorker } from '../solver-bridge/ts-worker.ts';
+import type { EstimateOptions } from '../solver-bridge/travel.ts';
 import type { PositionStore, StaffPosition } from '../positions/positions.ts';
 import type { FromRankWorker, ToRankWorker } from './rank-messages.ts';
 import type { RankedCaregiver } from './rank-caregivers.ts';
@@ -52,11 +53,13 @@ export class RankWorker {
     private readonly liveState: LiveState,
     private readonly logger: Logger,
     private readonly positions?: PositionStore,
+    /** The estimate the worker ranks with; unset: the built-in one. */
+    private readonly estimate?: EstimateOptions,
   ) {}
 
   /** Starts the worker and hands it the live state; resolves when it can take requests. */
   async start(): Promise<void> {
-    const worker = startTsWorker(WORKER_FILE, {});
+    const worker = startTsWorker(WORKER_FILE, this.estimate ? { estimate: this.estimate } : {});
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no answer in time')), START_TIMEOUT_MS);
       worker.once('message', (m: FromRankWorker) => {

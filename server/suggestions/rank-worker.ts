@@ -1,4 +1,5 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { type EstimateOptions, estimateTravel } from '../solver-bridge/travel.ts';
 import { MunicipalityState } from '../live-state/municipality-state.ts';
 import { PositionStore } from '../positions/positions.ts';
 import type { FromRankWorker, ToRankWorker } from './rank-messages.ts';
@@ -13,6 +14,9 @@ import { rankCaregivers } from './rank-caregivers.ts';
 const states = new Map<string, MunicipalityState>();
 const positions = new PositionStore();
 const post = (m: FromRankWorker) => parentPort?.postMessage(m);
+/** The configured estimate (TRAVEL_*), as the main thread's; unset: the built-in one. */
+const estimate = (workerData as { estimate?: EstimateOptions } | null)?.estimate;
+const travel = estimate ? estimateTravel(estimate) : undefined;
 
 parentPort?.on('message', (m: ToRankWorker) => {
   if (m.type === 'read') states.set(m.data.code, MunicipalityState.fromData(m.data));
@@ -31,6 +35,7 @@ parentPort?.on('message', (m: ToRankWorker) => {
       const ranked = rankCaregivers(s, m.visit, {
         now,
         limit: m.limit,
+        travel,
         positionOf: (id) => positions.get(id, now),
       });
       post({ type: 'ranked', id: m.id, ranked });

@@ -4,18 +4,20 @@ import { AppError } from '../http/errors.ts';
 import { loadMunicipalityState } from '../live-state/load-state.ts';
 import type { LiveState } from '../live-state/live-state.ts';
 import type { LiveVisit } from '../live-state/types.ts';
-import type { TravelSource } from '../solver-bridge/travel.ts';
+import type { TravelProvider } from '../travel/travel-provider.ts';
 import { toLocalIso } from '../domain/stockholm-time.ts';
 import { competenceFor } from '../domain/competence.ts';
 import type { PositionStore } from '../positions/positions.ts';
 import { rankCaregivers } from './rank-caregivers.ts';
 import { type NoSuggestions, noSuggestionReasons } from './no-suggestion-reasons.ts';
+import { rankingTravel } from './ranking-travel.ts';
 import type { Ranker } from './rank-pool.ts';
 import { type DispatchDeps, visitNotFound } from '../visits/visit-state.ts';
 
 export interface PlanningDeps extends DispatchDeps {
   positions?: PositionStore;
-  travel?: TravelSource;
+  /** Where travel times come from; unset: the built-in estimate. */
+  travel?: TravelProvider;
   /** This process's live state; without it each suggestion reads the municipality. */
   liveState?: LiveState;
   /** Ranks on a worker thread's copy of the live state (with the built-in travel estimate). */
@@ -106,19 +108,19 @@ export async function suggestWithReasons(
   }
   if (!state) return { suggestions: [] };
   const positionOf = (id: string) => deps.positions?.get(id, now);
+  // The worker ranks with the estimate it was started with (compose gives it the provider's).
   const onWorker =
-    deps.rankWorker && !deps.travel && state === deps.liveState?.get(visit.municipalityCode)
+    deps.rankWorker &&
+    (!deps.travel || (deps.travel.sync && deps.travel.estimate)) &&
+    state === deps.liveState?.get(visit.municipalityCode)
       ? await deps.rankWorker.rank(state.code, visit, now, limit)
       : null;
   if (onWorker === 'busy') throw new RankingBusy();
-  const ranked =
-    onWorker ??
-    rankCaregivers(state, visit, {
-      now,
-      limit,
-      travel: deps.travel,
-      positionOf,
-    });
+  const travel =
+    onWorker || !deps.travel
+      ? undefined
+      : (await rankingTravel(deps.travel, state, visit, now, positionOf)).travel;
+  const ranked = onWorker ?? rankCaregivers(state, visit, { now, limit, travel, positionOf });
   if (ranked.length === 0) {
     const s = state;
     const at = (id: string) => positionOf(id) ?? s.positions.get(id);

@@ -50,6 +50,7 @@ describe('API description', () => {
       '/api/staff',
       '/api/staff/{id}',
       '/api/teams',
+      '/api/travel/calibration',
       '/api/users',
       '/api/visits',
       '/api/visits/{id}',

@@ -2047,6 +2047,7 @@ export interface paths {
                         "application/json": {
                             releasedVisitIds: string[];
                             proposal: components["schemas"]["RepairProposal"];
+                            travel: components["schemas"]["TravelReport"];
                         };
                     };
                 };
@@ -2854,6 +2855,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/travel/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Travel measured from caregivers’ status changes (en route → started) against the estimate, per municipality and mode, with the factors that fit (admin)
+         * @description From and to are Stockholm days, both included (default: the 28 days up to today). Groups under minTrips (default 20) trips get no fit. No patient data is returned.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description SCB municipality code */
+                    municipality?: string;
+                    /** @description Calendar day in Europe/Stockholm */
+                    from?: string;
+                    /** @description Calendar day in Europe/Stockholm */
+                    to?: string;
+                    minTrips?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TravelCalibration"];
+                    };
+                };
+                /** @description Bad query */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3222,6 +3306,12 @@ export interface components {
                 reason: string;
             }[];
         };
+        TravelReport: {
+            /** @enum {string} */
+            source: "osrm" | "estimate";
+            /** @description Why the road network (OSRM) was not used for some mode */
+            fallbackReason?: string;
+        };
         ReportSick: {
             /**
              * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). When they stop working, within 24 hours back and 30 days ahead of now
@@ -3426,6 +3516,55 @@ export interface components {
             job: components["schemas"]["PlanningJob"];
             /** @description Visits that got their caregivers */
             assigned: number;
+        };
+        TravelCalibration: {
+            municipality?: string;
+            from: string;
+            to: string;
+            minTrips: number;
+            estimate: {
+                detourFactor: number;
+                bufferFactor: number;
+                bufferSeconds: number;
+                minSeconds?: number;
+                modes: {
+                    car: {
+                        kmh: number;
+                        overheadSeconds: number;
+                    };
+                    bike: {
+                        kmh: number;
+                        overheadSeconds: number;
+                    };
+                    walk: {
+                        kmh: number;
+                        overheadSeconds: number;
+                    };
+                    transit: {
+                        kmh: number;
+                        overheadSeconds: number;
+                    };
+                };
+            };
+            rows: {
+                municipality: string;
+                /** @enum {string} */
+                mode: "car" | "bike" | "walk" | "transit";
+                trips: number;
+                meanStraightMetres: number;
+                meanMeasuredSeconds: number;
+                meanEstimatedSeconds: number;
+                measuredOverEstimated: number;
+                fit: {
+                    interceptSeconds: number;
+                    secondsPerMetre: number;
+                } | null;
+                proposed: {
+                    detourFactor: number;
+                    kmh: number;
+                    allowanceSeconds: number;
+                } | null;
+            }[];
         };
     };
     responses: never;

@@ -3,7 +3,8 @@ import type { EventBus } from '../../live/event-bus.ts';
 import type { Logger } from '../../logger.ts';
 import type { ProgressSolveFn, SolveProgress } from '../../solver-bridge/run-in-worker.ts';
 import { planRows } from '../../solver-bridge/solve-rows.ts';
-import type { TravelSource } from '../../solver-bridge/travel.ts';
+import { rowsTravel } from '../../travel/rows-travel.ts';
+import type { TravelProvider } from '../../travel/travel-provider.ts';
 import { serviceDayOf } from '../demo-day.ts';
 import { type DayRows, loadDay } from '../load-day.ts';
 import { basisOf, fingerprintOf } from './basis.ts';
@@ -30,7 +31,8 @@ export interface RunJobDeps {
   bus?: EventBus;
   now: () => Date;
   logger: Logger;
-  travel?: TravelSource;
+  /** Where travel times come from; unset or null: the built-in estimate. */
+  travel?: TravelProvider | null;
   solve: JobSolve;
   /** How often a running job beats, writes its progress and looks for a cancel. */
   heartbeatMs: number;
@@ -153,40 +155,45 @@ async function planJob(
 
   let cost: number | null = null;
   const total = day.open.length;
-  const plan = await planRows(
-    { staff: day.caregivers, visits: [...day.open, ...day.fixed], patients: day.patients },
-    {
-      origin: day.origin,
-      travel: deps.travel,
-      name: `job ${job.id}`,
-      seed: job.seed,
-      timeLimitMs: job.budgetSeconds * 1000,
-      solve: async (input, o) => {
-        // Open visits as the solver counts them: a two-person visit is two.
-        const halves = input.visits.length - day.fixed.length;
-        const run = deps.solve(input, {
-          seed: o.seed,
-          timeLimitMs: o.timeLimitMs,
-          onProgress: (p) =>
-            onProgress({
-              elapsedMs: Math.round(p.elapsedMs),
-              bestCost: best(p),
-              feasible: p.feasible,
-              visitsPlaced:
-                p.unassigned === undefined || halves <= 0
-                  ? 0
-                  : Math.round((total * Math.max(0, halves - p.unassigned)) / halves),
-              visitsTotal: total,
-            }),
-        });
-        if (signal.aborted) run.cancel();
-        signal.addEventListener('abort', () => run.cancel(), { once: true });
-        const solution = await run.result;
-        cost = solution.cost;
-        return solution;
-      },
+  const rows = {
+    staff: day.caregivers,
+    visits: [...day.open, ...day.fixed],
+    patients: day.patients,
+  };
+  const travel = await rowsTravel(deps.travel, rows);
+  const notes: string[] = [];
+  if (travel.fallbackReason) notes.push(`travel estimated: ${travel.fallbackReason}`);
+  const plan = await planRows(rows, {
+    origin: day.origin,
+    travel: travel.travel,
+    name: `job ${job.id}`,
+    seed: job.seed,
+    timeLimitMs: job.budgetSeconds * 1000,
+    solve: async (input, o) => {
+      // Open visits as the solver counts them: a two-person visit is two.
+      const halves = input.visits.length - day.fixed.length;
+      const run = deps.solve(input, {
+        seed: o.seed,
+        timeLimitMs: o.timeLimitMs,
+        onProgress: (p) =>
+          onProgress({
+            elapsedMs: Math.round(p.elapsedMs),
+            bestCost: best(p),
+            feasible: p.feasible,
+            visitsPlaced:
+              p.unassigned === undefined || halves <= 0
+                ? 0
+                : Math.round((total * Math.max(0, halves - p.unassigned)) / halves),
+            visitsTotal: total,
+          }),
+      });
+      if (signal.aborted) run.cancel();
+      signal.addEventListener('abort', () => run.cancel(), { once: true });
+      const solution = await run.result;
+      cost = solution.cost;
+      return solution;
     },
-  );
+  });
 
   const open = new Map(day.open.map((v) => [v.id, v]));
   const assignments: JobResult['assignments'] = [];
@@ -223,7 +230,7 @@ async function planJob(
       cost,
       solveMs: plan.solveMs,
     },
-    notes: [],
+    notes,
   };
 }
 

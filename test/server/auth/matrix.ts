@@ -202,6 +202,12 @@ export const MATRIX: MatrixRow[] = [
     request: () => ({ path: '/api/live/stats' }),
     expect: only(['manager', 'admin'], [200, 200], [403, 403]),
   },
+  {
+    // Aggregates of measured travel, no patient data: the admin's, to tune the estimate.
+    route: 'GET /api/travel/calibration',
+    request: (t) => ({ path: `/api/travel/calibration?municipality=${code(t)}` }),
+    expect: only(['admin'], [200, 200], [403, 403]),
+  },
 
   // Dispatch. The visit changes send a stale version: a role allowed on the visit gets 409
   // (nothing changes, so the matrix can repeat them), one not allowed 403, a visit outside

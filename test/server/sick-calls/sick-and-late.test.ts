@@ -13,6 +13,7 @@ import { PositionStore, reportPosition } from '../../../server/positions/positio
 import { ProposalStore } from '../../../server/sick-calls/proposals.ts';
 import { type SolveFn, reportSick } from '../../../server/sick-calls/report-sick.ts';
 import { estimateTravel } from '../../../server/solver-bridge/travel.ts';
+import { sourceProvider } from '../../../server/travel/estimate-provider.ts';
 import { solve } from '../../../solver/solve.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, failure, insertWorld, recordingBus } from '../support/world.ts';
@@ -73,10 +74,12 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
   afterAll(async () => database.close());
 
   it('releases the sick caregiver’s visits and proposes a minimal repair', async () => {
-    const { releasedVisitIds, proposal } = await reportSick(deps(), SYSTEM, {
+    const { releasedVisitIds, proposal, travel } = await reportSick(deps(), SYSTEM, {
       staffId: W.rn,
       timeLimitMs: 2000,
     });
+    // No travel provider: the built-in estimate, and the answer says so.
+    expect(travel).toEqual({ source: 'estimate' });
     // Their evening visit (fixture, 20:00) goes too: they are off for the day.
     expect(releasedVisitIds).toEqual([W.visitEvening, A, B].sort());
     const types = (await database.db.select().from(events).orderBy(asc(events.seq))).map(
@@ -135,7 +138,7 @@ describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
     const alerts = await lateRiskAlerts(deps(), '0180');
     expect(alerts.map((a) => a.visitId)).toEqual([A, C]);
     // The same from a travel source of matrices only (a road network's).
-    const tables = { matrices: estimateTravel().matrices };
+    const tables = sourceProvider({ matrices: estimateTravel().matrices });
     expect(await lateRiskAlerts({ ...deps(), travel: tables }, '0180')).toEqual(alerts);
     expect(alerts[0]).toMatchObject({ staffId: W.an, windowEndLocal: '2026-11-23T11:30:00+01:00' });
     expect(alerts[0].lateBySeconds).toBeGreaterThan(3600);
