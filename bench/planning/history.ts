@@ -1,0 +1,31 @@
+/**
+ * Who has visited whom: the plans of the days before, as the server's `readKnown` reads
+ * them from the assignments (server/day/read-day.ts), kept in memory here.
+ */
+export class VisitHistory {
+  /** patient → staff → dates (ISO, local) of their visits. */
+  private readonly seen = new Map<string, Map<string, string[]>>();
+
+  record(patientId: string, staffId: string, date: string): void {
+    let byStaff = this.seen.get(patientId);
+    if (!byStaff) this.seen.set(patientId, (byStaff = new Map()));
+    const dates = byStaff.get(staffId) ?? [];
+    dates.push(date);
+    byStaff.set(staffId, dates);
+  }
+
+  /**
+   * Staff who visited the patient on a date in [since, before), with how many visits,
+   * most first (ties by id, so the order is the same on every run).
+   */
+  known(patientId: string, since: string, before: string): { staffId: string; visits: number }[] {
+    const out: { staffId: string; visits: number }[] = [];
+    for (const [staffId, dates] of this.seen.get(patientId) ?? []) {
+      const n = dates.filter((d) => d >= since && d < before).length;
+      if (n > 0) out.push({ staffId, visits: n });
+    }
+    return out.sort(
+      (a, b) => b.visits - a.visits || (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0),
+    );
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The continuity levers a scheduler would set: the solver's weights, the credit for a
+ * caregiver the patient knows, how far back "knows" looks, and a cap on distinct caregivers
+ * per patient in a day's plan (the solver's `maxDistinct`, priced by `distinctOverCap`).
+ */
+import {
+  DEFAULT_WEIGHTS,
+  KNOWN_CAREGIVER_WEIGHT,
+} from '../../server/solver-bridge/problem-rows.ts';
+import { KNOWN_DAYS } from '../../server/day/service-day.ts';
+
+export interface ContinuitySettings {
+  name: string;
+  /** Per visit not made by the patient's contact caregiver (seconds of travel). */
+  nonContact: number;
+  /** Per distinct caregiver a patient meets in the day beyond the first. */
+  distinctCaregiver: number;
+  /** Cap on distinct caregivers per patient in a day's plan; 0 = none. */
+  maxDistinct: number;
+  /** Per distinct caregiver beyond the cap. */
+  distinctOverCap: number;
+  /** Credit per visit made by a caregiver who visited the patient in the history window. */
+  knownWeight: number;
+  /**
+   * 'flat': every known caregiver earns the full credit (the server's way); 'frequency':
+   * in proportion to their share of the patient's visits in the window, so the credit
+   * concentrates on the few who come most.
+   */
+  knownBy: 'flat' | 'frequency';
+  /** Days of history that make a caregiver known (the server: KNOWN_DAYS). */
+  historyDays: number;
+}
+
+/** What the server passes today (problem-rows.ts, service-day.ts). */
+export const SERVER_DEFAULTS: ContinuitySettings = {
+  name: 'server defaults',
+  nonContact: DEFAULT_WEIGHTS.nonContact,
+  distinctCaregiver: DEFAULT_WEIGHTS.distinctCaregiver,
+  maxDistinct: 0,
+  distinctOverCap: DEFAULT_WEIGHTS.distinctOverCap,
+  knownWeight: KNOWN_CAREGIVER_WEIGHT,
+  knownBy: 'flat',
+  historyDays: KNOWN_DAYS,
+};
+
+/** Continuity weighs nothing: the plan minimises travel, lateness and overtime alone. */
+export const TRAVEL_ONLY: ContinuitySettings = {
+  name: 'travel only',
+  nonContact: 0,
+  distinctCaregiver: 0,
+  maxDistinct: 0,
+  distinctOverCap: 0,
+  knownWeight: 0,
+  knownBy: 'flat',
+  historyDays: KNOWN_DAYS,
+};
+
+export function describeSettings(s: ContinuitySettings): string {
+  return (
+    `nonContact ${s.nonContact}, distinct ${s.distinctCaregiver}, ` +
+    `cap ${s.maxDistinct === 0 ? 'none' : `${s.maxDistinct} (${s.distinctOverCap} over)`}, ` +
+    `known ${s.knownWeight} ${s.knownBy}, history ${s.historyDays} d`
+  );
+}
+
+/** Settings the benchmark compares (`--settings a,b,…`); `travel` is always run as the baseline. */
+export const CATALOG: Record<string, ContinuitySettings> = {
+  server: SERVER_DEFAULTS,
+  'known-900': { ...SERVER_DEFAULTS, name: 'known 900', knownWeight: 900 },
+  frequency: {
+    ...SERVER_DEFAULTS,
+    name: 'frequency credit 900',
+    knownWeight: 900,
+    knownBy: 'frequency',
+  },
+  'cap-3': { ...SERVER_DEFAULTS, name: 'cap 3 a day', maxDistinct: 3, distinctOverCap: 1800 },
+  'history-7': { ...SERVER_DEFAULTS, name: 'history 7 d', historyDays: 7 },
+  strong: {
+    name: 'strong',
+    nonContact: 600,
+    distinctCaregiver: 1800,
+    maxDistinct: 3,
+    distinctOverCap: 1800,
+    knownWeight: 1200,
+    knownBy: 'frequency',
+    historyDays: 14,
+  },
+};
+
+/** The defaults this benchmark recommends (see bench/results/continuity.md). */
+CATALOG.recommended = { ...CATALOG.strong, name: 'recommended' };
