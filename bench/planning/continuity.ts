@@ -3,9 +3,15 @@
  * the history of the days before, and reports the Kolada continuity indicator against a
  * travel-only plan of the same days with the same budget.
  *
- *   npm run bench:continuity -- [--scale 0.25] [--days 14] [--settings recommended,server]
- *                               [--iterations 200] [--seed 1] [--results bench/results|none]
- *   npm run bench:continuity -- --quick      # 3 days at scale 0.1: a smoke run
+ *   npm run bench:continuity -- [--scale 1] [--teams 3] [--days 14] [--iterations 100]
+ *                               [--settings recommended,server] [--seed 1] [--staff-factor 2]
+ *                               [--results bench/results|none] [--name continuity]
+ *   npm run bench:continuity -- --quick      # 3 days, one team: a smoke run
+ *
+ * The world is a district of Stockholm city at its real density: at scale 1 the demo
+ * generator makes the city's 11 teams and about 3,000 visits a day; the first `--teams` of
+ * them are kept with their patients and staff (a smaller scale spreads fewer patients over
+ * the whole city, whose travel the generator's staffing was not sized for).
  *
  * Writes bench/results/<name>.md and .json (name: continuity, or continuity-quick).
  */
@@ -22,7 +28,8 @@ const { values } = parseArgs({
   strict: true,
   options: {
     quick: { type: 'boolean', default: false },
-    scale: { type: 'string' },
+    scale: { type: 'string', default: '1' },
+    teams: { type: 'string' },
     days: { type: 'string' },
     municipality: { type: 'string', default: '0180' },
     'first-day': { type: 'string', default: '2026-10-19' },
@@ -37,7 +44,8 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick;
-const scale = Number(values.scale ?? (quick ? 0.1 : 0.25));
+const scale = Number(values.scale);
+const teams = Number(values.teams ?? (quick ? 1 : 3));
 const days = Number(values.days ?? (quick ? 3 : 14));
 const iterations = Number(values.iterations ?? (quick ? 50 : 200));
 const names = values.settings.split(',').filter((n) => n !== 'travel');
@@ -56,6 +64,7 @@ const world = buildWorld({
   firstDay: values['first-day'],
   days,
   staffFactor: Number(values['staff-factor']),
+  teams,
 });
 const budget = {
   seed: Number(values.seed),
@@ -91,6 +100,7 @@ const report = writeContinuity(
     world: {
       municipality: values.municipality,
       scale,
+      teamsOf: world.teamsInMunicipality,
       worldSeed: Number(values['world-seed']),
       firstDay: world.dates[0],
       days,

@@ -28,4 +28,20 @@ export class VisitHistory {
       (a, b) => b.visits - a.visits || (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0),
     );
   }
+
+  /** recurring visit (care plan) → staff → visits made, for the usual caregivers. */
+  private readonly byPlan = new Map<string, Map<string, number>>();
+
+  recordPlan(planKey: string, staffId: string): void {
+    let byStaff = this.byPlan.get(planKey);
+    if (!byStaff) this.byPlan.set(planKey, (byStaff = new Map()));
+    byStaff.set(staffId, (byStaff.get(staffId) ?? 0) + 1);
+  }
+
+  /** Who made this recurring visit before, most often first (ties by id). */
+  usual(planKey: string): string[] {
+    return [...(this.byPlan.get(planKey) ?? [])]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([id]) => id);
+  }
 }

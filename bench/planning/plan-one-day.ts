@@ -13,6 +13,8 @@ import { buildProblem } from '../../server/solver-bridge/build-problem.ts';
 import { toAssignments } from '../../server/solver-bridge/plan-mapping.ts';
 import type { PatientRow, StaffRow } from '../../server/solver-bridge/problem-rows.ts';
 import { addDays } from '../../db/seed/local-time.ts';
+import { assignRoutesByLp } from '../solver/assign-routes-lp.ts';
+import { planKeyOf, usualStart } from './warm-start.ts';
 import type { MetVisit } from './kolada-indicator.ts';
 import type { VisitHistory } from './history.ts';
 import type { ContinuitySettings } from './settings.ts';
@@ -121,7 +123,9 @@ export function planOneDay(
 
   const started = performance.now();
   let iterations = 0;
-  const solution = solve(built.input, {
+  const initial = settings.usualStart ? usualStart(built, visits, shifts, history) : undefined;
+  const solved = solve(built.input, {
+    ...(initial ? { initial } : {}),
     seed: budget.seed,
     timeLimitMs: budget.timeLimitMs,
     maxIterations: budget.iterations,
@@ -129,6 +133,7 @@ export function planOneDay(
     onProgress: (p) => (iterations = p.iteration),
     params: { initialLocalSearch: budget.localSearch },
   });
+  const solution = settings.lpRoutes ? assignRoutesByLp(built.input, solved).plan : solved;
   const solveMs = performance.now() - started;
   const check = validate(built.input, solution);
   if (!check.valid) {
@@ -156,7 +161,10 @@ export function planOneDay(
       start: p ? p.staff[0].plannedStart : null,
       staffIds,
     });
-    for (const s of staffIds) history.record(v.patientId, s, date);
+    for (const s of staffIds) {
+      history.record(v.patientId, s, date);
+      history.recordPlan(planKeyOf(v.id), s);
+    }
   }
 
   return {

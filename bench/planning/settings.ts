@@ -29,6 +29,17 @@ export interface ContinuitySettings {
   knownBy: 'flat' | 'frequency';
   /** Days of history that make a caregiver known (the server: KNOWN_DAYS). */
   historyDays: number;
+  /**
+   * After the solve, re-assign whole routes to caregivers by the exact assignment model of
+   * bench/solver/assign-routes-lp.ts (kept only when the validated cost falls).
+   */
+  lpRoutes: boolean;
+  /**
+   * Start each day from the usual plan (warm-start.ts): every recurring visit with the
+   * caregiver who made it most often before, when they work today; the solver then places
+   * the rest and improves the whole. What a scheduler does who copies last week's plan.
+   */
+  usualStart: boolean;
 }
 
 /** What the server passes today (problem-rows.ts, service-day.ts). */
@@ -41,6 +52,8 @@ export const SERVER_DEFAULTS: ContinuitySettings = {
   knownWeight: KNOWN_CAREGIVER_WEIGHT,
   knownBy: 'flat',
   historyDays: KNOWN_DAYS,
+  lpRoutes: false,
+  usualStart: false,
 };
 
 /** Continuity weighs nothing: the plan minimises travel, lateness and overtime alone. */
@@ -53,13 +66,17 @@ export const TRAVEL_ONLY: ContinuitySettings = {
   knownWeight: 0,
   knownBy: 'flat',
   historyDays: KNOWN_DAYS,
+  lpRoutes: false,
+  usualStart: false,
 };
 
 export function describeSettings(s: ContinuitySettings): string {
   return (
     `nonContact ${s.nonContact}, distinct ${s.distinctCaregiver}, ` +
     `cap ${s.maxDistinct === 0 ? 'none' : `${s.maxDistinct} (${s.distinctOverCap} over)`}, ` +
-    `known ${s.knownWeight} ${s.knownBy}, history ${s.historyDays} d`
+    `known ${s.knownWeight} ${s.knownBy}, history ${s.historyDays} d` +
+    (s.lpRoutes ? ', LP route assignment' : '') +
+    (s.usualStart ? ', starts from the usual caregivers' : '')
   );
 }
 
@@ -74,6 +91,28 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     knownBy: 'frequency',
   },
   'cap-3': { ...SERVER_DEFAULTS, name: 'cap 3 a day', maxDistinct: 3, distinctOverCap: 1800 },
+  'freq-3600': {
+    ...SERVER_DEFAULTS,
+    name: 'frequency credit 3600',
+    knownWeight: 3600,
+    knownBy: 'frequency',
+  },
+  'freq-3600-d1800': {
+    ...SERVER_DEFAULTS,
+    name: 'frequency 3600, distinct 1800',
+    knownWeight: 3600,
+    knownBy: 'frequency',
+    distinctCaregiver: 1800,
+  },
+  usual: { ...SERVER_DEFAULTS, name: 'server + usual start', usualStart: true },
+  'usual-freq-3600': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, frequency 3600',
+    knownWeight: 3600,
+    knownBy: 'frequency',
+    usualStart: true,
+  },
+  lp: { ...SERVER_DEFAULTS, name: 'server + LP routes', lpRoutes: true },
   'history-7': { ...SERVER_DEFAULTS, name: 'history 7 d', historyDays: 7 },
   strong: {
     name: 'strong',
@@ -84,6 +123,8 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     knownWeight: 1200,
     knownBy: 'frequency',
     historyDays: 14,
+    lpRoutes: false,
+    usualStart: false,
   },
 };
 

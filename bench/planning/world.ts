@@ -11,6 +11,7 @@ import { municipalityByCode } from '../../db/reference/municipalities.ts';
 import type { Profession, ShiftKind, TravelMode } from '../../db/reference/professions.ts';
 import { generateMunicipality } from '../../db/seed/generate.ts';
 import { addDays, isoWeekday, localToUtc } from '../../db/seed/local-time.ts';
+import { distanceKm } from '../../db/seed/places.ts';
 import { Rng } from '../../db/seed/prng.ts';
 import type { DelegationRow } from '../../server/domain/competence.ts';
 import type { PatientRow, VisitRow } from '../../server/solver-bridge/problem-rows.ts';
@@ -27,6 +28,11 @@ export interface WorldOptions {
   days: number;
   /** Headcount of a rota group per person the generator staffed each day with. */
   staffFactor: number;
+  /**
+   * Keep only the first n teams (their staff, and the patients whose nearest base is
+   * theirs): a district of a city-sized municipality, with the city's density of patients.
+   */
+  teams?: number;
 }
 
 export interface Member {
@@ -53,6 +59,8 @@ export interface World {
   options: WorldOptions;
   dates: string[];
   teams: number;
+  /** Teams the generator made for the whole municipality. */
+  teamsInMunicipality: number;
   staff: Member[];
   patients: Map<string, Omit<PatientRow, 'knownStaffIds'>>;
   delegations: Map<string, DelegationRow[]>;
@@ -89,6 +97,15 @@ export function buildWorld(o: WorldOptions): World {
     return { lat: b.lat, lon: b.lon };
   });
   const teamIndex = new Map(rows.teams.map((t, i) => [t.id!, i]));
+  const keepTeams = Math.min(o.teams ?? rows.teams.length, rows.teams.length);
+  const nearestTeam = (p: { lat: number; lon: number }) => {
+    let best = 0;
+    baseOfTeam.forEach((b, i) => {
+      if (distanceKm(p, b) < distanceKm(p, baseOfTeam[best])) best = i;
+    });
+    return best;
+  };
+  const kept = new Set(rows.patients.filter((p) => nearestTeam(p) < keepTeams).map((p) => p.id!));
   const delegations = new Map<string, DelegationRow[]>();
   for (const d of rows.delegations) {
     const list = delegations.get(d.staffId) ?? [];
@@ -111,6 +128,7 @@ export function buildWorld(o: WorldOptions): World {
     const kind = kindOf.get(s.id!);
     if (!s.active || !kind) continue;
     const team = teamIndex.get(s.teamId)!;
+    if (team >= keepTeams) continue;
     const member: Member = {
       id: s.id!,
       team,
@@ -167,6 +185,7 @@ export function buildWorld(o: WorldOptions): World {
 
   const patients = new Map<string, Omit<PatientRow, 'knownStaffIds'>>();
   for (const p of rows.patients) {
+    if (!kept.has(p.id!)) continue;
     patients.set(p.id!, {
       id: p.id!,
       lat: p.lat,
@@ -184,6 +203,7 @@ export function buildWorld(o: WorldOptions): World {
     const weekday = isoWeekday(date);
     const list: VisitRow[] = [];
     for (const plan of rows.carePlans) {
+      if (!kept.has(plan.patientId)) continue;
       if (!plan.daysOfWeek.includes(weekday)) continue;
       if (plan.validFrom > date || (plan.validTo != null && plan.validTo < date)) continue;
       const windowStart = localToUtc(date, plan.windowStart.slice(0, 5));
@@ -213,7 +233,8 @@ export function buildWorld(o: WorldOptions): World {
   return {
     options: o,
     dates,
-    teams: rows.teams.length,
+    teams: keepTeams,
+    teamsInMunicipality: rows.teams.length,
     staff,
     patients,
     delegations,

@@ -11,6 +11,7 @@ export interface ContinuityRun {
   world: {
     municipality: string;
     scale: number;
+    teamsOf: number;
     worldSeed: number;
     firstDay: string;
     days: number;
@@ -69,7 +70,8 @@ export function writeContinuity(r: ContinuityRun, dir: string | null, name: stri
     `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.platform}, Node ${r.machine.node}; ` +
       `load average ${Number(r.machine.loadAtStart).toFixed(1)} at the start, ${Number(r.machine.loadAtEnd).toFixed(1)} at the end (shared with other work).`,
     '',
-    `World: municipality ${w.municipality} at scale ${w.scale} (demo generator seed ${w.worldSeed}): ${w.teams} teams, ` +
+    `World: municipality ${w.municipality} at scale ${w.scale} (demo generator seed ${w.worldSeed}), ${w.teams} of its ${w.teamsOf} teams ` +
+      `(their staff, and the patients nearest their bases), ` +
       `${w.staff} staff on a two-week rota with every other weekend off (groups × ${w.staffFactor}; ` +
       `shifts a day ${Math.min(...w.shiftsPerDay)}–${Math.max(...w.shiftsPerDay)}), ${w.patients} patients, ` +
       `${w.visits} visits over ${w.days} days from ${w.firstDay} (the clock change of 2026-10-25 inside).`,
