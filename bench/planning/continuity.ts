@@ -4,7 +4,7 @@
  * travel-only plan of the same days with the same budget.
  *
  *   npm run bench:continuity -- [--scale 1] [--teams 3] [--days 14] [--iterations 100]
- *                               [--settings recommended,server] [--seed 1] [--staff-factor 2]
+ *                               [--settings recommended,server,…] [--seed 1] [--staff-factor 2]
  *                               [--results bench/results|none] [--name continuity]
  *   npm run bench:continuity -- --quick      # 3 days, one team: a smoke run
  *
@@ -38,7 +38,7 @@ const { values } = parseArgs({
     'staff-factor': { type: 'string', default: '2' },
     iterations: { type: 'string' },
     'time-limit-ms': { type: 'string', default: '600000' },
-    settings: { type: 'string', default: 'recommended,server' },
+    settings: { type: 'string', default: 'recommended,server,freq-3600,usual-freq-3600' },
     results: { type: 'string', default: 'bench/results' },
     name: { type: 'string' },
   },
