@@ -54,7 +54,8 @@ for (const n of names) {
     throw new Error(`--settings: unknown '${n}' (${Object.keys(CATALOG).join(', ')})`);
 }
 
-const command = ['npm run bench:continuity --', ...process.argv.slice(2)].join(' ');
+const args = process.argv.slice(2);
+const command = ['npm run bench:continuity', ...(args.length ? ['--', ...args] : [])].join(' ');
 const started = Date.now();
 const loadAtStart = loadavg()[0];
 const world = buildWorld({

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import type { PeriodResult } from './plan-period.ts';
 import { describeSettings } from './settings.ts';
 
@@ -29,6 +30,16 @@ export interface ContinuityRun {
 
 /** The target of issue 18: median ≤ 6 distinct caregivers at ≤ 5 % more travel. */
 export const TARGET = { median: 6, extraTravelPct: 5 };
+
+/** The local date in the period whose UTC offset differs from the day before's, if any. */
+function clockChange(firstDay: string, days: number): string | null {
+  const first = DateTime.fromISO(firstDay, { zone: 'Europe/Stockholm' }).set({ hour: 12 });
+  for (let i = 1; i < days; i++) {
+    const d = first.plus({ days: i });
+    if (d.offset !== d.minus({ days: 1 }).offset) return d.toISODate();
+  }
+  return null;
+}
 
 const h = (s: number) => (s / 3600).toFixed(1);
 const pct = (a: number, b: number) => (b === 0 ? 0 : ((a - b) / b) * 100);
@@ -74,7 +85,10 @@ export function writeContinuity(r: ContinuityRun, dir: string | null, name: stri
       `(their staff, and the patients nearest their bases), ` +
       `${w.staff} staff on a two-week rota with every other weekend off (groups × ${w.staffFactor}; ` +
       `shifts a day ${Math.min(...w.shiftsPerDay)}–${Math.max(...w.shiftsPerDay)}), ${w.patients} patients, ` +
-      `${w.visits} visits over ${w.days} days from ${w.firstDay} (the clock change of 2026-10-25 inside).`,
+      `${w.visits} visits over ${w.days} days from ${w.firstDay}` +
+      (clockChange(w.firstDay, w.days)
+        ? ` (the clock change of ${clockChange(w.firstDay, w.days)} inside).`
+        : '.'),
     '',
     `Budget per day and plan: ${r.budget.iterations} iterations of ruin-and-recreate after construction and local ` +
       `search (deterministic for seed ${r.budget.seed}; a wall-clock cap of ${r.budget.timeLimitMs / 1000} s was ` +
