@@ -123,7 +123,9 @@ export function planOneDay(
 
   const started = performance.now();
   let iterations = 0;
-  const initial = settings.usualStart ? usualStart(built, visits, shifts, history) : undefined;
+  const initial = settings.usualStart
+    ? usualStart(built, visits, shifts, history, settings.usualBy, date)
+    : undefined;
   const solved = solve(built.input, {
     ...(initial ? { initial } : {}),
     seed: budget.seed,

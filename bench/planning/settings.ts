@@ -40,6 +40,8 @@ export interface ContinuitySettings {
    * the rest and improves the whole. What a scheduler does who copies last week's plan.
    */
   usualStart: boolean;
+  /** The usual caregiver of a visit: of its care plan, or of its patient. */
+  usualBy: 'plan' | 'patient';
 }
 
 /** What the server passes today (problem-rows.ts, service-day.ts). */
@@ -54,6 +56,7 @@ export const SERVER_DEFAULTS: ContinuitySettings = {
   historyDays: KNOWN_DAYS,
   lpRoutes: false,
   usualStart: false,
+  usualBy: 'plan',
 };
 
 /** Continuity weighs nothing: the plan minimises travel, lateness and overtime alone. */
@@ -68,6 +71,7 @@ export const TRAVEL_ONLY: ContinuitySettings = {
   historyDays: KNOWN_DAYS,
   lpRoutes: false,
   usualStart: false,
+  usualBy: 'plan',
 };
 
 export function describeSettings(s: ContinuitySettings): string {
@@ -76,7 +80,7 @@ export function describeSettings(s: ContinuitySettings): string {
     `cap ${s.maxDistinct === 0 ? 'none' : `${s.maxDistinct} (${s.distinctOverCap} over)`}, ` +
     `known ${s.knownWeight} ${s.knownBy}, history ${s.historyDays} d` +
     (s.lpRoutes ? ', LP route assignment' : '') +
-    (s.usualStart ? ', starts from the usual caregivers' : '')
+    (s.usualStart ? `, starts from the usual caregivers (of the ${s.usualBy})` : '')
   );
 }
 
@@ -126,6 +130,20 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     knownBy: 'frequency',
     usualStart: true,
   },
+  'usual-patient': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start by patient',
+    usualStart: true,
+    usualBy: 'patient',
+  },
+  'usual-patient-freq-900': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start by patient, frequency 900',
+    knownWeight: 900,
+    knownBy: 'frequency',
+    usualStart: true,
+    usualBy: 'patient',
+  },
   lp: { ...SERVER_DEFAULTS, name: 'server + LP routes', lpRoutes: true },
   'history-7': { ...SERVER_DEFAULTS, name: 'history 7 d', historyDays: 7 },
   strong: {
@@ -139,6 +157,7 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     historyDays: 14,
     lpRoutes: false,
     usualStart: false,
+    usualBy: 'plan',
   },
 };
 

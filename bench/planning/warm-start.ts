@@ -1,6 +1,8 @@
 /**
  * The usual plan of a day: each recurring visit (a care plan's visit, id `<plan>@<date>`)
- * goes to the caregiver who made it most often in the days before, when they have a shift
+ * goes to the caregiver who made it most often in the days before (`by` 'plan'), or who
+ * visited the patient most often (`by` 'patient': a patient's visits of a shift go to
+ * one person), when they have a shift
  * today that covers its window; two-person visits to the two most usual. Each caregiver's
  * visits in the order of their windows. A warm start for `solve`: what cannot be kept (a
  * caregiver off, not allowed, a clash) the solver drops and places anew.
@@ -19,6 +21,8 @@ export function usualStart(
   visits: readonly VisitRow[],
   shifts: readonly Shift[],
   history: VisitHistory,
+  by: 'plan' | 'patient',
+  date: string,
 ): Solution {
   const byCaregiver = built.staffIds.map(() => [] as { visit: number; at: number }[]);
   const shiftsOf = new Map<string, Shift[]>();
@@ -28,7 +32,11 @@ export function usualStart(
     const indices = built.visitIndices.get(v.id) ?? [];
     const end = v.windowEnd.getTime() + v.durationMinutes * 60_000;
     const taken: number[] = [];
-    for (const memberId of history.usual(planKeyOf(v.id))) {
+    const usual =
+      by === 'plan'
+        ? history.usual(planKeyOf(v.id))
+        : history.known(v.patientId, '0000-01-01', date).map((k) => k.staffId);
+    for (const memberId of usual) {
       if (taken.length === indices.length) break;
       const shift = shiftsOf
         .get(memberId)
