@@ -144,6 +144,15 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     usualStart: true,
     usualBy: 'patient',
   },
+  /** How far the levers go when travel does not matter much: the floor of this world. */
+  strongest: {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, frequency 20000, distinct 5000',
+    knownWeight: 20_000,
+    knownBy: 'frequency',
+    distinctCaregiver: 5000,
+    usualStart: true,
+  },
   lp: { ...SERVER_DEFAULTS, name: 'server + LP routes', lpRoutes: true },
   'history-7': { ...SERVER_DEFAULTS, name: 'history 7 d', historyDays: 7 },
   strong: {
