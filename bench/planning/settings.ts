@@ -144,6 +144,14 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     usualStart: true,
     usualBy: 'patient',
   },
+  'usual-freq-1800-no-contact': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, frequency 1800, no contact weight',
+    nonContact: 0,
+    knownWeight: 1800,
+    knownBy: 'frequency',
+    usualStart: true,
+  },
   /** How far the levers go when travel does not matter much: the floor of this world. */
   strongest: {
     ...SERVER_DEFAULTS,
