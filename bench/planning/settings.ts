@@ -152,6 +152,20 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     knownBy: 'frequency',
     usualStart: true,
   },
+  'usual-no-contact': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, no contact weight',
+    nonContact: 0,
+    usualStart: true,
+  },
+  'usual-freq-900-no-contact': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, frequency 900, no contact weight',
+    nonContact: 0,
+    knownWeight: 900,
+    knownBy: 'frequency',
+    usualStart: true,
+  },
   /** How far the levers go when travel does not matter much: the floor of this world. */
   strongest: {
     ...SERVER_DEFAULTS,
