@@ -170,8 +170,8 @@ describe('the comparison panel in Chromium', { skip: skipBrowser }, () => {
     await page.getByRole('table', { name: /bredvid förslaget/ }).waitFor();
 
     // The morning visit placed: one more visit with a caregiver, one fewer without.
-    expect(await row(page, 'assigned')).toEqual(['Besök med personal', '1', '2', '+1 ▲ bättre']);
-    expect(await row(page, 'unassigned')).toEqual(['Besök utan personal', '2', '1', '−1 ▲ bättre']);
+    expect(await row(page, 'assigned')).toEqual(['Besök med personal', '1', '2', '+1 ✓ bättre']);
+    expect(await row(page, 'unassigned')).toEqual(['Besök utan personal', '2', '1', '−1 ✓ bättre']);
     // Travel as the server computed it: the morning visit is at the door of the evening one,
     // on the same nurse's shift, so the route's travel stays; its share of the work falls.
     expect(await row(page, 'travel')).toEqual([
@@ -182,7 +182,7 @@ describe('the comparison panel in Chromium', { skip: skipBrowser }, () => {
     ]);
     expect(cmp.current.travelMinutes).toBeGreaterThan(0);
     expect(cmp.proposed.travelShare!).toBeLessThan(cmp.current.travelShare!);
-    expect((await row(page, 'travelShare'))[3]).toMatch(/^−\d+ procentenheter ▲ bättre$/);
+    expect((await row(page, 'travelShare'))[3]).toMatch(/^−\d+ procentenheter ✓ bättre$/);
     // The patient's contact is the assistant nurse, who makes neither visit: 0 % both ways.
     expect(await row(page, 'contactShare')).toEqual([
       'Besök av patientens fasta vårdkontakt',

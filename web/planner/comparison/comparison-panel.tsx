@@ -14,7 +14,8 @@ import './comparison.css';
 
 type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'notDone' } | Comparison;
 
-const SYMBOL: Record<Verdict, string> = { better: '▲', worse: '▼', same: '=' };
+// Not arrows: a figure that falls can be better, and an arrow up beside it would say the opposite.
+const SYMBOL: Record<Verdict, string> = { better: '✓', worse: '✗', same: '=' };
 
 export function ComparisonPanel({ jobId }: { jobId: string }) {
   const state = useSignal<State>({ kind: 'loading' });
