@@ -29,6 +29,7 @@ import { visitRoutes } from './visits/routes.ts';
 import { travelRoutes } from './travel/routes.ts';
 import { webApp } from './web/web-routes.ts';
 import { planningJobRoutes } from './planning/jobs/routes.ts';
+import { comparisonRoutes } from './planning/compare/routes.ts';
 
 export const API_VERSION = '0.2.0';
 
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/live', liveStatsRoutes);
   app.route('/api/planning', generateRoutes);
   app.route('/api/planning', planningJobRoutes);
+  app.route('/api/planning', comparisonRoutes);
   app.route('/api/travel', travelRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -44,6 +44,7 @@ describe('API description', () => {
       '/api/patients/{id}',
       '/api/planning/jobs/{id}',
       '/api/planning/jobs/{id}/cancel',
+      '/api/planning/jobs/{id}/comparison',
       '/api/planning/jobs/{id}/publish',
       '/api/planning/{municipality}/days/{date}/generate',
       '/api/planning/{municipality}/days/{date}/jobs',

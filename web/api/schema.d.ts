@@ -2855,6 +2855,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/planning/jobs/{id}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A done job's plan against the day as it is now, side by side: travel, continuity, contact share, arrivals, lateness, overtime, workload, and the unplaced visits with their reasons (scheduler, admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures of both plans and the visits left out */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanningComparison"];
+                    };
+                };
+                /** @description Invalid id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such job in your scope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The job is not done: nothing to compare yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/travel/calibration": {
         parameters: {
             query?: never;
@@ -3516,6 +3599,77 @@ export interface components {
             job: components["schemas"]["PlanningJob"];
             /** @description Visits that got their caregivers */
             assigned: number;
+        };
+        PlanningComparison: {
+            jobId: string;
+            municipality: string;
+            serviceDate: string;
+            teamId: string | null;
+            current: components["schemas"]["PlanMetrics"];
+            proposed: components["schemas"]["PlanMetrics"] & unknown;
+            unplaced: {
+                visitId: string;
+                /** @enum {string} */
+                reason: "no_qualified_caregiver" | "excluded_all" | "time_window" | "capacity" | "sync_partner" | "not_worth_it" | "no_staff_on_shift";
+                windowStart: string;
+                windowEnd: string;
+                durationMinutes: number;
+                requiredProfession: string;
+                staffCount: number;
+            }[];
+        };
+        /** @description The day's assignments as they are now */
+        PlanMetrics: {
+            /** @description The day's visits compared (not cancelled) */
+            visits: number;
+            /** @description Visits with a caregiver */
+            assigned: number;
+            unassigned: number;
+            /** @description Base to visits and back, per caregiver and shift, with the travel estimate */
+            travelMinutes: number;
+            /** @description Visit time plus travel time */
+            workingMinutes: number;
+            /** @description Travel over working time, 0..1 */
+            travelShare: number | null;
+            caregiversPerPatient: {
+                /** @description Patients with a visit assigned */
+                patients: number;
+                day: components["schemas"]["PlanSpread"];
+                withHistory: components["schemas"]["PlanSpread"] & unknown;
+            };
+            /** @description Of the assigned visits of patients with a contact caregiver, those the contact makes */
+            contactShare: number | null;
+            contactVisits: number;
+            visitsWithContact: number;
+            arrivals: {
+                /** @description A two-person visit is one arrival */
+                total: number;
+                perPatient: components["schemas"]["PlanSpread"];
+            };
+            lateness: {
+                /** @description Minutes past the window's latest start */
+                totalMinutes: number;
+                lateVisits: number;
+            };
+            overtime: {
+                /** @description Past the shift's end, home included */
+                totalMinutes: number;
+                caregivers: number;
+            };
+            workload: {
+                /** @description On shift; idle ones count as 0 */
+                caregivers: number;
+                minMinutes: number;
+                medianMinutes: number;
+                maxMinutes: number;
+                /** @description Coefficient of variation of working minutes */
+                variation: number | null;
+            };
+        };
+        PlanSpread: {
+            median: number;
+            mean: number;
+            max: number;
         };
         TravelCalibration: {
             municipality?: string;

@@ -105,7 +105,7 @@ const publish = createRoute({
 });
 
 /** The job named in the path, if in the user's municipalities (else 404, as for visits). */
-async function jobInScope(c: Context<AppEnv>, id: string): Promise<JobRow> {
+export async function jobInScope(c: Context<AppEnv>, id: string): Promise<JobRow> {
   const p = requireRole(c, PLANNING_ROLES);
   const job = await getJob(c.get('deps').database.db, id);
   if (!job || !inMunicipalityScope(p, job.municipalityCode))

@@ -329,4 +329,9 @@ export const MATRIX: MatrixRow[] = [
     }),
     expect: { ...only(['scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
   })),
+  {
+    route: 'GET /api/planning/jobs/:id/comparison',
+    request: () => ({ path: '/api/planning/jobs/00000000-0000-4000-8000-00000000f00d/comparison' }),
+    expect: { ...only(['scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
+  },
 ];
