@@ -46,7 +46,10 @@ const Change = z.object({
   fields: z.array(z.enum(PLAN_FIELDS)).optional().openapi({
     description: 'updated: what changed; kept: what the plan would have changed',
   }),
-  why: z.enum(['plan_no_longer_applies', 'duplicate']).optional(),
+  why: z.enum(['plan_no_longer_applies', 'duplicate', 'combined']).optional().openapi({
+    description:
+      "removed: the plan ended, a second visit of one plan, or the plan's tasks now done in another plan's combined visit",
+  }),
   reason: z
     .enum(['assigned', 'en_route', 'in_progress', 'done', 'no_access', 'pinned'])
     .optional()
