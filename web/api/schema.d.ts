@@ -3444,6 +3444,8 @@ export interface components {
              * @description Only this team's patients: those whose contact caregiver is in the team. Without it, the whole municipality
              */
             team?: string;
+            /** @description Combine a patient's overlapping combinable care plans into one visit (fewer arrivals). Default true; false makes one visit per plan, splitting only combined visits nobody holds */
+            combine?: boolean;
         };
         PlanningJob: {
             id: string;

@@ -44,7 +44,8 @@ export const generateRoutes = createRouter().openapi(generate, async (c) => {
   const p = requireRole(c, GENERATE_ROLES);
   refuseEmergency(c);
   const { municipality, date } = c.req.valid('param');
-  const team = (c.req.valid('json') ?? {}).team ?? null;
+  const body = c.req.valid('json') ?? {};
+  const team = body.team ?? null;
   assertMunicipalityAllowed(p, municipality, 'path.municipality');
   // A scheduler with a team scope prepares only their teams' patients.
   if (p.role !== 'admin' && p.teams.length > 0 && (team === null || !p.teams.includes(team))) {
@@ -57,6 +58,7 @@ export const generateRoutes = createRouter().openapi(generate, async (c) => {
     commandActor(c),
     { municipality, date, team },
     { municipality: 'path.municipality', date: 'path.date', team: 'body.team' },
+    { combine: body.combine ?? true },
   );
   return c.json(generateResultView(result), 200);
 });

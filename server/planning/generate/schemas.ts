@@ -17,6 +17,10 @@ export const GenerateBody = z
       description:
         "Only this team's patients: those whose contact caregiver is in the team. Without it, the whole municipality",
     }),
+    combine: z.boolean().optional().openapi({
+      description:
+        "Combine a patient's overlapping combinable care plans into one visit (fewer arrivals). Default true; false makes one visit per plan, splitting only combined visits nobody holds",
+    }),
   })
   .strict()
   .openapi('GenerateDay');
