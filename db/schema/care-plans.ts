@@ -34,6 +34,12 @@ export const carePlans = pgTable(
     /** ISO weekdays, 1 = Monday … 7 = Sunday. */
     daysOfWeek: smallint().array().notNull(),
     staffCount: smallint().notNull().default(1),
+    /**
+     * Whether generation may do this plan's tasks in one visit with the patient's other
+     * combinable plans whose windows overlap (fewer arrivals at the door). Off for a visit that
+     * must stand alone, e.g. palliative care or a two-person lift.
+     */
+    combinable: boolean().notNull().default(true),
     priority: visitPriorityEnum().notNull().default('planned'),
     validFrom: date().notNull(),
     validTo: date(),

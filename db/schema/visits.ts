@@ -36,6 +36,17 @@ export const visits = pgTable(
       .notNull()
       .references(() => patients.id),
     carePlanId: uuid().references(() => carePlans.id),
+    /**
+     * A visit generation combined from several care plans (fewer arrivals): carePlanId is the
+     * lead plan, the one that identifies the visit from day to day (one visit per lead plan
+     * and day), and these are the other plans whose tasks it also does, sorted. Empty for a
+     * visit of one plan. An array, not a link table: it is read and written with the visit,
+     * and care plans are ended (validTo), never deleted.
+     */
+    alsoCarePlanIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     windowStart: timestamp({ withTimezone: true }).notNull(),
     windowEnd: timestamp({ withTimezone: true }).notNull(),
     windowHard: boolean().notNull().default(false),

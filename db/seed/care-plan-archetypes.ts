@@ -13,6 +13,12 @@ export interface PlanSpec {
   hard: boolean;
   days: number[];
   staffCount: 1 | 2;
+  /**
+   * May share a visit with the patient's other overlapping plans (care_plans.combinable;
+   * default true). Off for palliative care (an RN's unhurried visit of its own) and for
+   * two-person lifts (their own pair, booked to the minute).
+   */
+  combinable?: boolean;
 }
 
 export type Archetype =
@@ -213,6 +219,7 @@ export function archetypePlans(rng: Rng, archetype: Archetype): PlanSpec[] {
         hard: false,
         days: DAILY,
         staffCount: 2,
+        combinable: false,
       });
       if (rng.chance(0.4)) {
         const l = window(rng, '12:00', '13:00', 60);
@@ -223,6 +230,7 @@ export function archetypePlans(rng: Rng, archetype: Archetype): PlanSpec[] {
           hard: false,
           days: DAILY,
           staffCount: 2,
+          combinable: false,
         });
       }
       const e = window(rng, '19:30', '21:00', 60);
@@ -233,6 +241,7 @@ export function archetypePlans(rng: Rng, archetype: Archetype): PlanSpec[] {
         hard: false,
         days: DAILY,
         staffCount: 2,
+        combinable: false,
       });
       if (rng.chance(0.25)) {
         const n = window(rng, '01:00', '03:30', 90);
@@ -243,6 +252,7 @@ export function archetypePlans(rng: Rng, archetype: Archetype): PlanSpec[] {
           hard: false,
           days: DAILY,
           staffCount: 2,
+          combinable: false,
         });
       }
       return plans;
@@ -251,6 +261,7 @@ export function archetypePlans(rng: Rng, archetype: Archetype): PlanSpec[] {
       const plans: PlanSpec[] = [
         {
           tasks: ['palliative_care'],
+          combinable: false,
           duration: 30,
           start: '08:30',
           end: '10:30',
@@ -260,6 +271,7 @@ export function archetypePlans(rng: Rng, archetype: Archetype): PlanSpec[] {
         },
         {
           tasks: ['palliative_care'],
+          combinable: false,
           duration: 30,
           start: '16:00',
           end: '18:00',
@@ -272,6 +284,7 @@ export function archetypePlans(rng: Rng, archetype: Archetype): PlanSpec[] {
         const n = window(rng, '01:00', '03:00', 120);
         plans.push({
           tasks: ['palliative_care'],
+          combinable: false,
           duration: 20,
           ...n,
           hard: false,

@@ -146,6 +146,7 @@ export function generateMunicipality(
         windowHard: s.hard,
         daysOfWeek: s.days,
         staffCount: s.staffCount,
+        combinable: s.combinable ?? true,
         priority: 'planned' as const,
         validFrom,
         validTo:

@@ -2434,7 +2434,7 @@ export interface paths {
         put?: never;
         /**
          * Generate a day's visits from the care plans, for the municipality or one team (scheduler, admin; audited)
-         * @description Idempotent: a second call changes only what the care plans changed since. Adds missing visits, updates unassigned visits whose plan changed, cancels unassigned visits whose plan no longer applies; never touches a visit that is assigned, started, done or pinned (reported as kept). Local windows are Stockholm wall-clock time; on the spring clock-change night a time the clock skips (02:30) means 03:00, on the autumn night a time the clock shows twice means its first pass. Live consoles get visit.created, visit.updated and visit.cancelled, then day.generated.
+         * @description A patient's care plans whose windows overlap and that may be combined (care_plans.combinable) become one visit by one caregiver qualified for all its tasks: window the intersection, duration the sum, an AN with delegations for every delegable task may take it. Idempotent: a second call changes only what the care plans changed since. Adds missing visits, updates unassigned visits whose plan changed, cancels unassigned visits whose plan no longer applies; never touches a visit that is assigned, started, done or pinned (reported as kept). Local windows are Stockholm wall-clock time; on the spring clock-change night a time the clock skips (02:30) means 03:00, on the autumn night a time the clock shows twice means its first pass. Live consoles get visit.created, visit.updated and visit.cancelled, then day.generated.
          */
         post: {
             parameters: {
@@ -3506,9 +3506,12 @@ export interface components {
                 /** @description added: the visit an earlier generation cancelled, back (same id) */
                 restored?: boolean;
                 /** @description updated: what changed; kept: what the plan would have changed */
-                fields?: ("windowStart" | "windowEnd" | "windowHard" | "durationMinutes" | "taskTypes" | "requiredProfession" | "staffCount" | "priority" | "source")[];
-                /** @enum {string} */
-                why?: "plan_no_longer_applies" | "duplicate";
+                fields?: ("alsoCarePlanIds" | "windowStart" | "windowEnd" | "windowHard" | "durationMinutes" | "taskTypes" | "requiredProfession" | "staffCount" | "priority" | "source")[];
+                /**
+                 * @description removed: the plan ended, a second visit of one plan, or the plan's tasks now done in another plan's combined visit
+                 * @enum {string}
+                 */
+                why?: "plan_no_longer_applies" | "duplicate" | "combined";
                 /**
                  * @description kept: why the visit was left as it is
                  * @enum {string}
@@ -3524,6 +3527,8 @@ export interface components {
              * @description Only this team's patients: those whose contact caregiver is in the team. Without it, the whole municipality
              */
             team?: string;
+            /** @description Combine a patient's overlapping combinable care plans into one visit (fewer arrivals). Default true; false makes one visit per plan, splitting only combined visits nobody holds */
+            combine?: boolean;
         };
         PlanningJob: {
             id: string;

@@ -6,6 +6,7 @@ import {
   type ExistingVisit,
   type KeptReason,
   type PlanField,
+  type RemoveWhy,
   changedFields,
   editable,
 } from './diff-day.ts';
@@ -17,7 +18,7 @@ type VisitRow = typeof visits.$inferSelect;
 export type AppliedChange =
   | { kind: 'added'; visit: VisitRow; restored: boolean }
   | { kind: 'updated'; visit: VisitRow; fields: PlanField[] }
-  | { kind: 'removed'; visit: VisitRow; why: 'plan_no_longer_applies' | 'duplicate' }
+  | { kind: 'removed'; visit: VisitRow; why: RemoveWhy }
   | {
       kind: 'kept';
       visit: VisitRow;
@@ -97,6 +98,7 @@ async function write(
 
 function planFields(p: PlannedVisit) {
   return {
+    alsoCarePlanIds: p.alsoCarePlanIds,
     windowStart: p.windowStart,
     windowEnd: p.windowEnd,
     windowHard: p.windowHard,

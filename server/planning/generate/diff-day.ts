@@ -8,6 +8,7 @@ export type ExistingVisit = VisitRow & { carePlanId: string; assigneeCount: numb
 
 /** The fields a care plan decides; a change to any of them updates an unassigned visit. */
 export const PLAN_FIELDS = [
+  'alsoCarePlanIds',
   'windowStart',
   'windowEnd',
   'windowHard',
@@ -20,6 +21,10 @@ export const PLAN_FIELDS = [
 ] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 
+/** Why a free visit is cancelled: its plan ended, a second visit of one plan, or its plan's
+ * tasks now done in another plan's combined visit. */
+export type RemoveWhy = 'plan_no_longer_applies' | 'duplicate' | 'combined';
+
 /** Why a visit the plans would change or remove was left as it is. */
 export type KeptReason = 'assigned' | 'en_route' | 'in_progress' | 'done' | 'no_access' | 'pinned';
 
@@ -28,7 +33,7 @@ export type DayChange =
   /** A visit an earlier generation cancelled, back because its plan applies again. */
   | { kind: 'restore'; visit: ExistingVisit; planned: PlannedVisit }
   | { kind: 'update'; visit: ExistingVisit; planned: PlannedVisit; fields: PlanField[] }
-  | { kind: 'remove'; visit: ExistingVisit; why: 'plan_no_longer_applies' | 'duplicate' }
+  | { kind: 'remove'; visit: ExistingVisit; why: RemoveWhy }
   | {
       kind: 'keep';
       visit: ExistingVisit;
@@ -91,6 +96,7 @@ export function diffDay(planned: PlannedVisit[], existing: ExistingVisit[]): Day
   const changes: DayChange[] = [];
   let unchanged = 0;
   const wanted = new Set<string>();
+  const absorbed = new Set(planned.flatMap((p) => p.alsoCarePlanIds));
   for (const p of planned) {
     wanted.add(p.carePlanId);
     const all = byPlan.get(p.carePlanId) ?? [];
@@ -129,7 +135,11 @@ export function diffDay(planned: PlannedVisit[], existing: ExistingVisit[]): Day
       if (cancelledByGeneration(v)) continue;
       if (v.status === 'cancelled') unchanged++;
       else if (editable(v))
-        changes.push({ kind: 'remove', visit: v, why: 'plan_no_longer_applies' });
+        changes.push({
+          kind: 'remove',
+          visit: v,
+          why: absorbed.has(planId) ? 'combined' : 'plan_no_longer_applies',
+        });
       else
         changes.push({
           kind: 'keep',

@@ -5,7 +5,7 @@ import { type AppliedChange, applyChanges } from './apply-changes.ts';
 import { type DayScope, planVisitsInScope, plansInScope } from './day-scope.ts';
 import { diffDay } from './diff-day.ts';
 import { lockDay } from './generation-lock.ts';
-import { planApplies, plannedVisit } from './plan-occurrence.ts';
+import { plannedDay } from './planned-day.ts';
 import { type ScopeFields, checkScope } from './check-request.ts';
 
 export interface GenerateCounts {
@@ -28,6 +28,14 @@ const EVENT_OF = {
   removed: 'visit.cancelled',
 } as const;
 
+export interface GenerateOptions {
+  /**
+   * Combine a patient's overlapping combinable plans into one visit (fewer arrivals; on by
+   * default). Off makes one visit per plan, as before: the arrivals benchmark compares both.
+   */
+  combine?: boolean;
+}
+
 const DEFAULT_FIELDS: ScopeFields = {
   municipality: 'municipality',
   date: 'date',
@@ -36,7 +44,8 @@ const DEFAULT_FIELDS: ScopeFields = {
 
 /**
  * Generates a day's visits from the care plans (issue 18, step 1): for the municipality, or
- * one team's patients, on one Stockholm calendar day. Idempotent: a second run finds what
+ * one team's patients, on one Stockholm calendar day, a patient's overlapping combinable plans in one visit
+ * (planned-day.ts, combine-visits.ts). Idempotent: a second run finds what
  * the first wrote and changes nothing. In one command: the day's lock, the plans and the
  * visits read, the changes written, their events (visit.created, visit.updated,
  * visit.cancelled, then one day.generated) and the audit row; published after the commit, so
@@ -48,6 +57,7 @@ export async function generateDay(
   actor: CommandActor,
   scope: DayScope,
   fields: ScopeFields = DEFAULT_FIELDS,
+  options: GenerateOptions = {},
 ): Promise<GenerateResult> {
   await checkScope(deps.db, scope, deps.now(), fields);
   return runCommand(deps, actor, async (cmd) => {
@@ -56,9 +66,13 @@ export async function generateDay(
       plansInScope(cmd.tx, scope),
       planVisitsInScope(cmd.tx, scope),
     ]);
-    const planned = plans
-      .filter((p) => planApplies(p, scope.date))
-      .map((p) => plannedVisit(p, scope.municipality, scope.date));
+    const planned = plannedDay(
+      plans,
+      existing,
+      scope.municipality,
+      scope.date,
+      options.combine ?? true,
+    );
     const diff = diffDay(planned, existing);
     const changes = await applyChanges(cmd.tx, diff.changes, cmd.now);
     const counts = countOf(changes, diff.unchanged);

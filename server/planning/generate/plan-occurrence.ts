@@ -10,6 +10,7 @@ export type PlannedVisit = Pick<
   | 'municipalityCode'
   | 'patientId'
   | 'carePlanId'
+  | 'alsoCarePlanIds'
   | 'windowStart'
   | 'windowEnd'
   | 'windowHard'
@@ -66,6 +67,7 @@ export function plannedVisit(
     municipalityCode,
     patientId: plan.patientId,
     carePlanId: plan.id,
+    alsoCarePlanIds: [],
     windowStart: window.start,
     windowEnd: window.end,
     windowHard: plan.windowHard,

@@ -25,7 +25,7 @@ const generate = createRoute({
   summary:
     "Generate a day's visits from the care plans, for the municipality or one team (scheduler, admin; audited)",
   description:
-    'Idempotent: a second call changes only what the care plans changed since. Adds missing visits, updates unassigned visits whose plan changed, cancels unassigned visits whose plan no longer applies; never touches a visit that is assigned, started, done or pinned (reported as kept). Local windows are Stockholm wall-clock time; on the spring clock-change night a time the clock skips (02:30) means 03:00, on the autumn night a time the clock shows twice means its first pass. Live consoles get visit.created, visit.updated and visit.cancelled, then day.generated.',
+    "A patient's care plans whose windows overlap and that may be combined (care_plans.combinable) become one visit by one caregiver qualified for all its tasks: window the intersection, duration the sum, an AN with delegations for every delegable task may take it. Idempotent: a second call changes only what the care plans changed since. Adds missing visits, updates unassigned visits whose plan changed, cancels unassigned visits whose plan no longer applies; never touches a visit that is assigned, started, done or pinned (reported as kept). Local windows are Stockholm wall-clock time; on the spring clock-change night a time the clock skips (02:30) means 03:00, on the autumn night a time the clock shows twice means its first pass. Live consoles get visit.created, visit.updated and visit.cancelled, then day.generated.",
   security: bearer,
   request: {
     params: GenerateParams,
@@ -44,7 +44,8 @@ export const generateRoutes = createRouter().openapi(generate, async (c) => {
   const p = requireRole(c, GENERATE_ROLES);
   refuseEmergency(c);
   const { municipality, date } = c.req.valid('param');
-  const team = (c.req.valid('json') ?? {}).team ?? null;
+  const body = c.req.valid('json') ?? {};
+  const team = body.team ?? null;
   assertMunicipalityAllowed(p, municipality, 'path.municipality');
   // A scheduler with a team scope prepares only their teams' patients.
   if (p.role !== 'admin' && p.teams.length > 0 && (team === null || !p.teams.includes(team))) {
@@ -57,6 +58,7 @@ export const generateRoutes = createRouter().openapi(generate, async (c) => {
     commandActor(c),
     { municipality, date, team },
     { municipality: 'path.municipality', date: 'path.date', team: 'body.team' },
+    { combine: body.combine ?? true },
   );
   return c.json(generateResultView(result), 200);
 });

@@ -17,6 +17,10 @@ export const GenerateBody = z
       description:
         "Only this team's patients: those whose contact caregiver is in the team. Without it, the whole municipality",
     }),
+    combine: z.boolean().optional().openapi({
+      description:
+        "Combine a patient's overlapping combinable care plans into one visit (fewer arrivals). Default true; false makes one visit per plan, splitting only combined visits nobody holds",
+    }),
   })
   .strict()
   .openapi('GenerateDay');
@@ -46,7 +50,10 @@ const Change = z.object({
   fields: z.array(z.enum(PLAN_FIELDS)).optional().openapi({
     description: 'updated: what changed; kept: what the plan would have changed',
   }),
-  why: z.enum(['plan_no_longer_applies', 'duplicate']).optional(),
+  why: z.enum(['plan_no_longer_applies', 'duplicate', 'combined']).optional().openapi({
+    description:
+      "removed: the plan ended, a second visit of one plan, or the plan's tasks now done in another plan's combined visit",
+  }),
   reason: z
     .enum(['assigned', 'en_route', 'in_progress', 'done', 'no_access', 'pinned'])
     .optional()

@@ -16,6 +16,7 @@ const plannedOf = (plan: string, duration: number): PlannedVisit => ({
   municipalityCode: '0180',
   patientId: '70000000-0000-4000-8000-0000000000aa',
   carePlanId: plan,
+  alsoCarePlanIds: [],
   windowStart: new Date('2026-11-24T06:30:00Z'),
   windowEnd: new Date('2026-11-24T07:30:00Z'),
   windowHard: false,

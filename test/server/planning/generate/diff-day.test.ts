@@ -9,6 +9,7 @@ const planned = (over: Partial<PlannedVisit> = {}): PlannedVisit => ({
   municipalityCode: '0180',
   patientId: '50000000-0000-4000-8000-0000000000aa',
   carePlanId: PLAN,
+  alsoCarePlanIds: [],
   windowStart: new Date('2026-11-24T06:30:00Z'),
   windowEnd: new Date('2026-11-24T07:30:00Z'),
   windowHard: false,

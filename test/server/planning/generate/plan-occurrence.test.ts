@@ -16,6 +16,7 @@ const monWedFri: Plan = {
   windowHard: false,
   daysOfWeek: [1, 3, 5],
   staffCount: 1,
+  combinable: true,
   priority: 'planned',
   validFrom: '2026-03-01',
   validTo: null,
@@ -59,6 +60,7 @@ describe('which days a care plan makes a visit', () => {
       municipalityCode: '0180',
       patientId: monWedFri.patientId,
       carePlanId: monWedFri.id,
+      alsoCarePlanIds: [],
       windowStart: new Date('2026-10-26T06:30:00Z'), // 07:30 CET
       windowEnd: new Date('2026-10-26T07:30:00Z'),
       windowHard: true,

@@ -64,6 +64,10 @@ describe('the generate route', () => {
         post('0180/days/2026-03-30/generate', scheduler, { teams: [P.teamNorr] }),
         [400, 'validation_failed', 'body'],
       ],
+      [
+        post('0180/days/2026-03-30/generate', scheduler, { combine: 'yes' }),
+        [400, 'validation_failed', 'body.combine'],
+      ],
       [post('0180/days/2026-03-30/generate', dispatcher), [403, 'forbidden', undefined]],
     ];
     for (const [res, expected] of cases) expect(await errorOf(await res)).toEqual(expected);
