@@ -31,7 +31,7 @@ import { createJob } from '../../server/planning/jobs/create-job.ts';
 import { getJob } from '../../server/planning/jobs/queue.ts';
 import type { JobResult } from '../../server/planning/jobs/types.ts';
 import { PlanningWorker } from '../../server/planning/jobs/worker-loop.ts';
-import { runSolveInWorker } from '../../server/solver-bridge/run-in-worker.ts';
+import { runSolveInWorker, type SolveProgress } from '../../server/solver-bridge/run-in-worker.ts';
 import {
   prestartSolverWorker,
   stopSpareSolverWorker,
@@ -146,6 +146,8 @@ try {
   log('idle suggestions', JSON.stringify(idle));
 
   // The job: queued as the route does, run by the server's planning worker.
+  let firstFeasibleMs: number | null = null;
+  let lastProgress: SolveProgress | null = null;
   let captured: { input: ProblemInput; solution: Solution | null } | null = null;
   const worker = new PlanningWorker(
     {
@@ -156,7 +158,15 @@ try {
       travel: null,
       solve: (input, o) => {
         captured = { input, solution: null };
-        const run = runSolveInWorker(input, o);
+        // The solver's own progress, kept: when the search first had a feasible plan, and its iterations.
+        const run = runSolveInWorker(input, {
+          ...o,
+          onProgress: (p) => {
+            o.onProgress?.(p);
+            if (p.feasible && firstFeasibleMs === null) firstFeasibleMs = Math.round(p.elapsedMs);
+            lastProgress = p;
+          },
+        });
         void run.result.then((s) => (captured!.solution = s));
         return run;
       },
@@ -301,6 +311,9 @@ try {
       unplacedReasons: countBy(result.unplaced.map((u) => u.reason)),
       travelSeconds: result.summary.travelSeconds,
       notes: result.notes,
+      /** When the search first held a feasible plan (null: only the final pass made one). */
+      firstFeasibleMs,
+      iterations: (lastProgress as SolveProgress | null)?.iteration ?? null,
     },
     validateMs: Math.round(validateMs),
     planned,

@@ -24,6 +24,8 @@ export interface PlanDayResults {
     unplacedReasons: Record<string, number>;
     travelSeconds: number;
     notes: string[];
+    firstFeasibleMs: number | null;
+    iterations: number | null;
   };
   validateMs: number;
   planned: PlanFigures;
@@ -72,7 +74,7 @@ Queued with \`createJob\` (what \`POST /api/planning/{municipality}/days/{date}/
 | ---: | ---: | ---: | ---: | --- | ---: |
 | **${(r.job.wallToDoneMs / 1000).toFixed(1)} s** | ${(r.job.solveMs / 1000).toFixed(1)} s | ${r.job.placed} | ${r.job.unplaced} | ${JSON.stringify(r.job.unplacedReasons)} | ${h(r.job.travelSeconds)} |
 
-Target ≤ 60 s: **${r.job.wallToDoneMs <= 60_000 ? 'met' : 'not met'}**.${r.job.notes.length ? ` Notes: ${r.job.notes.join('; ')}.` : ''}
+Target ≤ 60 s: **${r.job.wallToDoneMs <= 60_000 ? 'met' : 'not met'}**. The search ran ${r.job.iterations ?? '?'} ruin-and-recreate iterations; it ${r.job.firstFeasibleMs === null ? 'never held a plan feasible in every hard rule: the plan is its last one after the final feasibility pass (visits dropped, then put back where they fit)' : `first held a feasible plan after ${(r.job.firstFeasibleMs / 1000).toFixed(1)} s`}.${r.job.notes.length ? ` Notes: ${r.job.notes.join('; ')}.` : ''}
 
 Validator (\`solver/validate\`, independent of the search, on the solver's own input and plan, reported cost and terms checked too): **${p.valid ? 'valid' : `INVALID: ${p.violations.join('; ')}`}** (${r.validateMs} ms).
 
