@@ -147,6 +147,9 @@ try {
 
   // The job: queued as the route does, run by the server's planning worker.
   let firstFeasibleMs: number | null = null;
+  let solveCalledAt = 0;
+  let solveEndedAt = 0;
+  let solveLimit = 0;
   let lastProgress: SolveProgress | null = null;
   let captured: { input: ProblemInput; solution: Solution | null } | null = null;
   const worker = new PlanningWorker(
@@ -158,6 +161,8 @@ try {
       travel: null,
       solve: (input, o) => {
         captured = { input, solution: null };
+        solveCalledAt = performance.now();
+        solveLimit = o.timeLimitMs;
         // The solver's own progress, kept: when the search first had a feasible plan, and its iterations.
         const run = runSolveInWorker(input, {
           ...o,
@@ -167,7 +172,10 @@ try {
             lastProgress = p;
           },
         });
-        void run.result.then((s) => (captured!.solution = s));
+        void run.result.then((s) => {
+          solveEndedAt = performance.now();
+          captured!.solution = s;
+        });
         return run;
       },
     },
@@ -313,6 +321,13 @@ try {
       notes: result.notes,
       /** When the search first held a feasible plan (null: only the final pass made one). */
       firstFeasibleMs,
+      /** Where the wall time went: queue, claim, load and build; the solver's run; mapping and storing (to 100 ms). */
+      phasesMs: {
+        beforeSolve: Math.round(solveCalledAt - jobStarted),
+        solverLimit: Math.round(solveLimit),
+        solve: Math.round(solveEndedAt - solveCalledAt),
+        afterSolve: Math.round(jobStarted + jobMs - solveEndedAt),
+      },
       iterations: (lastProgress as SolveProgress | null)?.iteration ?? null,
     },
     validateMs: Math.round(validateMs),

@@ -108,6 +108,12 @@ export interface Placeable {
   pairs: number;
   pairsUnplaced: number;
   examples: { visit: string; caregiver: string; start: number }[];
+  /** Of the placeable one-person visits: placed on time (no lateness added anywhere). */
+  onTime: number;
+  /** Their cheapest place's lateness added (seconds, the route's other visits included): median, max. */
+  addedLateness: { median: number; max: number };
+  /** Cheapest place's cost change above the visit's unassigned penalty (what "not worth it" means). */
+  dearerThanLeavingOut: number;
   ms: number;
 }
 
@@ -129,14 +135,21 @@ export function placeableLeftOut(input: ProblemInput, s: Solution): Placeable {
     pairs: 0,
     pairsUnplaced: 0,
     examples: [],
+    onTime: 0,
+    addedLateness: { median: 0, max: 0 },
+    dearerThanLeavingOut: 0,
     ms: 0,
   };
+  const late: number[] = [];
   for (const [id, idx] of halves) {
     if (idx.length === 1 && !input.visits[idx[0]].id.includes('#')) {
       out.singleUnplaced++;
       const [best] = rankInsertions(input, s, idx[0], 1);
       if (best) {
         out.single++;
+        late.push(best.addedLateness / input.scale);
+        if (best.addedLateness === 0) out.onTime++;
+        if (best.deltaCost > input.visits[idx[0]].unassignedPenalty) out.dearerThanLeavingOut++;
         if (out.examples.length < 5)
           out.examples.push({
             visit: id,
@@ -152,6 +165,11 @@ export function placeableLeftOut(input: ProblemInput, s: Solution): Placeable {
       idx[1] === undefined ? [] : rankInsertions(input, s, idx[1], 30).map((x) => x.caregiver);
     if (a.some((x) => b.some((y) => y !== x))) out.pairs++;
   }
+  late.sort((a, b) => a - b);
+  out.addedLateness = {
+    median: Math.round(late[Math.floor(late.length / 2)] ?? 0),
+    max: Math.round(late[late.length - 1] ?? 0),
+  };
   out.ms = Math.round(performance.now() - t);
   return out;
 }

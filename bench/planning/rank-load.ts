@@ -13,7 +13,10 @@ export interface RankLoadResult {
   busy: number;
   /** Answered null: the worker had no copy (the caller would rank on its own thread). */
   declined: number;
+  /** Of answered calls. */
   ms: { p50: number; p95: number; p99: number; max: number };
+  /** p99 over every call, a busy answer counted as never answered (Infinity when over 1 %). */
+  p99AllCalls: number;
 }
 
 /**
@@ -67,6 +70,9 @@ export async function rankLoad(
     busy,
     declined,
     ms: { p50: q(0.5), p95: q(0.95), p99: q(0.99), max: sorted[sorted.length - 1] ?? NaN },
+    p99AllCalls: [...sorted, ...Array<number>(busy + declined).fill(Infinity)][
+      Math.min(pending.length - 1, Math.floor(0.99 * pending.length))
+    ],
   };
 }
 
