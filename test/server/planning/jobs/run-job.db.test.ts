@@ -6,7 +6,7 @@ import { SYSTEM } from '../../../../server/commands/run-command.ts';
 import { AppError } from '../../../../server/http/errors.ts';
 import { publishJob } from '../../../../server/planning/jobs/publish.ts';
 import { type JobRow, enqueueJob, getJob } from '../../../../server/planning/jobs/queue.ts';
-import type { JobSolve } from '../../../../server/planning/jobs/run-job.ts';
+import { type JobSolve, solveLimitMs } from '../../../../server/planning/jobs/run-job.ts';
 import type { JobResult } from '../../../../server/planning/jobs/types.ts';
 import { PlanningWorker } from '../../../../server/planning/jobs/worker-loop.ts';
 import { createLogger } from '../../../../server/logger.ts';
@@ -100,6 +100,22 @@ describe.each(dbKinds())('running planning jobs on %s', (kind) => {
     expect(job.error).toContain('solver exploded');
     expect(job.result).toBeNull();
     expect(await dayState()).toEqual(before);
+  });
+
+  it('the budget bounds the job: the solver gets what is left of it, less a share for after', async () => {
+    const limits: number[] = [];
+    startWorker((input, o) => {
+      limits.push(o.timeLimitMs);
+      return inProcess(input, o);
+    });
+    const job = await finished((await queue(TODAY)).id);
+    expect(job.status).toBe('done');
+    expect(limits).toHaveLength(1);
+    // Budget 1 s: loading the day took some of it, and 8 % is kept for after the solve.
+    expect(limits[0]).toBeLessThan(920);
+    expect(limits[0]).toBeGreaterThanOrEqual(100);
+    expect(solveLimitMs(60, 4500)).toBe(50_700);
+    expect(solveLimitMs(60, 59_000)).toBe(6000);
   });
 
   it('an empty day and a day without staff: done, with reasons', async () => {
