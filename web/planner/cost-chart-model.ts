@@ -2,6 +2,8 @@
 export interface CostPoint {
   elapsedMs: number;
   cost: number;
+  /** False while the solver has no feasible plan yet (absent: feasible). */
+  feasible?: boolean;
 }
 
 export interface ChartBox {
@@ -11,9 +13,17 @@ export interface ChartBox {
   pad: number;
 }
 
-/** Appends a point when the cost or time moved on; keeps the series in time order. */
+/**
+ * Appends a point when the cost or time moved on; keeps the series in time order. While no
+ * plan is feasible the solver reports its search's lowest cost, which is not comparable with a
+ * feasible plan's: the first feasible point starts the series again, and infeasible points
+ * after it are left out, so the line only ever shows like with like.
+ */
 export function addPoint(series: readonly CostPoint[], point: CostPoint): CostPoint[] {
   const last = series.at(-1);
+  const feasible = point.feasible !== false;
+  if (last && last.feasible !== false && !feasible) return [...series];
+  if (last && last.feasible === false && feasible) return [point];
   if (last && point.elapsedMs < last.elapsedMs) return [...series];
   if (last && last.elapsedMs === point.elapsedMs && last.cost === point.cost) return [...series];
   return [...series, point];

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { api } from '../api/client.ts';
 import { t } from '../i18n/i18n.ts';
 import { formatWindow } from '../time/format.ts';
+import { LockIcon } from './lock-icon.tsx';
 import { type DayVisit, errorText } from './planner-types.ts';
 
 /** Statuses the planner can no longer change: locking them means nothing. */
@@ -66,7 +67,7 @@ export function DayVisits(props: {
                   </td>
                   <td class="lock-cell">
                     <span class={v.pinned ? 'lock on' : 'lock'}>
-                      <span aria-hidden="true">{v.pinned ? '🔒' : '🔓'}</span>{' '}
+                      <LockIcon locked={v.pinned} />{' '}
                       {v.pinned ? t('planner.locked') : t('planner.unlocked')}
                     </span>
                     {!SETTLED.has(v.status) && (

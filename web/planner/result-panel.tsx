@@ -59,7 +59,10 @@ export function ResultPanel(props: {
             {result.unplaced.map((u) => (
               <tr key={u.visitId}>
                 <td>{visitWords(props.visits.get(u.visitId), u.visitId)}</td>
-                <td class="reason">⚠ {t(reasonKey(u.reason))}</td>
+                <td class="reason">
+                  <span aria-hidden="true">⚠ </span>
+                  {t(reasonKey(u.reason))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -25,7 +25,11 @@ export function usePlanningJob() {
     job.value = next;
     const p = next.progress;
     if (p && p.bestCost !== null)
-      series.value = addPoint(series.value, { elapsedMs: p.elapsedMs, cost: p.bestCost });
+      series.value = addPoint(series.value, {
+        elapsedMs: p.elapsedMs,
+        cost: p.bestCost,
+        feasible: p.feasible,
+      });
   };
 
   useEffect(() => {

@@ -71,3 +71,17 @@ describe('the best-cost chart', () => {
     expect(formatCost(null)).toBe('–');
   });
 });
+
+describe('the chart series across feasibility', () => {
+  it('starts again at the first feasible plan and leaves out infeasible points after it', () => {
+    let s = addPoint([], { elapsedMs: 100, cost: 5, feasible: false });
+    s = addPoint(s, { elapsedMs: 200, cost: 4, feasible: false });
+    s = addPoint(s, { elapsedMs: 300, cost: 900, feasible: true });
+    s = addPoint(s, { elapsedMs: 400, cost: 3, feasible: false });
+    s = addPoint(s, { elapsedMs: 500, cost: 800, feasible: true });
+    expect(s).toEqual([
+      { elapsedMs: 300, cost: 900, feasible: true },
+      { elapsedMs: 500, cost: 800, feasible: true },
+    ]);
+  });
+});
