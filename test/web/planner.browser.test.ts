@@ -141,4 +141,50 @@ describe.skipIf(skipBrowser)("the scheduler's view", () => {
     await row.getByText('Ej låst', { exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
+  it('follows the job already running when one is started elsewhere (409)', async () => {
+    const scheduler = bearer(await loginAs(app, 'scheduler'));
+    const res = await app.request(`/api/planning/0180/days/${TOMORROW}/jobs`, {
+      method: 'POST',
+      headers: { ...scheduler, 'content-type': 'application/json' },
+      body: JSON.stringify({ budgetSeconds: 3 }),
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    await page.getByRole('button', { name: 'Starta planering' }).click();
+    await page.getByText('En planering pågår redan för den här dagen').waitFor();
+    await page.getByText('Status: Klar').waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: '3. Förslaget' }).waitFor();
+    const job = await app.request(`/api/planning/jobs/${id}`, { headers: scheduler });
+    expect(((await job.json()) as { status: string }).status).toBe('done');
+  }, 45_000);
+
+  it('refuses to publish a stale plan, says what changed and offers to plan again', async () => {
+    // The day changes after the plan was made: the lift visit is taken off its caregivers.
+    const dispatcher = bearer(await loginAs(app, 'dispatcher'));
+    const list = await app.request(`/api/visits?municipality=0180&date=${TOMORROW}`, {
+      headers: dispatcher,
+    });
+    const { items } = (await list.json()) as {
+      items: { id: string; version: number; taskTypes: string[] }[];
+    };
+    const lift = items.find((v) => v.taskTypes.includes('lift_assist'))!;
+    const un = await app.request(`/api/dispatch/visits/${lift.id}/unassign`, {
+      method: 'POST',
+      headers: { ...dispatcher, 'content-type': 'application/json' },
+      body: JSON.stringify({ expectedVersion: lift.version }),
+    });
+    expect(un.status).toBe(200);
+    await page.getByRole('button', { name: 'Publicera schemat' }).click();
+    await page.getByRole('button', { name: 'Ja, publicera' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Schemat publicerades inte' });
+    await alert.waitFor();
+    expect(await alert.getByRole('listitem').count()).toBeGreaterThan(0);
+    expect(await alert.textContent()).toMatch(
+      /Besöket 09:00–10:00 · Lyfthjälp, Personlig omvårdnad har ändrats/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await alert.getByRole('button', { name: 'Planera igen' }).click();
+    expect(await page.getByRole('heading', { name: '3. Förslaget' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Starta planering' }).isEnabled()).toBe(true);
+  });
 });

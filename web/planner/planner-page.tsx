@@ -84,6 +84,7 @@ export function PlannerPage() {
             <PublishPanel
               key={job.id}
               job={job}
+              visits={visitMap}
               onPublished={(published) => {
                 planning.take(published);
                 void data.reloadVisits();

@@ -1,11 +1,14 @@
 import { useSignal } from '@preact/signals';
 import { api } from '../api/client.ts';
 import { t } from '../i18n/i18n.ts';
-import { type ApiError, type PlanningJob, errorText } from './planner-types.ts';
+import { type ApiError, type DayVisit, type PlanningJob, errorText } from './planner-types.ts';
+import { visitWords } from './result-panel.tsx';
+import { staleLines } from './stale-changes.ts';
 
 /** Step 4: publish the done job's plan, after a confirmation; a stale plan's 409 said plainly. */
 export function PublishPanel(props: {
   job: PlanningJob;
+  visits: ReadonlyMap<string, DayVisit>;
   onPublished: (job: PlanningJob) => void;
   onPlanAgain: () => void;
 }) {
@@ -69,9 +72,16 @@ export function PublishPanel(props: {
             <>
               <p>{t('planner.staleWhat')}</p>
               <ul>
-                {stale.value.map((d, i) => (
+                {staleLines(stale.value).map((line, i) => (
                   <li key={i}>
-                    {d.field}: {d.message}
+                    {line.kind === 'visit'
+                      ? t('planner.staleVisit', {
+                          what: visitWords(props.visits.get(line.id), line.id),
+                        })
+                      : line.kind === 'shift'
+                        ? t('planner.staleShift')
+                        : ''}{' '}
+                    {line.change ? t(line.change) : line.message}
                   </li>
                 ))}
               </ul>
