@@ -30,6 +30,8 @@ let browser: Browser;
 let app: App;
 let context: BrowserContext;
 let page: Page;
+/** planning.progress events the page's live feed received. */
+let progressFrames = 0;
 
 beforeAll(async () => {
   database = await freshDatabase('pglite');
@@ -60,6 +62,11 @@ beforeAll(async () => {
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => console.error('page error:', err.message));
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', (f) => {
+      if (String(f.payload).includes('"planning.progress"')) progressFrames += 1;
+    }),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -94,6 +101,8 @@ describe.skipIf(skipBrowser)("the scheduler's view", () => {
     await page.getByText(/av 2 besök placerade/).waitFor();
     await page.getByRole('heading', { name: '3. Förslaget' }).waitFor({ timeout: 40_000 });
     await page.getByText('Status: Klar').waitFor();
+    // The figures came over the live feed too (about one event a second), not only by REST.
+    expect(progressFrames).toBeGreaterThan(3);
     const unplaced = page.getByRole('table', { name: 'Oplanerade besök och varför' });
     const row = unplaced.getByRole('row', { name: /Insulin \(penna\)/ });
     expect(await row.textContent()).toMatch(/03:30–04:10|02:30–03:10/);

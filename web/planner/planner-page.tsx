@@ -3,7 +3,8 @@ import { useEffect } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { t } from '../i18n/i18n.ts';
-import { session } from '../session/session.ts';
+import { LiveConnection } from '../live/live-connection.ts';
+import { endSession, session } from '../session/session.ts';
 import { tomorrowInStockholm } from './day-date.ts';
 import { DayPicker } from './day-picker.tsx';
 import { DayVisits } from './day-visits.tsx';
@@ -13,7 +14,7 @@ import type { DayChoice } from './planner-types.ts';
 import { PublishPanel } from './publish-panel.tsx';
 import { ResultPanel } from './result-panel.tsx';
 import { useDayData } from './use-day-data.ts';
-import { usePlanningJob } from './use-planning-job.ts';
+import { type LiveProgress, usePlanningJob } from './use-planning-job.ts';
 import './planner.css';
 
 /** The scheduler's (planerare's) view: generate tomorrow's visits, plan them, publish. */
@@ -43,6 +44,21 @@ export function PlannerPage() {
         if (m) names.value = new Map(m.items.map((x) => [x.code, x.name]));
       });
   }, []);
+
+  // The live feed of the municipality, for the planning job's progress events.
+  const municipality = day.value.municipality;
+  useEffect(() => {
+    if (!municipality) return;
+    const connection = new LiveConnection(s.token, municipality, {
+      snapshot: () => undefined,
+      event: (m) => {
+        if (m.eventType === 'planning.progress') planning.onLive(m.payload as LiveProgress);
+      },
+      sessionEnded: () => endSession('expired'),
+    });
+    connection.open();
+    return () => connection.close();
+  }, [municipality]);
 
   // A done job's proposal names visits the list may not hold yet (generated meanwhile).
   useEffect(() => {

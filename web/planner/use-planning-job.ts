@@ -1,7 +1,8 @@
 /**
  * One planning job followed from start to end: started (or, on 409, the one already running
- * found and followed), read every half second over REST while queued or running, its best cost
- * kept as a series for the chart; cancelled on request.
+ * found and followed), fed by the live feed's planning.progress events (about one a second) and
+ * read over REST every two seconds as well while queued or running, since the feed may shed
+ * progress events under load; its best cost kept as a series for the chart; cancelled on request.
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
@@ -9,7 +10,10 @@ import { api } from '../api/client.ts';
 import { type CostPoint, addPoint } from './cost-chart-model.ts';
 import { type DayChoice, type PlanningJob, errorText } from './planner-types.ts';
 
-const POLL_MS = 500;
+const POLL_MS = 2000;
+/** The live event's payload (server/live/protocol.ts planningProgressPayload), as used here. */
+export type LiveProgress = Pick<PlanningJob, 'status' | 'progress'> & { jobId: string };
+
 const JOB_ID = /\(([0-9a-f-]{36})\)/;
 
 export function usePlanningJob() {
@@ -80,6 +84,15 @@ export function usePlanningJob() {
     else error.value = errorText(err);
   };
 
+  /** A planning.progress event: this job's figures now; its result is read when it ends. */
+  const onLive = (payload: LiveProgress) => {
+    const current = job.value;
+    if (!current || payload.jobId !== current.id) return;
+    if (current.status !== 'queued' && current.status !== 'running') return;
+    take({ ...current, status: payload.status, progress: payload.progress ?? current.progress });
+    if (payload.status !== 'queued' && payload.status !== 'running') void follow(current.id);
+  };
+
   const reset = () => {
     job.value = null;
     series.value = [];
@@ -87,6 +100,6 @@ export function usePlanningJob() {
     alreadyRunning.value = false;
   };
 
-  return { job, series, error, alreadyRunning, busy, start, cancel, reset, take };
+  return { job, series, error, alreadyRunning, busy, start, cancel, reset, take, onLive };
 }
 export type PlanningJobState = ReturnType<typeof usePlanningJob>;
