@@ -52,10 +52,11 @@ export function PublishPanel(props: {
       {confirming.value && (
         <div role="group" aria-labelledby="planner-confirm" class="planner-confirm">
           <p id="planner-confirm">{t('planner.publishConfirm')}</p>
-          <button type="button" class="primary" onClick={() => void publish()} autoFocus>
+          <button type="button" class="primary" onClick={() => void publish()}>
             {t('planner.publishYes')}
           </button>
-          <button type="button" onClick={() => (confirming.value = false)}>
+          {/* Focus on "no": a second Enter from the Publish button must not publish. */}
+          <button type="button" onClick={() => (confirming.value = false)} autoFocus>
             {t('planner.publishNo')}
           </button>
         </div>
