@@ -2,6 +2,7 @@ import { ComingPage } from './components/coming-page.tsx';
 import { ConsolePage } from './console/console-page.tsx';
 import { LoginPage } from './login/login-page.tsx';
 import { PhonePage } from './phone/phone-page.tsx';
+import { PlannerPage } from './planner/planner-page.tsx';
 import { session } from './session/session.ts';
 
 /** Each role lands on its view; no session: the log-in page. */
@@ -10,5 +11,6 @@ export function App() {
   if (!s) return <LoginPage />;
   if (s.user.role === 'dispatcher') return <ConsolePage key={s.token} />;
   if (s.user.role === 'caregiver') return <PhonePage key={s.token} />;
+  if (s.user.role === 'scheduler') return <PlannerPage key={s.token} />;
   return <ComingPage role={s.user.role} />;
 }
