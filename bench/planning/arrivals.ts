@@ -56,7 +56,7 @@ interface Count {
 
 const database = await openDatabase({ kind: 'pglite', dataDir: null });
 const counts: Count[] = [];
-let again: unknown = null;
+let again: unknown;
 try {
   await migrateDatabase(database);
   const seeded = await seedDemoData(database.db, {
