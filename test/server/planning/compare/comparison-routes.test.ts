@@ -8,8 +8,9 @@ import { createUser } from '../../../../server/auth/users.ts';
 import type { Comparison } from '../../../../server/planning/compare/load-comparison.ts';
 import { serviceDayOf } from '../../../../server/planning/demo-day.ts';
 import type { JobView } from '../../../../server/planning/jobs/schemas.ts';
-import { TEST_COST, bearer, testServer } from '../../../support/auth.ts';
+import { TEST_COST, testServer } from '../../../support/auth.ts';
 import { freshDatabase } from '../../../support/databases.ts';
+import { jobClient } from '../support/job-client.ts';
 
 const TODAY = '2026-11-23';
 const TOMORROW = '2026-11-24';
@@ -23,34 +24,10 @@ describe('GET /api/planning/jobs/{id}/comparison', () => {
   let app: App;
   const tokens: Record<string, string> = {};
 
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await app.request(path, {
-      method,
-      headers: {
-        ...bearer(token),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  };
-  const login = async (username: string) => {
-    const res = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: `pw-${username}-secret` }),
-    });
-    return ((await res.json()) as { token: string }).token;
-  };
-  const until = async (id: string, done: (j: JobView) => boolean, ms = 30_000) => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const { body } = await call('GET', `/api/planning/jobs/${id}`, tokens.scheduler);
-      if (done(body as JobView)) return body as JobView;
-      if (Date.now() > end) throw new Error(`job ${id} stuck at ${JSON.stringify(body)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const client = jobClient(() => app);
+  const { call, login } = client;
+  const until = (id: string, done: (j: JobView) => boolean, ms = 30_000) =>
+    client.until(tokens.scheduler, id, done, ms);
   const auditRows = async () => (await database.db.select().from(auditLog)).length;
 
   beforeAll(async () => {

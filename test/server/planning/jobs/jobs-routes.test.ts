@@ -10,8 +10,9 @@ import type { LiveEvent } from '../../../../server/live/event-bus.ts';
 import { planningProgressPayload } from '../../../../server/live/protocol.ts';
 import { serviceDayOf } from '../../../../server/planning/demo-day.ts';
 import type { JobView } from '../../../../server/planning/jobs/schemas.ts';
-import { TEST_COST, bearer, testServer } from '../../../support/auth.ts';
+import { TEST_COST, testServer } from '../../../support/auth.ts';
 import { freshDatabase } from '../../../support/databases.ts';
+import { jobClient } from '../support/job-client.ts';
 import { planViolations } from '../check-plan.ts';
 
 const TODAY = '2026-11-23';
@@ -28,34 +29,10 @@ describe('planning jobs over HTTP', () => {
   const tokens: Record<string, string> = {};
   const seen: LiveEvent[] = [];
 
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await app.request(path, {
-      method,
-      headers: {
-        ...bearer(token),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
-  };
-  const login = async (username: string) => {
-    const res = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: `pw-${username}-secret` }),
-    });
-    return ((await res.json()) as { token: string }).token;
-  };
-  const until = async (id: string, done: (j: JobView) => boolean, ms = 20_000) => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const { body } = await call('GET', `/api/planning/jobs/${id}`, tokens.scheduler);
-      if (done(body as JobView)) return body as JobView;
-      if (Date.now() > end) throw new Error(`job ${id} stuck at ${JSON.stringify(body)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const client = jobClient(() => app);
+  const { call, login } = client;
+  const until = (id: string, done: (j: JobView) => boolean, ms = 20_000) =>
+    client.until(tokens.scheduler, id, done, ms);
   const dayVisits = (code = CODE) =>
     database.db
       .select()
