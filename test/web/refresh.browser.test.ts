@@ -6,16 +6,21 @@
  * and says it reloaded the state.
  */
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { shifts, visits } from '../../db/schema/index.ts';
 import type { ComposedServer } from '../../server/compose.ts';
-import { FIXED_NOW, bearer, insertUsers, loginAs } from '../support/auth.ts';
+import { bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
 import { type CuttableProxy, startCuttableProxy } from './cuttable-proxy.ts';
-import { type BrowserServer, skipBrowser, startBrowserServer } from './support/browser-server.ts';
+import {
+  type BrowserServer,
+  newDeskPage,
+  skipBrowser,
+  startBrowserServer,
+} from './support/browser-server.ts';
 
 let database: Database;
 let web: BrowserServer;
@@ -47,18 +52,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-    viewport: { width: 1280, height: 800 },
-  });
-  await context.clock.setFixedTime(FIXED_NOW);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  return { context, page };
-}
+const newPage = () => newDeskPage(browser);
 
 async function registerUrgentVisit(task: string): Promise<void> {
   const token = await loginAs(server.app, 'dispatcher');

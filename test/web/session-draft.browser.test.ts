@@ -4,14 +4,19 @@
  * says what it kept, and after logging in again the form is back as it was. Another user
  * logging in gets nothing of it.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import type { ComposedServer } from '../../server/compose.ts';
-import { FIXED_NOW, bearer, insertUsers } from '../support/auth.ts';
+import { bearer, insertUsers } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { insertFixture } from '../support/fixtures.ts';
-import { type BrowserServer, skipBrowser, startBrowserServer } from './support/browser-server.ts';
+import {
+  type BrowserServer,
+  newDeskPage,
+  skipBrowser,
+  startBrowserServer,
+} from './support/browser-server.ts';
 
 let database: Database;
 let web: BrowserServer;
@@ -31,18 +36,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-    viewport: { width: 1280, height: 800 },
-  });
-  await context.clock.setFixedTime(FIXED_NOW);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  return { context, page };
-}
+const newPage = () => newDeskPage(browser);
 
 async function logIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Användarnamn').fill(username);

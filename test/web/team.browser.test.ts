@@ -4,16 +4,17 @@
  * reload keeps the choice.
  */
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { shifts, staff, teams } from '../../db/schema/index.ts';
-import { FIXED_NOW, insertUsers } from '../support/auth.ts';
+import { insertUsers } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
 import {
   type BrowserServer,
   axeViolations,
+  newDeskPage,
   skipBrowser,
   startBrowserServer,
 } from './support/browser-server.ts';
@@ -50,18 +51,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-    viewport: { width: 1280, height: 800 },
-  });
-  await context.clock.setFixedTime(FIXED_NOW);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  return { context, page };
-}
+const newPage = () => newDeskPage(browser);
 
 describe('the team choice in Chromium', { skip: skipBrowser }, () => {
   it("narrows staff and queue to one team's staff and the unassigned, and keeps it on reload", async () => {

@@ -8,12 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { shifts } from '../../db/schema/index.ts';
 import type { ComposedServer } from '../../server/compose.ts';
-import { FIXED_NOW, bearer, insertUsers, loginAs } from '../support/auth.ts';
+import { bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
 import {
   type BrowserServer,
   axeViolations,
+  newDeskPage,
   skipBrowser,
   startBrowserServer,
 } from './support/browser-server.ts';
@@ -47,18 +48,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-    viewport: { width: 1280, height: 800 },
-  });
-  await context.clock.setFixedTime(FIXED_NOW);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  return { context, page };
-}
+const newPage = () => newDeskPage(browser);
 
 let session: unknown;
 

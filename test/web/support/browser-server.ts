@@ -4,12 +4,18 @@
  */
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+  chromium,
+} from 'playwright-core';
 import type { Database } from '../../../db/client.ts';
 import { type ComposedServer, attachLive } from '../../../server/compose.ts';
 import { listen } from '../../../server/http/http-server.ts';
 import { buildWeb } from '../../../server/web/build-web.ts';
-import { type TestServerOptions, testServer } from '../../support/auth.ts';
+import { FIXED_NOW, type TestServerOptions, testServer } from '../../support/auth.ts';
 import { watchBrowser } from './failure-screenshots.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -57,4 +63,26 @@ export async function startBrowserServer(
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+}
+
+/**
+ * A fresh context and page as a Stockholm dispatcher's desk: Swedish, Europe/Stockholm, 1280×800,
+ * the page's clock pinned to the server's (FIXED_NOW), page errors printed. `options` adds to or
+ * overrides the context (a phone's viewport, geolocation).
+ */
+export async function newDeskPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    viewport: { width: 1280, height: 800 },
+    ...options,
+  });
+  await context.clock.setFixedTime(FIXED_NOW);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  return { context, page };
 }
