@@ -5,6 +5,7 @@ import { formatClock, formatDayName, formatWindow } from '../../time/format.ts';
 import { now } from '../../time/now.ts';
 import type { ConsoleStore } from '../store.ts';
 import type { ShiftRow, VisitStatus } from '../types.ts';
+import { BreakBlock } from './break-block.tsx';
 import { DayPicker } from './day-picker.tsx';
 import { MoveDialog, type MoveRequest } from './move-dialog.tsx';
 import {
@@ -353,35 +354,16 @@ export function TimelinePanel({
                     ? `${t(`profession.${row.shift.profession}`)} ${formatWindow(row.shift.startsAt, row.shift.endsAt)}`
                     : t('timeline.unassignedCount', { count: row.bars.length })}
                 </text>
-                {row.breaks.map((b) => {
-                  const w = Math.max(4, x(b.end) - x(b.start));
-                  return (
-                    <g
-                      key={`break-${b.start}`}
-                      class="tl-break"
-                      role="img"
-                      aria-label={t('timeline.breakLabel', {
-                        time: formatWindow(new Date(b.start), new Date(b.end)),
-                        minutes: b.minutes,
-                        who,
-                      })}
-                    >
-                      <rect
-                        class="break-box"
-                        x={x(b.start)}
-                        y={y + 8}
-                        width={w}
-                        height={ROW_H - 16}
-                        rx={2}
-                      />
-                      {w > 34 && (
-                        <text class="break-text" x={x(b.start) + 3} y={y + 27} aria-hidden="true">
-                          {t('timeline.breakShort')}
-                        </text>
-                      )}
-                    </g>
-                  );
-                })}
+                {row.breaks.map((b) => (
+                  <BreakBlock
+                    key={`break-${b.start}`}
+                    b={b}
+                    y={y}
+                    rowHeight={ROW_H}
+                    x={x}
+                    who={who}
+                  />
+                ))}
                 {row.bars.map((bar, j) => {
                   const v = bar.visit;
                   const w = Math.max(14, x(bar.end) - x(bar.start));
