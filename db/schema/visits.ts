@@ -58,6 +58,8 @@ export const visits = pgTable(
     source: visitSourceEnum().notNull().default('plan'),
     status: visitStatusEnum().notNull().default('unassigned'),
     pinned: boolean().notNull().default(false),
+    /** Locked to a time as well: the planned start planning keeps (pinned must be true). */
+    pinnedStart: timestamp({ withTimezone: true }),
     /** Optimistic concurrency: every write names the version it expects. */
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -71,5 +73,6 @@ export const visits = pgTable(
     check('visit_staff_count', sql`${t.staffCount} in (1, 2)`),
     check('visit_duration', sql`${t.durationMinutes} between 5 and 480`),
     check('visit_has_tasks', sql`cardinality(${t.taskTypes}) > 0`),
+    check('visit_pinned_start', sql`${t.pinnedStart} is null or ${t.pinned}`),
   ],
 );

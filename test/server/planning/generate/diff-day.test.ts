@@ -28,6 +28,7 @@ const existing = (over: Partial<ExistingVisit> = {}): ExistingVisit => ({
   id: `60000000-0000-4000-8000-${String(++serial).padStart(12, '0')}`,
   status: 'unassigned',
   pinned: false,
+  pinnedStart: null,
   version: 1,
   createdAt: new Date(`2026-11-20T10:00:0${serial % 10}Z`),
   updatedAt: new Date('2026-11-20T10:00:00Z'),

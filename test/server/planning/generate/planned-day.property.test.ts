@@ -62,6 +62,7 @@ function applied(before: ExistingVisit[], changes: DayChange[]): ExistingVisit[]
         id,
         status: 'unassigned',
         pinned: false,
+        pinnedStart: null,
         version: 1,
         createdAt: new Date(Date.UTC(2026, 10, 20, 0, 0, serial)),
         updatedAt: new Date(Date.UTC(2026, 10, 20)),
