@@ -80,9 +80,10 @@ describe('the comparison table', () => {
       diff: '−3 procentenheter',
       verdict: 'better',
     });
-    // More visits by the contact is better; more lateness is worse; the same is unchanged.
+    // More visits by the contact is better; the same is unchanged. More lateness with two
+    // more visits placed is neither: those visits may be the late ones.
     expect(by.contactShare).toMatchObject({ diff: '+25 procentenheter', verdict: 'better' });
-    expect(by.lateMinutes).toMatchObject({ diff: '+10 min', verdict: 'worse' });
+    expect(by.lateMinutes).toMatchObject({ diff: '+10 min', verdict: 'unequal' });
     expect(by.lateVisits).toMatchObject({ diff: '±0', verdict: 'same' });
     expect(by.assigned).toMatchObject({ diff: '+2', verdict: 'better' });
     expect(by.unassigned).toMatchObject({ diff: '−2', verdict: 'better' });
@@ -90,6 +91,21 @@ describe('the comparison table', () => {
     expect(by.cppDayMean).toMatchObject({ current: '2,25', diff: '±0' });
     expect(by.workMin.verdict).toBeNull();
     expect(rows).toHaveLength(20);
+  });
+
+  it('judges travel and arrivals only when the plans place as many visits, or the figure fell with more', () => {
+    const now = metrics();
+    const more = (over: Partial<Metrics>) => metrics({ assigned: 10, unassigned: 0, ...over });
+    const verdict = (c: Comparison, key: string) =>
+      comparisonRows(c).find((r) => r.key === key)?.verdict;
+    const longer = { travelMinutes: 150 };
+    const fewerArrivals = { arrivals: { total: 8, perPatient: { median: 2, mean: 1.8, max: 3 } } };
+    expect(verdict(comparison(now, metrics(longer)), 'travel')).toBe('worse');
+    expect(verdict(comparison(now, more(longer)), 'travel')).toBe('unequal');
+    expect(verdict(comparison(more(longer), now), 'travel')).toBe('unequal');
+    expect(verdict(comparison(more({}), now), 'travel')).toBe('same');
+    expect(verdict(comparison(now, more(fewerArrivals)), 'arrivalsMean')).toBe('better');
+    expect(verdict(comparison(more({}), metrics(fewerArrivals)), 'arrivalsMean')).toBe('unequal');
   });
 
   it('shows a figure with nothing to divide by as a dash, without a verdict', () => {

@@ -377,6 +377,7 @@ export const en = {
   'compare.better': 'better',
   'compare.worse': 'worse',
   'compare.same': 'unchanged',
+  'compare.unequal': 'not comparable: a different number of visits placed',
   'compare.travel': 'Travel time',
   'compare.travelShare': 'Travel as a share of working time',
   'compare.cppDayMedian': 'Different caregivers per patient in the day, median',

@@ -374,6 +374,7 @@ export const sv = {
   'compare.better': 'bättre',
   'compare.worse': 'sämre',
   'compare.same': 'oförändrat',
+  'compare.unequal': 'ej jämförbart: olika antal besök lagda',
   'compare.travel': 'Restid',
   'compare.travelShare': 'Restidens andel av arbetstiden',
   'compare.cppDayMedian': 'Olika personal per patient under dagen, median',

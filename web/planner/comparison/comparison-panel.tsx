@@ -15,7 +15,7 @@ import './comparison.css';
 type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'notDone' } | Comparison;
 
 // Not arrows: a figure that falls can be better, and an arrow up beside it would say the opposite.
-const SYMBOL: Record<Verdict, string> = { better: '✓', worse: '✗', same: '=' };
+const SYMBOL: Record<Verdict, string> = { better: '✓', worse: '✗', same: '=', unequal: '≠' };
 
 export function ComparisonPanel({ jobId }: { jobId: string }) {
   const state = useSignal<State>({ kind: 'loading' });

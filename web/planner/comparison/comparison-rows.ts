@@ -9,7 +9,8 @@ import { type MessageKey, lang, t } from '../../i18n/i18n.ts';
 export type Comparison = Schemas['PlanningComparison'];
 type Metrics = Schemas['PlanMetrics'];
 
-export type Verdict = 'better' | 'worse' | 'same';
+/** 'unequal': a figure that grows with the visits placed moved the same way as their number. */
+export type Verdict = 'better' | 'worse' | 'same' | 'unequal';
 
 export interface ComparisonRow {
   key: string;
@@ -30,12 +31,15 @@ interface Figure {
   label: MessageKey;
   unit: Unit;
   better: Better;
+  /** Grows with the number of visits placed: more travel is no worse when it buys more visits. */
+  perVolume?: true;
   of: (m: Metrics) => number | null;
 }
 
 const FIGURES: Figure[] = [
   {
     key: 'travel',
+    perVolume: true,
     label: 'compare.travel',
     unit: 'min',
     better: 'lower',
@@ -99,6 +103,7 @@ const FIGURES: Figure[] = [
   },
   {
     key: 'arrivalsMean',
+    perVolume: true,
     label: 'compare.arrivalsMean',
     unit: 'decimal',
     better: 'lower',
@@ -106,6 +111,7 @@ const FIGURES: Figure[] = [
   },
   {
     key: 'arrivalsMax',
+    perVolume: true,
     label: 'compare.arrivalsMax',
     unit: 'count',
     better: 'lower',
@@ -113,6 +119,7 @@ const FIGURES: Figure[] = [
   },
   {
     key: 'lateMinutes',
+    perVolume: true,
     label: 'compare.lateMinutes',
     unit: 'min',
     better: 'lower',
@@ -120,6 +127,7 @@ const FIGURES: Figure[] = [
   },
   {
     key: 'lateVisits',
+    perVolume: true,
     label: 'compare.lateVisits',
     unit: 'count',
     better: 'lower',
@@ -127,6 +135,7 @@ const FIGURES: Figure[] = [
   },
   {
     key: 'overtime',
+    perVolume: true,
     label: 'compare.overtime',
     unit: 'min',
     better: 'lower',
@@ -177,16 +186,24 @@ const FIGURES: Figure[] = [
 ];
 
 export function comparisonRows(c: Comparison): ComparisonRow[] {
+  const moreVisits = c.proposed.assigned - c.current.assigned;
   return FIGURES.map((f) => {
     const a = f.of(c.current);
     const b = f.of(c.proposed);
+    // Such a figure rising with more visits placed (or falling with fewer) says nothing alone.
+    const unequal =
+      f.perVolume === true && a !== null && b !== null && Math.sign(b - a) * moreVisits > 0;
     return {
       key: f.key,
       label: t(f.label),
       current: formatValue(a, f.unit),
       proposed: formatValue(b, f.unit),
       diff: a === null || b === null ? '–' : formatDiff(b - a, f.unit),
-      verdict: a === null || b === null || f.better === null ? null : verdictOf(b - a, f.better),
+      verdict: unequal
+        ? 'unequal'
+        : a === null || b === null || f.better === null
+          ? null
+          : verdictOf(b - a, f.better),
     };
   });
 }
