@@ -20,6 +20,8 @@ export interface ErrorDetail {
   /** Dotted path of the offending field, e.g. `query.municipality` or `body.windowEnd`. */
   field?: string;
   message: string;
+  /** A stable code for the kind of problem, where clients act on it (e.g. a stale plan's change). */
+  reason?: string;
 }
 
 export interface ErrorBody {

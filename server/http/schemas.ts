@@ -6,7 +6,13 @@ export const ErrorSchema = z
     error: z.object({
       code: z.string().openapi({ example: 'validation_failed' }),
       message: z.string(),
-      details: z.array(z.object({ field: z.string().optional(), message: z.string() })),
+      details: z.array(
+        z.object({
+          field: z.string().optional(),
+          message: z.string(),
+          reason: z.string().optional(),
+        }),
+      ),
     }),
   })
   .openapi('Error');

@@ -3042,6 +3042,7 @@ export interface components {
                 details: {
                     field?: string;
                     message: string;
+                    reason?: string;
                 }[];
             };
         };

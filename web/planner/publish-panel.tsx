@@ -3,7 +3,7 @@ import { api } from '../api/client.ts';
 import { t } from '../i18n/i18n.ts';
 import { type ApiError, type DayVisit, type PlanningJob, errorText } from './planner-types.ts';
 import { visitWords } from './result-panel.tsx';
-import { staleLines } from './stale-changes.ts';
+import { type StaleDetail, staleLines } from './stale-changes.ts';
 
 /** Step 4: publish the done job's plan, after a confirmation; a stale plan's 409 said plainly. */
 export function PublishPanel(props: {
@@ -15,7 +15,7 @@ export function PublishPanel(props: {
   const confirming = useSignal(false);
   const busy = useSignal(false);
   const assigned = useSignal<number | null>(null);
-  const stale = useSignal<{ field?: string; message?: string }[] | null>(null);
+  const stale = useSignal<StaleDetail[] | null>(null);
   const error = useSignal('');
   const publish = async () => {
     busy.value = true;

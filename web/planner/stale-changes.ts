@@ -1,13 +1,23 @@
 /**
  * A stale plan's 409 in the scheduler's words: each detail names a visit or shift
- * (`visits.<id>`, `shifts.<id>`) and how it changed; a visit is shown as the page knows it.
+ * (`visits.<id>`, `shifts.<id>`) and how it changed (its `reason` code, not the English message);
+ * a visit is shown as the page knows it.
  */
 import type { MessageKey } from '../i18n/i18n.ts';
 
 export interface StaleDetail {
   field?: string;
   message?: string;
+  /** The server's stable code for the change; the message is English for logs. */
+  reason?: string;
 }
+
+const CHANGE: Record<string, MessageKey> = {
+  gone: 'planner.staleGone',
+  changed: 'planner.staleChanged',
+  new: 'planner.staleNew',
+  not_written: 'planner.staleNotWritten',
+};
 
 export interface StaleLine {
   kind: 'visit' | 'shift' | 'other';
@@ -22,15 +32,7 @@ export function staleLines(details: readonly StaleDetail[]): StaleLine[] {
     const [prefix, id = ''] = (d.field ?? '').split('.', 2);
     const kind = prefix === 'visits' ? 'visit' : prefix === 'shifts' ? 'shift' : 'other';
     const message = d.message ?? '';
-    const change: MessageKey | null = message.startsWith('no longer')
-      ? 'planner.staleGone'
-      : message.startsWith('changed')
-        ? 'planner.staleChanged'
-        : message.startsWith('new since')
-          ? 'planner.staleNew'
-          : message === 'not written'
-            ? 'planner.staleNotWritten'
-            : null;
+    const change = (d.reason !== undefined && CHANGE[d.reason]) || null;
     return { kind, id, change, message };
   });
 }

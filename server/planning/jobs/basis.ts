@@ -27,17 +27,29 @@ export function basisChanges(then: DayBasis, now: DayBasis): ErrorDetail[] {
   const diff = <T>(kind: 'visits' | 'shifts', a: Record<string, T>, b: Record<string, T>) => {
     for (const [id, was] of Object.entries(a)) {
       if (!(id in b))
-        out.push({ field: `${kind}.${id}`, message: 'no longer in the day as planned' });
+        out.push({
+          field: `${kind}.${id}`,
+          message: 'no longer in the day as planned',
+          reason: 'gone',
+        });
       else if (b[id] !== was)
-        out.push({ field: `${kind}.${id}`, message: `changed: ${String(was)} → ${String(b[id])}` });
+        out.push({
+          field: `${kind}.${id}`,
+          message: `changed: ${String(was)} → ${String(b[id])}`,
+          reason: 'changed',
+        });
     }
     for (const id of Object.keys(b))
-      if (!(id in a)) out.push({ field: `${kind}.${id}`, message: 'new since the plan was made' });
+      if (!(id in a))
+        out.push({ field: `${kind}.${id}`, message: 'new since the plan was made', reason: 'new' });
   };
   diff('visits', then.visits, now.visits);
   diff('shifts', then.shifts, now.shifts);
   if (out.length <= MAX_NAMED) return out;
-  return [...out.slice(0, MAX_NAMED), { message: `and ${out.length - MAX_NAMED} more changes` }];
+  return [
+    ...out.slice(0, MAX_NAMED),
+    { message: `and ${out.length - MAX_NAMED} more changes`, reason: 'more' },
+  ];
 }
 
 function sorted<T>(o: Record<string, T>): Record<string, T> {

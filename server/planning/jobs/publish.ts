@@ -81,7 +81,7 @@ export async function publishJob(
         'Some visits changed meanwhile or would overlap another visit of their caregiver: plan it again',
         written.skipped
           .slice(0, 50)
-          .map((id) => ({ field: `visits.${id}`, message: 'not written' })),
+          .map((id) => ({ field: `visits.${id}`, message: 'not written', reason: 'not_written' })),
       );
     }
     const placed = new Set(plan.map((p) => p.visitId));

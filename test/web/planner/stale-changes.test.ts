@@ -5,11 +5,13 @@ describe("a stale plan's changes", () => {
   it('names the visit or shift and the kind of change, as the server reports them', () => {
     expect(
       staleLines([
-        { field: 'visits.v1', message: 'changed: 3 → 4' },
-        { field: 'visits.v2', message: 'no longer in the day as planned' },
-        { field: 'shifts.s1', message: 'new since the plan was made' },
-        { field: 'visits.v3', message: 'not written' },
-        { message: 'and 7 more changes' },
+        { field: 'visits.v1', message: 'changed: 3 → 4', reason: 'changed' },
+        { field: 'visits.v2', message: 'no longer in the day as planned', reason: 'gone' },
+        { field: 'shifts.s1', message: 'new since the plan was made', reason: 'new' },
+        { field: 'visits.v3', message: 'not written', reason: 'not_written' },
+        { message: 'and 7 more changes', reason: 'more' },
+        // The words alone are not read: a reworded message still needs its code.
+        { field: 'visits.v4', message: 'changed: 1 → 2' },
       ]),
     ).toEqual([
       { kind: 'visit', id: 'v1', change: 'planner.staleChanged', message: 'changed: 3 → 4' },
@@ -27,6 +29,7 @@ describe("a stale plan's changes", () => {
       },
       { kind: 'visit', id: 'v3', change: 'planner.staleNotWritten', message: 'not written' },
       { kind: 'other', id: '', change: null, message: 'and 7 more changes' },
+      { kind: 'visit', id: 'v4', change: null, message: 'changed: 1 → 2' },
     ]);
   });
 });

@@ -173,6 +173,7 @@ describe('planning jobs over HTTP', () => {
     expect(res.body.error.details).toContainEqual({
       field: `visits.${moved}`,
       message: 'changed: 1 → 2',
+      reason: 'changed',
     });
     expect(await dayVisits(OTHER)).toEqual(before);
   });
