@@ -293,7 +293,7 @@ describe('a server killed (SIGKILL) in the middle of a burst of writes', () => {
     const setup = pgliteSetup();
     cleanups.push(setup.cleanup);
     await crashAndCheck(setup);
-  }, 90_000);
+  }, 300_000);
 
   it.skipIf(!inject('pgUrl'))(
     'keeps every acknowledged write on PostgreSQL',

@@ -147,5 +147,5 @@ describe('reconnect with resume against the real server', () => {
     } finally {
       if (server) await killServer(server);
     }
-  }, 90_000);
+  }, 300_000);
 });

@@ -146,5 +146,5 @@ describe.skipIf(!inject('pgUrl'))('two server processes on one PostgreSQL', () =
       if (b) await killServer(b);
       await pg.drop();
     }
-  }, 90_000);
+  }, 300_000);
 });

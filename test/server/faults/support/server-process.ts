@@ -12,7 +12,10 @@ export interface ServerProcess {
   lines: string[];
 }
 
-/** Starts the server with `env` (PORT=0) and resolves once it has printed its URL and is ready. */
+/**
+ * Starts the server with `env` (PORT=0) and resolves once it has printed its URL and is ready.
+ * The wait is long because on a loaded 2-core machine opening PGlite alone once took 32 s.
+ */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const inherited = { ...process.env };
   delete inherited['AUTH_SECRET'];
@@ -26,8 +29,8 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`no URL in 60 s:\n${lines.join('\n')}`));
-    }, 60_000);
+      reject(new Error(`no URL in 150 s:\n${lines.join('\n')}`));
+    }, 150_000);
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
