@@ -145,7 +145,7 @@ export async function generateHistory(db: Db, o: HistoryOptions): Promise<Histor
         ),
       );
     }
-    await writeOutcomes(db, outcomes);
+    await writeOutcomes(db, outcomes, plannedAt);
     for (const out of outcomes) {
       summary.events += out.events.length;
       for (const v of out.visits) {
@@ -259,8 +259,15 @@ async function readDay(db: Db, codes: string[], from: Date, to: Date, calendarEn
   return out;
 }
 
-/** One transaction for the day: statuses in one statement, actuals and events in batches. */
-async function writeOutcomes(db: Db, outcomes: readonly SimOutcome[]): Promise<void> {
+/**
+ * One transaction for the day: statuses in one statement, actuals and events in batches,
+ * and the assignments dated when the day was planned (the plan's write stamps them now).
+ */
+async function writeOutcomes(
+  db: Db,
+  outcomes: readonly SimOutcome[],
+  plannedAt: Date,
+): Promise<void> {
   const finals = outcomes.flatMap((o) => o.visits);
   const actuals = outcomes.flatMap((o) => o.actuals);
   if (finals.length === 0) return;
@@ -275,6 +282,13 @@ async function writeOutcomes(db: Db, outcomes: readonly SimOutcome[]): Promise<v
         from jsonb_to_recordset(${json}::jsonb)
           as x(id uuid, status text, version int, "updatedAt" timestamptz)
         where ${visits.id} = x.id`);
+    }
+    const ids = finals.map((v) => v.id);
+    for (let i = 0; i < ids.length; i += BATCH) {
+      await tx
+        .update(assignments)
+        .set({ createdAt: plannedAt })
+        .where(inArray(assignments.visitId, ids.slice(i, i + BATCH)));
     }
     await insertBatches(tx, visitActuals, actuals);
     const byMunicipality = new Map<string, HistoryEvent[]>();
