@@ -123,6 +123,7 @@ export async function generateHistory(db: Db, o: HistoryOptions): Promise<Histor
     const plannedAt = new Date(localDayBounds(addDays(date, -1)).start.getTime() + 15 * 3600_000);
     for (const code of codes) {
       if (o.signal?.aborted) throw new Error('demo history: stopped');
+      await letOthersIn();
       await planServiceDay(db, {
         municipality: code,
         from: day.from,
@@ -145,6 +146,7 @@ export async function generateHistory(db: Db, o: HistoryOptions): Promise<Histor
         ),
       );
     }
+    await letOthersIn();
     await writeOutcomes(db, outcomes, plannedAt);
     for (const out of outcomes) {
       summary.events += out.events.length;
@@ -314,6 +316,12 @@ async function writeOutcomes(
     }
   });
 }
+
+/**
+ * Embedded PGlite answers within the microtask queue: a chain of awaits on it never lets
+ * the HTTP server's sockets be read. Between two steps the requests waiting go first.
+ */
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Executor = Pick<Db, 'insert'>;
 
