@@ -32,6 +32,8 @@ export async function prepareDatabase(
   config: Config,
   logger: Logger,
   now: Date,
+  /** Told whether demo data was loaded just now (the demo history then follows). */
+  loaded: { demo?: boolean } = {},
 ): Promise<Database> {
   const database = await openDatabase(databaseTarget(config));
   try {
@@ -48,6 +50,7 @@ export async function prepareDatabase(
         scale,
         today: todayLocal(now),
       });
+      loaded.demo = true;
       logger.info('demo data loaded', {
         ...summary,
         scale,

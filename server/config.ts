@@ -50,6 +50,12 @@ const ConfigSchema = z.object({
     .max(2, 'must be at most 2')
     .optional(),
   DEMO_PLAN: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  DEMO_HISTORY_DAYS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 90')
+    .max(90, 'must be between 0 and 90')
+    .default(28),
   RANK_WORKER: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   RANK_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),

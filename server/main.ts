@@ -1,4 +1,7 @@
+import { MUNICIPALITY_CODES } from '../db/reference/municipalities.ts';
 import { formatDemoUsers } from './demo/demo-users.ts';
+import { startHistoryInBackground } from './demo/history/start-history.ts';
+import { todayLocal } from './domain/stockholm-time.ts';
 import { purgeAuditLog } from './audit/retention.ts';
 import { resolveAuthSettings } from './auth/secret-file.ts';
 import { prepareDatabase, prepareDemoUsers } from './bootstrap.ts';
@@ -23,7 +26,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const auth = resolveAuthSettings(config, logger);
-  const database = await prepareDatabase(config, logger, new Date());
+  const startedAt = new Date();
+  const loaded: { demo?: boolean } = {};
+  const database = await prepareDatabase(config, logger, startedAt, loaded);
   const demoUsers = await prepareDemoUsers(config, database);
   const purge = async () => {
     const removed = await purgeAuditLog(database.db, config.AUDIT_RETENTION_YEARS, new Date());
@@ -53,6 +58,16 @@ async function main(): Promise<void> {
     process.stderr.write(`\n  Ready: ${url}  (API reference: ${url}/docs)\n\n`);
     if (demoUsers.length) process.stderr.write(`${formatDemoUsers(demoUsers)}\n`);
   }
+  // The demo's past is generated after the server is ready: start-up stays short.
+  const history =
+    loaded.demo && config.DEMO_HISTORY_DAYS > 0
+      ? startHistoryInBackground(database.db, logger, {
+          municipalities: MUNICIPALITY_CODES,
+          today: todayLocal(startedAt),
+          days: config.DEMO_HISTORY_DAYS,
+          seed: config.DEMO_SEED,
+        })
+      : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -61,6 +76,7 @@ async function main(): Promise<void> {
     clearInterval(purgeTimer);
     logger.info('shutting down', { signal });
     try {
+      await history?.stop();
       await stopLateRisks();
       await closeWs();
       await stopSpareSolverWorker();

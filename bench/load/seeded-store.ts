@@ -27,7 +27,7 @@ export interface SeededStore {
 async function runSeed(root: string, seedArgs: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/demo/seed-cli.ts', ...seedArgs],
+    ['--import', 'tsx', 'server/demo/seed-cli.ts', '--history-days', '0', ...seedArgs],
     {
       cwd: root,
       env: { ...process.env, ...env },

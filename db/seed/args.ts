@@ -7,8 +7,10 @@ import { DEFAULT_SCALE, DEFAULT_SEED, type SeedOptions, validateSeedOptions } fr
 
 /** Solver time per municipality for --plan: plenty for the default scale's small days. */
 export const DEFAULT_PLAN_MS = 300;
+/** Past days the seed generates after today's data (planned, then worked): the demo's month. */
+export const DEFAULT_HISTORY_DAYS = 28;
 
-export const USAGE = `usage: npm run seed -- [--seed N] [--scale X] [--today YYYY-MM-DD] [--municipality CODE ...] [--reset] [--plan [--plan-ms MS]]
+export const USAGE = `usage: npm run seed -- [--seed N] [--scale X] [--today YYYY-MM-DD] [--municipality CODE ...] [--reset] [--plan [--plan-ms MS]] [--history-days N]
   --seed N              PRNG seed, an integer (default ${DEFAULT_SEED})
   --scale X             visits ≈ 3 × X per 1,000 inhabitants a day (default ${DEFAULT_SCALE})
   --today YYYY-MM-DD    local date of the first demo day (default: today in ${ZONE})
@@ -19,6 +21,9 @@ export const USAGE = `usage: npm run seed -- [--seed N] [--scale X] [--today YYY
                         recorded as done, those under way as in progress
   --plan-ms MS          solver time per municipality, in ms (default ${DEFAULT_PLAN_MS}; the
                         construction of a large day can take longer than this)
+  --history-days N      then generate the N days before today (0 to 90, default ${DEFAULT_HISTORY_DAYS}):
+                        each day's visits planned by the solver and worked with plausible
+                        deviations (statuses, actual times, status events, urgent calls)
 Database: DATABASE_URL (PostgreSQL), else PGlite in \${DATA_DIR:-./data}/pglite.`;
 
 export class UsageError extends Error {}
@@ -28,6 +33,8 @@ export interface CliArgs {
   reset: boolean;
   /** Plan today's service day after seeding, with this solver time per municipality (ms). */
   plan: { timeLimitMs: number } | null;
+  /** Past days to generate after seeding (0: none). */
+  historyDays: number;
   help: boolean;
 }
 
@@ -39,6 +46,7 @@ const OPTIONS = {
   reset: { type: 'boolean' },
   plan: { type: 'boolean' },
   'plan-ms': { type: 'string' },
+  'history-days': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -47,6 +55,7 @@ export function parseSeedArgs(argv: readonly string[], now: DateTime = DateTime.
     options: { seed: DEFAULT_SEED, scale: DEFAULT_SCALE, today: now.setZone(ZONE).toISODate()! },
     reset: false,
     plan: null,
+    historyDays: DEFAULT_HISTORY_DAYS,
     help: false,
   };
   let planMs: number | null = null;
@@ -119,6 +128,11 @@ export function parseSeedArgs(argv: readonly string[], now: DateTime = DateTime.
         if (!/^\d+$/.test(v!) || Number(v) < 1 || Number(v) > 600_000)
           throw new UsageError(`--plan-ms must be a whole number of ms in [1, 600000], got '${v}'`);
         planMs = Number(v);
+        break;
+      case 'history-days':
+        if (!/^\d+$/.test(v!) || Number(v) > 90)
+          throw new UsageError(`--history-days must be a whole number in [0, 90], got '${v}'`);
+        args.historyDays = Number(v);
         break;
       case 'help':
         args.help = true;

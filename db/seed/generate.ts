@@ -58,7 +58,7 @@ export interface MunicipalityRows {
   delegations: (typeof delegations.$inferInsert)[];
 }
 
-const SHIFT_TIMES: Record<ShiftKind, { start: string; end: string; nextDay: boolean }> = {
+export const SHIFT_TIMES: Record<ShiftKind, { start: string; end: string; nextDay: boolean }> = {
   day: { start: '07:00', end: '16:00', nextDay: false },
   evening: { start: '15:00', end: '22:30', nextDay: false },
   night: { start: '22:00', end: '07:30', nextDay: true },

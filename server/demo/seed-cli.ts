@@ -1,10 +1,11 @@
 /**
  * npm run seed -- [--seed N] [--scale X] [--today YYYY-MM-DD] [--municipality CODE ...] [--reset]
- *                 [--plan [--plan-ms MS]]
+ *                 [--plan [--plan-ms MS]] [--history-days N]
  *
  * Opens the database named by the environment (DATABASE_URL, else PGlite in
  * ${DATA_DIR:-./data}/pglite), migrates it, and fills it with deterministic demo data.
- * With --plan it then routes today's service day of each municipality (server/planning).
+ * With --plan it then routes today's service day of each municipality (server/planning);
+ * then it generates the --history-days days before today (server/demo/history).
  * Refuses a non-empty database unless --reset (which first deletes every row).
  * Exit codes: 0 done, 1 failure, 2 bad arguments, 3 database not empty.
  */
@@ -13,6 +14,7 @@ import { migrateDatabase } from '../../db/migrate.ts';
 import { MUNICIPALITY_CODES } from '../../db/reference/municipalities.ts';
 import { databaseTargetFromEnv } from '../../db/target.ts';
 import { planDemoDay, planTotals } from '../planning/demo-day.ts';
+import { generateHistory } from './history/generate-history.ts';
 import { type CliArgs, parseSeedArgs, USAGE } from '../../db/seed/args.ts';
 import { isDatabaseEmpty, resetDatabase, seedDemoData } from '../../db/seed/seed.ts';
 
@@ -77,6 +79,19 @@ async function main(): Promise<number> {
         `seed: planned ${t.assigned} of ${t.visits} visits of today's service day ` +
           `(${t.done} done, ${t.inProgress} in progress) in ` +
           `${((performance.now() - planStarted) / 1000).toFixed(2)} s`,
+      );
+    }
+    if (args.historyDays > 0) {
+      const history = await generateHistory(database.db, {
+        municipalities: options.municipalities ?? MUNICIPALITY_CODES,
+        today: options.today,
+        days: args.historyDays,
+        seed: options.seed,
+      });
+      console.log(
+        `seed: history of ${history.days} days: ${history.visits} visits (${history.urgent} urgent calls), ` +
+          `${history.done} done, ${history.noAccess} no access, ${history.cancelled} cancelled, ` +
+          `${history.events} status events in ${(history.ms / 1000).toFixed(2)} s`,
       );
     }
     return 0;

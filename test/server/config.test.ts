@@ -45,6 +45,13 @@ describe('configuration from the environment', () => {
       );
   });
 
+  it('generates 28 past demo days unless DEMO_HISTORY_DAYS says otherwise (0 to 90)', () => {
+    expect(loadConfig({}).DEMO_HISTORY_DAYS).toBe(28);
+    expect(loadConfig({ DEMO_HISTORY_DAYS: '0' }).DEMO_HISTORY_DAYS).toBe(0);
+    expect(() => loadConfig({ DEMO_HISTORY_DAYS: '91' })).toThrow('DEMO_HISTORY_DAYS');
+    expect(() => loadConfig({ DEMO_HISTORY_DAYS: '1.5' })).toThrow('DEMO_HISTORY_DAYS');
+  });
+
   it('plans the demo day unless DEMO_PLAN=off', () => {
     expect(loadConfig({}).DEMO_PLAN).toBe('on');
     expect(loadConfig({ DEMO_PLAN: 'off' }).DEMO_PLAN).toBe('off');

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAN_MS, parseSeedArgs } from '../../../db/seed/args.ts';
+import { DEFAULT_HISTORY_DAYS, DEFAULT_PLAN_MS, parseSeedArgs } from '../../../db/seed/args.ts';
 import { DEFAULT_SCALE } from '../../../db/seed/seed.ts';
 import { databaseTargetFromEnv } from '../../../db/target.ts';
 
@@ -54,6 +54,19 @@ describe('parseSeedArgs', () => {
     [['-x'], /unknown argument '-x'/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseSeedArgs(argv, NOW)).toThrow(message);
+  });
+});
+
+describe('parseSeedArgs --history-days', () => {
+  it('generates 28 past days by default, any number from 0 to 90 when asked', () => {
+    expect(parseSeedArgs([], NOW).historyDays).toBe(DEFAULT_HISTORY_DAYS);
+    expect(DEFAULT_HISTORY_DAYS).toBe(28);
+    expect(parseSeedArgs(['--history-days', '0'], NOW).historyDays).toBe(0);
+    expect(parseSeedArgs(['--history-days=90'], NOW).historyDays).toBe(90);
+  });
+
+  it.each([['-1'], ['91'], ['2.5'], ['many']])('rejects --history-days %s', (n) => {
+    expect(() => parseSeedArgs(['--history-days', n], NOW)).toThrow(/--history-days/);
   });
 });
 

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, lt } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/client.ts';
-import { assignments, events, visits } from '../../../db/schema/index.ts';
+import { assignments, events, visitActuals, visits } from '../../../db/schema/index.ts';
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -22,8 +22,10 @@ describe('npm run seed -- --plan', () => {
     const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
     const argv = ['--import', 'tsx', 'server/demo/seed-cli.ts', '--scale', '0.05'];
     argv.push('--municipality', '0191', '--today', '2026-11-23', '--plan', '--plan-ms', '100');
+    argv.push('--history-days', '0');
     const { stdout } = await run(process.execPath, argv, { env });
     expect(stdout).toMatch(/seed: planned \d+ of \d+ visits of today's service day/);
+    expect(stdout).not.toMatch(/history/);
 
     const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pglite') });
     try {
@@ -39,4 +41,36 @@ describe('npm run seed -- --plan', () => {
       await database.close();
     }
   }, 60_000);
+});
+
+describe('npm run seed -- --history-days', () => {
+  it('generates the past days after the seed: visits finished, actuals, status events', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hhc-seed-history-'));
+    dirs.push(dir);
+    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
+    const argv = ['--import', 'tsx', 'server/demo/seed-cli.ts', '--municipality', '0191'];
+    argv.push('--today', '2026-11-23', '--history-days', '2');
+    const { stdout } = await run(process.execPath, argv, { env });
+    expect(stdout).toMatch(/seed: history of 2 days: \d+ visits .* \d+ status events/);
+
+    const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pglite') });
+    try {
+      const { db } = database;
+      const past = await db
+        .select({ status: visits.status })
+        .from(visits)
+        .where(lt(visits.windowStart, new Date('2026-11-22T23:00:00Z')));
+      expect(past.length).toBeGreaterThan(0);
+      expect(past.every((v) => ['done', 'no_access', 'cancelled'].includes(v.status))).toBe(true);
+      const [actuals] = await db.select({ n: count() }).from(visitActuals);
+      expect(Number(actuals.n)).toBe(past.length);
+      const [changes] = await db
+        .select({ n: count() })
+        .from(events)
+        .where(eq(events.type, 'visit.status_changed'));
+      expect(Number(changes.n)).toBeGreaterThan(past.length);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
 });
