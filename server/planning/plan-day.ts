@@ -106,6 +106,7 @@ export async function planServiceDay(db: Db, o: PlanDayOptions): Promise<PlanDay
       seed: o.seed,
       timeLimitMs: o.timeLimitMs,
       solve: o.solve,
+      usual: { caregivers: day.usual, staffOfShift: day.staffOfShift },
     });
     summary.solveMs = plan.solveMs;
     summary.travelSeconds = plan.travelSeconds;

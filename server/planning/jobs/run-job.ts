@@ -189,12 +189,15 @@ async function planJob(
     seed: job.seed,
     // Asked once the problem is built: loading and building count in the budget.
     timeLimitMs: () => solveLimitMs(job.budgetSeconds, performance.now() - started),
+    usual: { caregivers: day.usual, staffOfShift: day.staffOfShift },
     solve: async (input, o) => {
       // Open visits as the solver counts them: a two-person visit is two.
       const halves = input.visits.length - day.fixed.length;
       const run = deps.solve(input, {
         seed: o.seed,
         timeLimitMs: o.timeLimitMs,
+        initial: o.initial,
+        insertFirst: o.insertFirst,
         onProgress: (p) =>
           onProgress({
             elapsedMs: Math.round(p.elapsedMs),
