@@ -125,16 +125,16 @@ export function planOneDay(
 
   const started = performance.now();
   let iterations = 0;
-  const initial = settings.usualStart
+  const warm = settings.usualStart
     ? usualStart(
         built,
         { staff: caregivers, visits },
         usualOfDay(visits, history, addDays(date, -KNOWN_DAYS), date),
         new Map(shifts.map((s) => [s.id, s.member.id])),
-      ).initial
+      )
     : undefined;
   const solved = solve(built.input, {
-    ...(initial ? { initial } : {}),
+    ...(warm ? { initial: warm.initial, insertFirst: warm.insertFirst } : {}),
     seed: budget.seed,
     timeLimitMs: budget.timeLimitMs,
     maxIterations: budget.iterations,

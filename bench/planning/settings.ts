@@ -148,6 +148,29 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     knownBy: 'frequency',
     usualStart: true,
   },
+  'usual-no-contact-d1800': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, no contact weight, distinct 1800',
+    nonContact: 0,
+    distinctCaregiver: 1800,
+    usualStart: true,
+  },
+  'usual-no-contact-cap2': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, no contact weight, cap 2 a day (1800 over)',
+    nonContact: 0,
+    maxDistinct: 2,
+    distinctOverCap: 1800,
+    usualStart: true,
+  },
+  'usual-no-contact-freq-600': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, frequency 600, no contact weight',
+    nonContact: 0,
+    knownWeight: 600,
+    knownBy: 'frequency',
+    usualStart: true,
+  },
   /** How far the levers go when travel does not matter much: the floor of this world. */
   strongest: {
     ...SERVER_DEFAULTS,

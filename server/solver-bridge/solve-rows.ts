@@ -70,7 +70,10 @@ export async function planRows(rows: ProblemRows, options: PlanRowsOptions): Pro
     : options.warmStart
       ? currentSolution(built, rows.visits)
       : undefined;
-  const insertFirst = (options.placeFirst ?? []).flatMap((id) => built.visitIndices.get(id) ?? []);
+  const insertFirst = [
+    ...(options.placeFirst ?? []).flatMap((id) => built.visitIndices.get(id) ?? []),
+    ...(usual?.insertFirst ?? []),
+  ];
   const timeLimitMs =
     typeof options.timeLimitMs === 'function' ? options.timeLimitMs() : options.timeLimitMs;
   const started = performance.now();

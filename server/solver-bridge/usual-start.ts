@@ -14,6 +14,12 @@ export interface UsualStart {
   initial: Solution;
   /** Visits (whole, a two-person one once) started with a usual caregiver. */
   kept: number;
+  /**
+   * Every open visit's solver indices, tightest window first: for SolveOptions.insertFirst,
+   * which places them whatever the time left. A warm start is otherwise completed only while
+   * time lasts (right for a repair's time box), and a day's plan must be built whole.
+   */
+  insertFirst: number[];
 }
 
 /**
@@ -42,9 +48,11 @@ export function usualStart(
   const origin = built.origin.getTime();
   const added = built.staffIds.map(() => [] as { visit: number; at: number }[]);
   let kept = 0;
+  const open: { indices: number[]; end: number }[] = [];
   for (const v of rows.visits) {
     const indices = built.visitIndices.get(v.id) ?? [];
     if (v.pinned || v.assignees.length > 0 || !indices.every((i) => unassigned.has(i))) continue;
+    open.push({ indices, end: v.windowEnd.getTime() });
     const end = v.windowEnd.getTime() + v.durationMinutes * 60_000;
     const taken: number[] = [];
     for (const person of usual.get(v.id) ?? []) {
@@ -81,5 +89,6 @@ export function usualStart(
       unassigned: start.unassigned.filter((u) => unassigned.has(u.visit)),
     },
     kept,
+    insertFirst: open.sort((a, b) => a.end - b.end).flatMap((o) => o.indices),
   };
 }

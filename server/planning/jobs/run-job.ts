@@ -7,6 +7,8 @@ import { rowsTravel } from '../../travel/rows-travel.ts';
 import type { TravelProvider } from '../../travel/travel-provider.ts';
 import { serviceDayOf } from '../demo-day.ts';
 import { type DayRows, loadDay } from '../load-day.ts';
+import { readPlanningSettings } from '../settings/read-settings.ts';
+import { solverOptionsOf } from '../settings/solver-options.ts';
 import { basisOf, fingerprintOf } from './basis.ts';
 import { publishProgress } from './progress-events.ts';
 import { type JobRow, beat, finishJob, recordBasis } from './queue.ts';
@@ -182,7 +184,9 @@ async function planJob(
   const travel = await rowsTravel(deps.travel, rows);
   const notes: string[] = [];
   if (travel.fallbackReason) notes.push(`travel estimated: ${travel.fallbackReason}`);
+  const settings = await readPlanningSettings(deps.db, job.municipalityCode);
   const plan = await planRows(rows, {
+    ...solverOptionsOf(settings),
     origin: day.origin,
     travel: travel.travel,
     name: `job ${job.id}`,
