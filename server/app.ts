@@ -31,6 +31,7 @@ import { boardRoutes } from './board/routes.ts';
 import { webApp } from './web/web-routes.ts';
 import { planningJobRoutes } from './planning/jobs/routes.ts';
 import { comparisonRoutes } from './planning/compare/routes.ts';
+import { planningSettingsRoutes } from './planning/settings/routes.ts';
 
 export const API_VERSION = '0.2.0';
 
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/planning', generateRoutes);
   app.route('/api/planning', planningJobRoutes);
   app.route('/api/planning', comparisonRoutes);
+  app.route('/api/planning', planningSettingsRoutes);
   app.route('/api/travel', travelRoutes);
   app.route('/api/board', boardRoutes);
 

@@ -13,8 +13,10 @@ import { buildProblem } from '../../server/solver-bridge/build-problem.ts';
 import { toAssignments } from '../../server/solver-bridge/plan-mapping.ts';
 import type { PatientRow, StaffRow } from '../../server/solver-bridge/problem-rows.ts';
 import { addDays } from '../../db/seed/local-time.ts';
+import { KNOWN_DAYS } from '../../server/day/service-day.ts';
 import { assignRoutesByLp } from '../solver/assign-routes-lp.ts';
-import { planKeyOf, usualStart } from './warm-start.ts';
+import { usualStart } from '../../server/solver-bridge/usual-start.ts';
+import { planKeyOf, usualOfDay } from './warm-start.ts';
 import type { MetVisit } from './kolada-indicator.ts';
 import type { VisitHistory } from './history.ts';
 import type { ContinuitySettings } from './settings.ts';
@@ -123,11 +125,16 @@ export function planOneDay(
 
   const started = performance.now();
   let iterations = 0;
-  const initial = settings.usualStart
-    ? usualStart(built, visits, shifts, history, settings.usualBy, date)
+  const warm = settings.usualStart
+    ? usualStart(
+        built,
+        { staff: caregivers, visits },
+        usualOfDay(visits, history, addDays(date, -KNOWN_DAYS), date),
+        new Map(shifts.map((s) => [s.id, s.member.id])),
+      )
     : undefined;
   const solved = solve(built.input, {
-    ...(initial ? { initial } : {}),
+    ...(warm ? { initial: warm.initial, insertFirst: warm.insertFirst } : {}),
     seed: budget.seed,
     timeLimitMs: budget.timeLimitMs,
     maxIterations: budget.iterations,

@@ -35,13 +35,11 @@ export interface ContinuitySettings {
    */
   lpRoutes: boolean;
   /**
-   * Start each day from the usual plan (warm-start.ts): every recurring visit with the
-   * caregiver who made it most often before, when they work today; the solver then places
-   * the rest and improves the whole. What a scheduler does who copies last week's plan.
+   * Start each day from the usual caregivers, the product's warm start
+   * (server/solver-bridge/usual-start.ts): every visit with the caregiver who made its care
+   * plan (else visited its patient) most often before, when they work today.
    */
   usualStart: boolean;
-  /** The usual caregiver of a visit: of its care plan, or of its patient. */
-  usualBy: 'plan' | 'patient';
 }
 
 /** What the server passes today (problem-rows.ts, service-day.ts). */
@@ -56,7 +54,6 @@ export const SERVER_DEFAULTS: ContinuitySettings = {
   historyDays: KNOWN_DAYS,
   lpRoutes: false,
   usualStart: false,
-  usualBy: 'plan',
 };
 
 /** Continuity weighs nothing: the plan minimises travel, lateness and overtime alone. */
@@ -71,7 +68,6 @@ export const TRAVEL_ONLY: ContinuitySettings = {
   historyDays: KNOWN_DAYS,
   lpRoutes: false,
   usualStart: false,
-  usualBy: 'plan',
 };
 
 export function describeSettings(s: ContinuitySettings): string {
@@ -80,7 +76,7 @@ export function describeSettings(s: ContinuitySettings): string {
     `cap ${s.maxDistinct === 0 ? 'none' : `${s.maxDistinct} (${s.distinctOverCap} over)`}, ` +
     `known ${s.knownWeight} ${s.knownBy}, history ${s.historyDays} d` +
     (s.lpRoutes ? ', LP route assignment' : '') +
-    (s.usualStart ? `, starts from the usual caregivers (of the ${s.usualBy})` : '')
+    (s.usualStart ? ', starts from the usual caregivers (of the plan, then the patient)' : '')
   );
 }
 
@@ -130,20 +126,6 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     knownBy: 'frequency',
     usualStart: true,
   },
-  'usual-patient': {
-    ...SERVER_DEFAULTS,
-    name: 'usual start by patient',
-    usualStart: true,
-    usualBy: 'patient',
-  },
-  'usual-patient-freq-900': {
-    ...SERVER_DEFAULTS,
-    name: 'usual start by patient, frequency 900',
-    knownWeight: 900,
-    knownBy: 'frequency',
-    usualStart: true,
-    usualBy: 'patient',
-  },
   'usual-freq-1800-no-contact': {
     ...SERVER_DEFAULTS,
     name: 'usual start, frequency 1800, no contact weight',
@@ -163,6 +145,29 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     name: 'usual start, frequency 900, no contact weight',
     nonContact: 0,
     knownWeight: 900,
+    knownBy: 'frequency',
+    usualStart: true,
+  },
+  'usual-no-contact-d1800': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, no contact weight, distinct 1800',
+    nonContact: 0,
+    distinctCaregiver: 1800,
+    usualStart: true,
+  },
+  'usual-no-contact-cap2': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, no contact weight, cap 2 a day (1800 over)',
+    nonContact: 0,
+    maxDistinct: 2,
+    distinctOverCap: 1800,
+    usualStart: true,
+  },
+  'usual-no-contact-freq-600': {
+    ...SERVER_DEFAULTS,
+    name: 'usual start, frequency 600, no contact weight',
+    nonContact: 0,
+    knownWeight: 600,
     knownBy: 'frequency',
     usualStart: true,
   },
@@ -188,7 +193,6 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     historyDays: 14,
     lpRoutes: false,
     usualStart: false,
-    usualBy: 'plan',
   },
 };
 

@@ -10,7 +10,9 @@ import {
 } from '../day/read-day.ts';
 import { knownSince } from '../day/service-day.ts';
 import type { PatientRow, StaffRow, VisitRow } from '../solver-bridge/problem-rows.ts';
+import type { UsualCaregivers } from '../solver-bridge/usual-start.ts';
 import type { Tx } from '../events/append-events.ts';
+import { readUsual } from './read-usual.ts';
 
 /**
  * One municipality's service day as bridge rows. The solver sees one caregiver per *shift*
@@ -34,6 +36,8 @@ export interface DayRows {
   replanned: Set<string>;
   /** Earliest instant of the problem: every time is seconds after this. */
   origin: Date;
+  /** Who usually makes each open visit, from the two weeks before the day (read-usual.ts). */
+  usual: UsualCaregivers;
 }
 
 /** Prefix of the pseudo patients and visits that stand for fixed stops. */
@@ -119,11 +123,12 @@ export async function loadDay(
   const patientIds = [...new Set([...openRows.map((v) => v.patientId), ...fixedPatients.values()])];
   const openPatientIds = [...new Set(openRows.map((v) => v.patientId))];
   const open = { patientIds: openPatientIds };
-  const [patientRows, exclusionRows, knownRows, delegationRows] = await Promise.all([
+  const [patientRows, exclusionRows, knownRows, delegationRows, usual] = await Promise.all([
     readPatientPlaces(db, { patientIds }),
     readExclusions(db, open),
     readKnown(db, open, knownSince(from), { withPlanned: true }),
     readDelegations(db, staffIds),
+    readUsual(db, openRows, knownSince(from), from),
   ]);
 
   // Everything that names a caregiver names all of their shifts in the day.
@@ -191,6 +196,7 @@ export async function loadDay(
     fixedVersions,
     replanned: new Set(replanned.keys()),
     origin,
+    usual,
   };
 }
 

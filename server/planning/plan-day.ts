@@ -10,6 +10,8 @@ import type { TravelReport } from '../travel/prepare-travel.ts';
 import { rowsTravel, travelReport } from '../travel/rows-travel.ts';
 import type { TravelProvider } from '../travel/travel-provider.ts';
 import { loadDay } from './load-day.ts';
+import { readPlanningSettings } from './settings/read-settings.ts';
+import { solverOptionsOf } from './settings/solver-options.ts';
 import { type PlannedVisit, writePlan } from './write-plan.ts';
 
 export type PlanSolveFn = SolveFn;
@@ -99,13 +101,16 @@ export async function planServiceDay(db: Db, o: PlanDayOptions): Promise<PlanDay
     };
     const travel = await rowsTravel(o.travel, rows);
     summary.travel = travelReport(travel);
+    const settings = await readPlanningSettings(db, o.municipality);
     const plan = await planRows(rows, {
+      ...solverOptionsOf(settings),
       origin: day.origin,
       travel: travel.travel,
       name: `day ${o.municipality} ${o.from.toISOString()}`,
       seed: o.seed,
       timeLimitMs: o.timeLimitMs,
       solve: o.solve,
+      usual: { caregivers: day.usual, staffOfShift: day.staffOfShift },
     });
     summary.solveMs = plan.solveMs;
     summary.travelSeconds = plan.travelSeconds;

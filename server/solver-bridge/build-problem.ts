@@ -156,7 +156,7 @@ export function buildProblem(
       id: p.id,
       contact: staffIndex.get(p.contactStaffId ?? '') ?? -1,
       known: [...known].map(([caregiver, weight]) => ({ caregiver, weight })),
-      maxDistinct: 0,
+      maxDistinct: options.maxDistinct ?? 0,
     };
   });
 

@@ -61,6 +61,8 @@ export interface BuildOptions {
   overtimeMinutes?: number;
   /** Credit when a caregiver who knows the patient makes the visit. */
   knownWeight?: number;
+  /** Soft cap on distinct caregivers per patient (weights.distinctOverCap each above); 0: none. */
+  maxDistinct?: number;
   /**
    * Credit for keeping a visit with its current caregiver (live repair: prefer few changes).
    * Carried as familiarity with the patient, the one per-visit credit the solver has.

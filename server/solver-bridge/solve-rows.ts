@@ -5,6 +5,7 @@ import { buildProblem } from './build-problem.ts';
 import { currentSolution, type PlanAssignments, toAssignments } from './plan-mapping.ts';
 import type { BuildOptions, PatientRow, StaffRow, VisitRow } from './problem-rows.ts';
 import { runSolveInWorker } from './run-in-worker.ts';
+import { type UsualCaregivers, usualStart } from './usual-start.ts';
 
 /** A solver run: in this thread, in a worker, or a test's stand-in. */
 export type SolveFn = (
@@ -41,6 +42,8 @@ export interface PlanRowsOptions extends BuildOptions {
   warmStart?: boolean;
   /** Visit ids placed first in a warm start (those a sick caregiver left). */
   placeFirst?: readonly string[];
+  /** Start from the usual caregivers of the open visits (usual-start.ts): continuity. */
+  usual?: { caregivers: UsualCaregivers; staffOfShift: ReadonlyMap<string, string> };
   solve?: SolveFn;
 }
 
@@ -49,6 +52,8 @@ export interface RowsPlan extends PlanAssignments {
   travelSeconds: number;
   /** Time spent in the solver, wall clock. */
   solveMs: number;
+  /** Open visits the warm start gave their usual caregiver (before the solver's changes). */
+  usualStarted: number;
 }
 
 /**
@@ -57,8 +62,18 @@ export interface RowsPlan extends PlanAssignments {
  */
 export async function planRows(rows: ProblemRows, options: PlanRowsOptions): Promise<RowsPlan> {
   const built = buildProblem(rows.staff, rows.visits, rows.patients, options);
-  const initial = options.warmStart ? currentSolution(built, rows.visits) : undefined;
-  const insertFirst = (options.placeFirst ?? []).flatMap((id) => built.visitIndices.get(id) ?? []);
+  const usual = options.usual
+    ? usualStart(built, rows, options.usual.caregivers, options.usual.staffOfShift)
+    : undefined;
+  const initial = usual
+    ? usual.initial
+    : options.warmStart
+      ? currentSolution(built, rows.visits)
+      : undefined;
+  const insertFirst = [
+    ...(options.placeFirst ?? []).flatMap((id) => built.visitIndices.get(id) ?? []),
+    ...(usual?.insertFirst ?? []),
+  ];
   const timeLimitMs =
     typeof options.timeLimitMs === 'function' ? options.timeLimitMs() : options.timeLimitMs;
   const started = performance.now();
@@ -71,5 +86,6 @@ export async function planRows(rows: ProblemRows, options: PlanRowsOptions): Pro
     ...toAssignments(built, solution),
     travelSeconds: Math.round(solution.terms.travelTime / built.input.scale),
     solveMs: Math.round(performance.now() - started),
+    usualStarted: usual?.kept ?? 0,
   };
 }

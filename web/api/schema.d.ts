@@ -2938,6 +2938,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/planning/{municipality}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A municipality's planning settings: the cap on distinct caregivers per patient and the continuity weights, with their defaults (scheduler, admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings in force (the defaults when none were saved) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanningSettings"];
+                    };
+                };
+                /** @description Invalid municipality code */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Save a municipality's planning settings; the next plan of its days uses them (scheduler, admin)
+         * @description The whole settings: a weight left out takes its default. Out of bounds or unknown fields: a 400 naming the field, nothing saved. A scheduler limited to some teams may read but not change them: they apply to the whole municipality.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PutPlanningSettings"];
+                };
+            };
+            responses: {
+                /** @description The settings now in force */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanningSettings"];
+                    };
+                };
+                /** @description A value out of bounds or an unknown field (named) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/travel/calibration": {
         parameters: {
             query?: never;
@@ -4160,6 +4310,60 @@ export interface components {
             median: number;
             mean: number;
             max: number;
+        };
+        PlanningSettings: {
+            municipality: string;
+            /**
+             * @description Soft cap on distinct caregivers per patient in a day; 0: no cap
+             * @example 0
+             */
+            maxDistinctCaregivers: number;
+            weights: components["schemas"]["PlanningWeights"];
+            defaults: {
+                /**
+                 * @description Soft cap on distinct caregivers per patient in a day; 0: no cap
+                 * @example 0
+                 */
+                maxDistinctCaregivers: number;
+                weights: components["schemas"]["PlanningWeights"];
+            };
+            /** @description When a scheduler last saved them; null: the defaults */
+            updatedAt: string | null;
+        };
+        PlanningWeights: {
+            /** @description Per second of travel: the unit the other weights count in */
+            travelTime: number;
+            /** @description Per visit not made by the patient's contact caregiver (seconds of travel) */
+            nonContact: number;
+            /** @description Per distinct caregiver a patient meets in the day beyond the first (seconds of travel) */
+            distinctCaregiver: number;
+            /** @description Per distinct caregiver beyond the cap, on top of distinctCaregiver (seconds of travel) */
+            distinctOverCap: number;
+            /** @description Credit per visit made by a caregiver who visited the patient in the last 14 days (seconds of travel) */
+            knownCaregiver: number;
+        };
+        PutPlanningSettings: {
+            /**
+             * @description Soft cap on distinct caregivers per patient in a day; 0: no cap
+             * @example 0
+             */
+            maxDistinctCaregivers: number;
+            /**
+             * @description Weights to set; one left out takes its default
+             * @default {}
+             */
+            weights: {
+                /** @description Per second of travel: the unit the other weights count in */
+                travelTime?: number;
+                /** @description Per visit not made by the patient's contact caregiver (seconds of travel) */
+                nonContact?: number;
+                /** @description Per distinct caregiver a patient meets in the day beyond the first (seconds of travel) */
+                distinctCaregiver?: number;
+                /** @description Per distinct caregiver beyond the cap, on top of distinctCaregiver (seconds of travel) */
+                distinctOverCap?: number;
+                /** @description Credit per visit made by a caregiver who visited the patient in the last 14 days (seconds of travel) */
+                knownCaregiver?: number;
+            };
         };
         TravelCalibration: {
             municipality?: string;

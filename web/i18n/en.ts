@@ -508,4 +508,25 @@ export const en = {
   'planner.noVisits': 'No visits on this day. Generate them from the care plans.',
   'planner.error': 'That did not work: {message}',
   'planner.loading': 'Loading…',
+  // Continuity settings of the scheduler's view (issue 18)
+  'planner.settings.heading': 'Continuity: settings',
+  'planner.settings.help':
+    "Used by the municipality's next plan. The weights count in seconds of travel: how much travel planning may spend so that a patient meets fewer, familiar caregivers.",
+  'planner.settings.maxDistinct':
+    'At most this many different caregivers per patient a day (0 = no cap)',
+  'planner.settings.distinctCaregiver': 'Each further caregiver a patient meets the same day',
+  'planner.settings.distinctOverCap': 'Each caregiver over the cap',
+  'planner.settings.nonContact': 'A visit by someone other than the contact caregiver',
+  'planner.settings.knownCaregiver':
+    'Credit when the caregiver knows the patient (visits in the last 14 days)',
+  'planner.settings.travelTime': 'Travel, per second',
+  'planner.settings.default': 'Default: {value}',
+  'planner.settings.save': 'Save the settings',
+  'planner.settings.useDefaults': 'Fill in the defaults',
+  'planner.settings.saving': 'Saving…',
+  'planner.settings.saved': 'Saved. The next plan uses these settings.',
+  'planner.settings.lastSaved': 'Last saved {when}.',
+  'planner.settings.defaultsInUse': 'The municipality plans with the defaults.',
+  'planner.settings.notSaved': 'The settings were not saved: {message}',
+  'planner.settings.notSavedFields': 'The settings were not saved. The server refused:',
 } as const satisfies Record<MessageKey, string>;

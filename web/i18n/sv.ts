@@ -505,6 +505,27 @@ export const sv = {
   'planner.noVisits': 'Inga besök den här dagen. Skapa dem från insatsplanerna.',
   'planner.error': 'Det gick inte: {message}',
   'planner.loading': 'Hämtar…',
+  // Continuity settings of the scheduler's view (issue 18)
+  'planner.settings.heading': 'Kontinuitet: inställningar',
+  'planner.settings.help':
+    'Gäller kommunens nästa planering. Vikterna räknas i sekunder restid: hur mycket restid planeringen får lägga för att patienten ska möta färre och kända medarbetare.',
+  'planner.settings.maxDistinct':
+    'Högst antal olika medarbetare per patient och dag (0 = ingen gräns)',
+  'planner.settings.distinctCaregiver': 'Varje ytterligare medarbetare hos en patient samma dag',
+  'planner.settings.distinctOverCap': 'Varje medarbetare över gränsen',
+  'planner.settings.nonContact': 'Besök av någon annan än kontaktpersonen',
+  'planner.settings.knownCaregiver':
+    'Avdrag när medarbetaren känner patienten (besök de senaste 14 dagarna)',
+  'planner.settings.travelTime': 'Restid, per sekund',
+  'planner.settings.default': 'Standard: {value}',
+  'planner.settings.save': 'Spara inställningarna',
+  'planner.settings.useDefaults': 'Fyll i standardvärdena',
+  'planner.settings.saving': 'Sparar…',
+  'planner.settings.saved': 'Sparat. Nästa planering använder inställningarna.',
+  'planner.settings.lastSaved': 'Senast sparade {when}.',
+  'planner.settings.defaultsInUse': 'Kommunen planerar med standardvärdena.',
+  'planner.settings.notSaved': 'Inställningarna sparades inte: {message}',
+  'planner.settings.notSavedFields': 'Inställningarna sparades inte. Servern godtog inte:',
 } as const;
 
 export type MessageKey = keyof typeof sv;

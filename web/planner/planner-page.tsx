@@ -14,6 +14,7 @@ import type { DayChoice } from './planner-types.ts';
 import { PublishPanel } from './publish-panel.tsx';
 import { ResultPanel } from './result-panel.tsx';
 import { ComparisonPanel } from './comparison/comparison-panel.tsx';
+import { SettingsPanel } from './settings/settings-panel.tsx';
 import { useDayData } from './use-day-data.ts';
 import { type LiveProgress, usePlanningJob } from './use-planning-job.ts';
 import './planner.css';
@@ -84,6 +85,7 @@ export function PlannerPage() {
           onChange={choose}
         />
         <GeneratePanel day={day.value} onDone={() => void data.reloadVisits()} />
+        <SettingsPanel municipality={day.value.municipality} />
         <PlanPanel day={day.value} state={planning} />
         {job?.status === 'done' && job.result && (
           <>

@@ -7,6 +7,8 @@ import { rowsTravel } from '../../travel/rows-travel.ts';
 import type { TravelProvider } from '../../travel/travel-provider.ts';
 import { serviceDayOf } from '../demo-day.ts';
 import { type DayRows, loadDay } from '../load-day.ts';
+import { readPlanningSettings } from '../settings/read-settings.ts';
+import { solverOptionsOf } from '../settings/solver-options.ts';
 import { basisOf, fingerprintOf } from './basis.ts';
 import { publishProgress } from './progress-events.ts';
 import { type JobRow, beat, finishJob, recordBasis } from './queue.ts';
@@ -182,19 +184,24 @@ async function planJob(
   const travel = await rowsTravel(deps.travel, rows);
   const notes: string[] = [];
   if (travel.fallbackReason) notes.push(`travel estimated: ${travel.fallbackReason}`);
+  const settings = await readPlanningSettings(deps.db, job.municipalityCode);
   const plan = await planRows(rows, {
+    ...solverOptionsOf(settings),
     origin: day.origin,
     travel: travel.travel,
     name: `job ${job.id}`,
     seed: job.seed,
     // Asked once the problem is built: loading and building count in the budget.
     timeLimitMs: () => solveLimitMs(job.budgetSeconds, performance.now() - started),
+    usual: { caregivers: day.usual, staffOfShift: day.staffOfShift },
     solve: async (input, o) => {
       // Open visits as the solver counts them: a two-person visit is two.
       const halves = input.visits.length - day.fixed.length;
       const run = deps.solve(input, {
         seed: o.seed,
         timeLimitMs: o.timeLimitMs,
+        initial: o.initial,
+        insertFirst: o.insertFirst,
         onProgress: (p) =>
           onProgress({
             elapsedMs: Math.round(p.elapsedMs),

@@ -330,6 +330,21 @@ export const MATRIX: MatrixRow[] = [
     expect: { ...only(['scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
   })),
   {
+    route: 'GET /api/planning/:municipality/settings',
+    request: (t) => ({ path: `/api/planning/${code(t)}/settings` }),
+    expect: { ...only(['scheduler'], [200, 403], [403, 403]), admin: [200, 200] },
+  },
+  {
+    route: 'PUT /api/planning/:municipality/settings',
+    // The defaults, saved: no other row of the matrix plans a day.
+    request: (t) => ({
+      path: `/api/planning/${code(t)}/settings`,
+      method: 'PUT',
+      body: { maxDistinctCaregivers: 0 },
+    }),
+    expect: { ...only(['scheduler'], [200, 403], [403, 403]), admin: [200, 200] },
+  },
+  {
     route: 'GET /api/planning/jobs/:id/comparison',
     request: () => ({ path: '/api/planning/jobs/00000000-0000-4000-8000-00000000f00d/comparison' }),
     expect: { ...only(['scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
