@@ -507,4 +507,10 @@ export const en = {
   'planner.noVisits': 'No visits on this day. Generate them from the care plans.',
   'planner.error': 'That did not work: {message}',
   'planner.loading': 'Loading…',
+  // Issue 18: a poor proposal said plainly.
+  'planner.warnHeading': 'This proposal is not good enough',
+  'planner.warnBreaksRules':
+    'The proposal breaks hard rules (time windows, breaks, working time or delegations). Do not publish it – plan again.',
+  'planner.warnFoundByRepair':
+    'Planning found no proposal that keeps every rule. This one was made in the last step by leaving visits out, so more visits than necessary have no caregiver. Plan again with more time.',
 } as const satisfies Record<MessageKey, string>;

@@ -504,6 +504,12 @@ export const sv = {
   'planner.noVisits': 'Inga besök den här dagen. Skapa dem från insatsplanerna.',
   'planner.error': 'Det gick inte: {message}',
   'planner.loading': 'Hämtar…',
+  // Issue 18: a poor proposal said plainly.
+  'planner.warnHeading': 'Förslaget är inte bra nog',
+  'planner.warnBreaksRules':
+    'Förslaget bryter mot hårda regler (tidsfönster, raster, arbetstid eller delegeringar). Publicera det inte – planera igen.',
+  'planner.warnFoundByRepair':
+    'Planeringen hittade inget förslag som håller alla regler. Det här gjordes i sista steget genom att lämna besök oplanerade, så fler besök än nödvändigt saknar medarbetare. Planera igen med längre tid.',
 } as const;
 
 export type MessageKey = keyof typeof sv;
