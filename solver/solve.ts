@@ -118,6 +118,9 @@ export function solve(input: ProblemInput, options: SolveOptions): Solution {
   const feasibleFirst = !options.initial;
   if (feasibleFirst) pm.forbidViolations();
   ins.insertAll(sortForInsertion(d, sol.unassignedVisits(), rng), null, 0, constructionStop);
+  const built = feasibleFirst && sol.isFeasible() ? { routes: sol.snapshot(), cost: 0 } : null;
+  if (built) built.cost = sol.cost(pm.cost);
+  if (feasibleFirst) pm.allowViolations();
   const params = { ...DEFAULT_ILS, ...options.params };
   if (params.initialLocalSearch) {
     // At most a quarter of the budget, so large instances still get ruin-and-recreate.
@@ -125,7 +128,6 @@ export function solve(input: ProblemInput, options: SolveOptions): Solution {
     ls.touchAll();
     ls.run(rng, maxIt !== undefined ? cancel : lsStop);
   }
-  if (feasibleFirst) pm.allowViolations();
 
   const criteria: StopCriterion[] = [runtime, new Cancelled(cancel)];
   if (options.maxIterations !== undefined) criteria.push(new MaxIterations(options.maxIterations));
@@ -160,39 +162,58 @@ export function solve(input: ProblemInput, options: SolveOptions): Solution {
       },
     },
     { ...DEFAULT_ILS, ...options.params },
+    built,
   );
 
   // No valid plan in the whole search: the plan returned is the last repair's.
   const foundByRepair = result.best === null;
-  if (result.best !== null) sol.restore(result.best);
-  const dropped = repairToFeasible(ctx);
-  // From here only feasible places are taken.
-  pm.forbidViolations();
   const limitSpent = () => clock() - t0 >= options.timeLimitMs || cancel();
   const finishStop = maxIt !== undefined ? cancel : limitSpent;
-  if (dropped.length > 0) {
-    // Visits dropped by the repair may fit elsewhere. As in construction, a cold start (a
-    // day's plan) takes them all back: on a large day they are hundreds, and leaving them out
-    // costs more than the time. A warm start (a repair, in its time box) takes back the visits
-    // asked for first, and the others while the whole time limit lasts (the reserve is for this).
-    const first = new Set(options.insertFirst);
-    ins.insertAll(
-      dropped.filter((v) => first.has(v)),
-      null,
-      0,
-    );
-    ins.insertAll(
-      dropped.filter((v) => !first.has(v)),
-      null,
-      0,
-      !options.initial ? undefined : finishStop,
-    );
+  /** Makes the plan in `sol` valid and fills it from feasible places only; returns its cost. */
+  const finish = (): number => {
+    const dropped = repairToFeasible(ctx);
+    pm.forbidViolations();
+    if (dropped.length > 0) {
+      // Visits dropped by the repair may fit elsewhere. As in construction, a cold start (a
+      // day's plan) takes them all back: on a large day they are hundreds, and leaving them
+      // out costs more than the time. A warm start (a repair, in its time box) takes back the
+      // visits asked for first, and the others while the whole time limit lasts (the reserve
+      // is for this).
+      const first = new Set(options.insertFirst);
+      ins.insertAll(
+        dropped.filter((v) => first.has(v)),
+        null,
+        0,
+      );
+      ins.insertAll(
+        dropped.filter((v) => !first.has(v)),
+        null,
+        0,
+        !options.initial ? undefined : finishStop,
+      );
+    }
+    // The full pass: every visit still out is offered to every route, not only the routes
+    // near its neighbours, so one whose only place is far from them is placed too (the
+    // reserve is for this).
+    ins.insertEverywhere(sortForInsertion(d, sol.unassignedVisits(), rng), finishStop);
+    repairToFeasible(ctx);
+    return sol.cost(pm.cost);
+  };
+  // The search's last plan usually breaks rules (it crosses infeasible ground to the end),
+  // but repaired and filled it may beat the best valid plan held: on a small day it did in
+  // each of three 10 s runs. Both are finished while time lasts, the cheaper is returned.
+  const last = sol.isFeasible() ? null : sol.snapshot();
+  let chosen: number[][] | null = null;
+  let chosenCost = Number.POSITIVE_INFINITY;
+  if (result.best !== null) {
+    sol.restore(result.best);
+    chosenCost = finish();
+    chosen = sol.snapshot();
   }
-  // The full pass: every visit still out is offered to every route, not only the routes near
-  // its neighbours, so one whose only place is far from them is placed too (the reserve is
-  // for this).
-  ins.insertEverywhere(sortForInsertion(d, sol.unassignedVisits(), rng), finishStop);
-  repairToFeasible(ctx);
+  if (last !== null && (chosen === null || !finishStop())) {
+    sol.restore(last);
+    if (finish() >= chosenCost && chosen !== null) sol.restore(chosen);
+  }
   const solution: Solution = {
     ...unloadSolution(d, pm.cost, sol, unassignedReasons(ctx)),
     foundByRepair,
