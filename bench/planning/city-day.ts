@@ -6,7 +6,7 @@
  *
  *   npm run bench:plan-day -- [--scale 1] [--municipality 0180] [--seed 1] [--budget 60]
  *       [--today-plan-ms 10000] [--history-days 13] [--rate 20] [--idle-seconds 30]
- *       [--database-url URL] [--results DIR|none]
+ *       [--database-url URL] [--results DIR|none] [--save-input FILE]
  *
  * Seeds the demo data (today 2026-11-24 and tomorrow) into an in-memory PGlite (or the empty
  * PostgreSQL database at --database-url), plans today at 10:00 as the demo does (so dispatch
@@ -15,6 +15,7 @@
  * server's PlanningWorker run it (solver on the piscina pool), while the ranking worker
  * answers urgent calls at a fixed rate. Writes bench/results/plan-day[-postgres].{md,json}.
  */
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { and, eq, gte, inArray, lt } from 'drizzle-orm';
@@ -63,6 +64,8 @@ const { values } = parseArgs({
     'idle-seconds': { type: 'string', default: '30' },
     'database-url': { type: 'string' },
     results: { type: 'string', default: 'bench/results' },
+    /** Writes the solver's input (JSON) here, to replay the solve alone (bench/planning/replay-solve.ts). */
+    'save-input': { type: 'string' },
   },
 });
 const code = values.municipality;
@@ -231,6 +234,7 @@ try {
   const { input, solution } = captured as { input: ProblemInput; solution: Solution | null };
   if (!solution) throw new Error('no solution captured');
   const result = finished!.result as JobResult;
+  if (values['save-input']) writeFileSync(values['save-input'], JSON.stringify(input));
 
   // The day as the checks need it: shifts to staff, the 14 days before, contacts.
   const tomorrow = serviceDayOf(TOMORROW);

@@ -1,3 +1,4 @@
+import { getPriority, setPriority } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import type { Solution } from '../../solver/model/solution.ts';
@@ -6,6 +7,24 @@ import type { ControlMessage, SolveStart, WorkerMessage } from './messages.ts';
 import { timeLeftMs } from './time-left.ts';
 
 const POLL_EVERY_MS = 5;
+
+/**
+ * The solver's thread runs at a lower OS priority, so that on a busy machine the main thread
+ * (HTTP, live state) and the ranking worker get the cores first: suggestion latency p99 was
+ * 4-5x its idle value while a day was planned (bench/results/plan-day.md). On Linux a
+ * thread's niceness is its own (setpriority on the calling thread); elsewhere it would lower
+ * the whole process, so it is set on Linux only.
+ */
+/** Added to the niceness the worker starts with. */
+export const SOLVER_NICENESS = 10;
+if (process.platform === 'linux') {
+  try {
+    // Relative to the thread it started from (the server itself may run niced); 19 is the lowest.
+    setPriority(Math.min(19, getPriority() + SOLVER_NICENESS));
+  } catch {
+    // Not allowed here: the solver runs at the normal priority.
+  }
+}
 
 /**
  * Worker side of the solver bridge, one solve per task of the pool; progress goes back on

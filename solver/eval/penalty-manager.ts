@@ -13,6 +13,7 @@ export class PenaltyManager {
   private twFeasible = 0;
   private capFeasible = 0;
   private seen = 0;
+  private saved: { tw: number; cap: number } | null = null;
 
   constructor(
     d: ProblemData,
@@ -73,7 +74,16 @@ export class PenaltyManager {
    * takes feasible places only. Above the adaptive range on purpose.
    */
   forbidViolations(): void {
+    if (this.cost.tw < FORBIDDING) this.saved = { tw: this.cost.tw, cap: this.cost.cap };
     this.cost.tw = this.cost.cap = FORBIDDING;
+  }
+
+  /** Back to the adaptive weights held before `forbidViolations`. */
+  allowViolations(): void {
+    if (this.saved === null) return;
+    this.cost.tw = this.saved.tw;
+    this.cost.cap = this.saved.cap;
+    this.saved = null;
   }
 }
 

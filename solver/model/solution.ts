@@ -10,6 +10,12 @@ export interface Solution {
   /** Objective terms in scaled units; `cost` is their weighted sum as the solver saw it. */
   cost: number;
   terms: CostTerms;
+  /**
+   * True when the search never held a plan that breaks no hard rule and this one was made
+   * only by the final repair (which removes visits until none is broken): a poor plan.
+   * Set by `solve`.
+   */
+  foundByRepair?: boolean;
 }
 
 export interface RouteResult {

@@ -70,10 +70,12 @@ export function runIls(
   rng: Rng,
   hooks: IlsHooks,
   params: IlsParams = DEFAULT_ILS,
+  /** A valid plan held before the loop (a cold start's construction), and its cost. */
+  start: { routes: number[][]; cost: number } | null = null,
 ): { best: number[][] | null; bestCost: number; iterations: number } {
   const { d, sol } = ctx;
-  let best: number[][] | null = null;
-  let bestCost = Number.POSITIVE_INFINITY;
+  let best: number[][] | null = start?.routes ?? null;
+  let bestCost = start?.cost ?? Number.POSITIVE_INFINITY;
   const seen = { cost: Number.POSITIVE_INFINITY, unassigned: -1 };
   const keepIfBest = () => {
     if (!sol.isFeasible()) return;

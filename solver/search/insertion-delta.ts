@@ -106,9 +106,22 @@ export class InsertionDelta {
   /**
    * General problems, phase 1: lower bounds for every position of route k (arc, load,
    * assign and fixed cost, minus every time cost the route pays now unless insertions
-   * can only delay) go into `list`.
+   * can only delay) go into `list`. With `estimate`, the time cost the route pays now is
+   * not subtracted and the delay down the no-wait chain always counts, and a place where
+   * the visit cannot end by the shift's latest end is priced as broken: no longer a bound
+   * (with breaks an insertion may lower a route's time cost a little) but an estimate close
+   * to the price, so only the best few places are priced exactly. The subtraction makes
+   * every place of a late route look free, and on a day with hundreds of late routes the
+   * exact prices of a pass over all routes took seconds.
    */
-  pushBounds(v: number, k: number, rng: Rng | null, blink: number, list: CandidateList): void {
+  pushBounds(
+    v: number,
+    k: number,
+    rng: Rng | null,
+    blink: number,
+    list: CandidateList,
+    estimate = false,
+  ): void {
     const d = this.d;
     const vk = v * d.K + k;
     if (!d.allowed[vk]) return;
@@ -123,17 +136,19 @@ export class InsertionDelta {
     const cap = d.capacity[k];
     const pc = this.cost.cap;
     // Without breaks or syncs an insertion only delays: time costs cannot fall.
-    const timeOld = d.monotoneTime
-      ? 0
-      : this.cost.tw * ev.timeViol +
-        w.overtime * ev.overtime +
-        w.lateness * ev.lateness +
-        w.maxLateness * ev.maxLate;
+    const timeOld =
+      d.monotoneTime || estimate
+        ? 0
+        : this.cost.tw * ev.timeViol +
+          w.overtime * ev.overtime +
+          w.lateness * ev.lateness +
+          w.maxLateness * ev.maxLate;
     const capDelta = pc * (Math.max(0, ev.load + d.demand[v] - cap) - Math.max(0, ev.load - cap));
     const base = capDelta + d.assignCost[vk] + (n === 0 ? d.fixed[k] : 0) - timeOld;
     // v cannot start before the planned end of its predecessor plus the travel: its own
     // lateness (or hard-window violation) is part of the bound.
-    const states = d.simpleTime || R.statesRelease ? null : R.states;
+    // An estimate reads the planned schedule even where sync partners hold visits back.
+    const states = d.simpleTime || (R.statesRelease && !estimate) ? null : R.states;
     const tm = d.travel[d.profile[k]];
     const late = d.latest[v];
     const lateW = d.latestHard[v] ? this.cost.tw : w.lateness;
@@ -141,7 +156,8 @@ export class InsertionDelta {
     const hi = d.skillHi[vk];
     const svc = d.service[vk];
     // Chains are exact lower bounds only when nothing but delays can happen.
-    const chains = d.monotoneTime && timeOld === 0;
+    const chains = estimate || (d.monotoneTime && timeOld === 0);
+    const lastEnd = d.maxShiftEnd[k] - svc;
     let prev = d.startLoc[k];
     for (let pos = 1; pos <= n + 1; pos++) {
       const next = pos === n + 1 ? d.endLoc[k] : d.loc[visits[pos - 1]];
@@ -158,6 +174,7 @@ export class InsertionDelta {
         const start = Math.max(states[o] + tm[cur * L + lv], ready);
         if (start > late) bound += lateW * (start - late);
         if (start > hi) bound += this.cost.tw * (start - hi);
+        if (estimate && start > lastEnd) bound += this.cost.tw * (start - lastEnd);
         if (chains) {
           // The delay v causes at the next stop travels unchanged along the no-wait chain.
           const oldArrive = states[o] + tm[cur * L + next];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { solve } from '../../solver/solve.ts';
 import { expectValid } from './helpers/check.ts';
 import { lineInstance } from './helpers/line-instance.ts';
+import { farRouteInstance } from './helpers/far-route-instance.ts';
 
 let tick = 0;
 const opts = (extra: Partial<Parameters<typeof solve>[1]> = {}) => ({
@@ -221,11 +222,35 @@ describe('solve options', () => {
       expectValid(input, s);
       expect(s.unassigned).toEqual([]);
     }
-    // A cold start builds 1 → 3 (3 reached at 35, due by 30: the construction's penalties
-    // are low); the repair drops one, and a plan takes it back whatever the time.
+    // A cold start takes only places that break no rule (3 reached at 35 from 1 is due by
+    // 30), and a plan places both whatever the time.
     const cold = lineInstance([1, 3], { visit: [{ latest: 10 }, { latest: 30 }] });
     const plan = solve(cold, opts({ maxIterations: undefined, timeLimitMs: 0 }));
     expectValid(cold, plan);
     expect(plan.unassigned).toEqual([]);
+  });
+});
+
+describe('the full insertion pass', () => {
+  it('places a visit whose only place is on a route far from its neighbours', () => {
+    const { input, routes, target } = farRouteInstance();
+    const initial = solve(input, opts({ maxIterations: 0 }));
+    // A plan with one visit per caregiver, the target left out.
+    const plan = {
+      ...initial,
+      routes: routes.map((visits, k) => ({
+        caregiver: k,
+        departure: 0,
+        arrival: 0,
+        stops: visits.map((visit) => ({ kind: 'visit' as const, visit, start: 0 })),
+      })),
+    };
+    for (const maxIterations of [0, 20]) {
+      const s = solve(input, opts({ initial: plan, maxIterations }));
+      expectValid(input, s);
+      expect(s.unassigned).toEqual([]);
+      const last = s.routes[routes.length - 1].stops;
+      expect(last.some((x) => x.kind === 'visit' && x.visit === target)).toBe(true);
+    }
   });
 });

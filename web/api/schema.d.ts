@@ -4221,6 +4221,17 @@ export interface components {
                 solveMs: number;
             };
             notes: string[];
+            /** @description How far to trust the plan; absent when nothing was solved */
+            quality?: {
+                /** @description The independent validator found a broken hard rule in the plan */
+                breaksHardRules: boolean;
+                /** @description The validator's first findings */
+                violations: string[];
+                /** @description The search never held a plan breaking no hard rule; the final repair made this one by leaving visits out */
+                foundByRepair: boolean;
+                /** @description When the search first held a plan breaking no hard rule; null: never */
+                firstFeasibleMs: number | null;
+            };
         } | null;
         CreatePlanningJob: {
             /**

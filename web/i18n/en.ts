@@ -529,4 +529,10 @@ export const en = {
   'planner.settings.defaultsInUse': 'The municipality plans with the defaults.',
   'planner.settings.notSaved': 'The settings were not saved: {message}',
   'planner.settings.notSavedFields': 'The settings were not saved. The server refused:',
+  // Issue 18: a poor proposal said plainly.
+  'planner.warnHeading': 'This proposal is not good enough',
+  'planner.warnBreaksRules':
+    'The proposal breaks hard rules (time windows, breaks, working time or delegations). Do not publish it – plan again.',
+  'planner.warnFoundByRepair':
+    'Planning found no proposal that keeps every rule. This one was made in the last step by leaving visits out, so more visits than necessary have no caregiver. Plan again with more time.',
 } as const satisfies Record<MessageKey, string>;

@@ -526,6 +526,12 @@ export const sv = {
   'planner.settings.defaultsInUse': 'Kommunen planerar med standardvärdena.',
   'planner.settings.notSaved': 'Inställningarna sparades inte: {message}',
   'planner.settings.notSavedFields': 'Inställningarna sparades inte. Servern godtog inte:',
+  // Issue 18: a poor proposal said plainly.
+  'planner.warnHeading': 'Förslaget är inte bra nog',
+  'planner.warnBreaksRules':
+    'Förslaget bryter mot hårda regler (tidsfönster, raster, arbetstid eller delegeringar). Publicera det inte – planera igen.',
+  'planner.warnFoundByRepair':
+    'Planeringen hittade inget förslag som håller alla regler. Det här gjordes i sista steget genom att lämna besök oplanerade, så fler besök än nödvändigt saknar medarbetare. Planera igen med längre tid.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

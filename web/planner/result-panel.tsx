@@ -2,6 +2,7 @@ import { t } from '../i18n/i18n.ts';
 import { formatDuration, formatWindow } from '../time/format.ts';
 import { caregiverRows } from './caregiver-rows.ts';
 import { formatCost } from './cost-chart-model.ts';
+import { planWarnings } from './plan-warnings.ts';
 import type { DayVisit, PlanningJob } from './planner-types.ts';
 import { reasonKey } from './unplaced-reason.ts';
 
@@ -16,9 +17,21 @@ export function ResultPanel(props: {
   const s = result.summary;
   const durations = new Map([...props.visits].map(([id, v]) => [id, v.durationMinutes]));
   const rows = caregiverRows(result.assignments, props.staffNames, durations);
+  const warnings = planWarnings(result);
   return (
     <section class="planner-card planner-result" aria-labelledby="planner-result">
       <h2 id="planner-result">{t('planner.resultHeading')}</h2>
+      {warnings.length > 0 && (
+        <div class="planner-warning" role="alert">
+          <h3>
+            <span aria-hidden="true">⚠ </span>
+            {t('planner.warnHeading')}
+          </h3>
+          {warnings.map((key) => (
+            <p key={key}>{t(key)}</p>
+          ))}
+        </div>
+      )}
       <dl class="planner-summary">
         <div>
           <dt>{t('planner.summaryPlaced')}</dt>

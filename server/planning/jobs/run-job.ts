@@ -2,6 +2,7 @@ import type { Db } from '../../../db/client.ts';
 import type { EventBus } from '../../live/event-bus.ts';
 import type { Logger } from '../../logger.ts';
 import type { ProgressSolveFn, SolveProgress } from '../../solver-bridge/run-in-worker.ts';
+import { type PlanQuality, planQuality } from '../../solver-bridge/plan-quality.ts';
 import { planRows } from '../../solver-bridge/solve-rows.ts';
 import { rowsTravel } from '../../travel/rows-travel.ts';
 import type { TravelProvider } from '../../travel/travel-provider.ts';
@@ -175,6 +176,8 @@ async function planJob(
   }
 
   let cost: number | null = null;
+  let quality: PlanQuality | undefined;
+  let firstFeasibleMs: number | null = null;
   const total = day.open.length;
   const rows = {
     staff: day.caregivers,
@@ -202,7 +205,8 @@ async function planJob(
         timeLimitMs: o.timeLimitMs,
         initial: o.initial,
         insertFirst: o.insertFirst,
-        onProgress: (p) =>
+        onProgress: (p) => {
+          if (p.feasible && firstFeasibleMs === null) firstFeasibleMs = Math.round(p.elapsedMs);
           onProgress({
             elapsedMs: Math.round(p.elapsedMs),
             bestCost: best(p),
@@ -212,12 +216,14 @@ async function planJob(
                 ? 0
                 : Math.round((total * Math.max(0, halves - p.unassigned)) / halves),
             visitsTotal: total,
-          }),
+          });
+        },
       });
       if (signal.aborted) run.cancel();
       signal.addEventListener('abort', () => run.cancel(), { once: true });
       const solution = await run.result;
       cost = solution.cost;
+      quality = planQuality(input, solution, firstFeasibleMs);
       return solution;
     },
   });
@@ -258,6 +264,7 @@ async function planJob(
       solveMs: plan.solveMs,
     },
     notes,
+    ...(quality ? { quality } : {}),
   };
 }
 

@@ -78,6 +78,22 @@ export const JobResultSchema = z
       solveMs: z.number().int(),
     }),
     notes: z.array(z.string()),
+    quality: z
+      .object({
+        breaksHardRules: z.boolean().openapi({
+          description: 'The independent validator found a broken hard rule in the plan',
+        }),
+        violations: z.array(z.string()).openapi({ description: "The validator's first findings" }),
+        foundByRepair: z.boolean().openapi({
+          description:
+            'The search never held a plan breaking no hard rule; the final repair made this one by leaving visits out',
+        }),
+        firstFeasibleMs: z.number().int().nullable().openapi({
+          description: 'When the search first held a plan breaking no hard rule; null: never',
+        }),
+      })
+      .optional()
+      .openapi({ description: 'How far to trust the plan; absent when nothing was solved' }),
   })
   .openapi('PlanningJobResult');
 

@@ -1,4 +1,5 @@
 import type { PlanningJobStatus } from '../../../db/schema/index.ts';
+import type { PlanQuality } from '../../solver-bridge/plan-quality.ts';
 
 export type { PlanningJobStatus };
 
@@ -60,6 +61,8 @@ export interface JobResult {
   };
   /** What the day lacked, in words (an empty day, no staff). */
   notes: string[];
+  /** How far to trust the plan; absent when nothing was solved (and on jobs from before it). */
+  quality?: PlanQuality;
 }
 
 /**

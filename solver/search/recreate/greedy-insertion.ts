@@ -26,6 +26,8 @@ export class GreedyInsertion {
   private readonly allRoutes: number[];
   private readonly routeScratch: number[] = [];
   private readonly seen = new Set<number>();
+  /** Set by `insertEverywhere`: every route is a candidate, however many caregivers. */
+  private everywhere = false;
 
   constructor(
     private readonly ctx: OperatorContext,
@@ -49,7 +51,7 @@ export class GreedyInsertion {
         if (this.triedKinds.has(d.kindOf[k])) continue;
         this.triedKinds.add(d.kindOf[k]);
       }
-      if (general) this.cost.pushBounds(v, k, rng, blink, this.list);
+      if (general) this.cost.pushBounds(v, k, rng, blink, this.list, this.everywhere);
       else if (this.cost.bestInRoute(v, k, best.delta, rng, blink)) {
         best = { k, pos: this.cost.bestPos, delta: this.cost.bestDelta };
       }
@@ -69,7 +71,8 @@ export class GreedyInsertion {
    */
   private candidateRoutes(v: number): Iterable<number> {
     const { d, sol } = this.ctx;
-    if (d.K <= GRANULAR_ROUTES_ABOVE || this.neighbours === null) return this.allRoutes;
+    if (this.everywhere || d.K <= GRANULAR_ROUTES_ABOVE || this.neighbours === null)
+      return this.allRoutes;
     const out = this.routeScratch;
     out.length = 0;
     this.seen.clear();
@@ -83,6 +86,21 @@ export class GreedyInsertion {
     for (let k = 0; k < d.K; k++) if (sol.routes[k].size === 0) out.push(k);
     if (out.length === 0) return this.allRoutes;
     return out;
+  }
+
+  /**
+   * The full pass: as `insertAll` without blinks, but every route is tried for each visit,
+   * not only those near its granular neighbours, so a visit whose only place is on a route
+   * far from its neighbours is found. Each place is still bounded cheaply first and priced
+   * exactly in bound order, so only the best few are priced.
+   */
+  insertEverywhere(visits: readonly number[], stop?: () => boolean): Set<number> {
+    this.everywhere = true;
+    try {
+      return this.insertAll(visits, null, 0, stop);
+    } finally {
+      this.everywhere = false;
+    }
   }
 
   /** Inserts what is worth inserting, in the given order; returns the routes changed. */

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runSolveInWorker } from '../../../server/solver-bridge/run-in-worker.ts';
+import { SOLVER_NICENESS } from '../../../server/solver-bridge/solver-worker.ts';
 import { parseSolomon } from '../../../solver/io/solomon.ts';
 import { validate } from '../../../solver/validate/validate.ts';
 
@@ -43,5 +45,20 @@ describe('runSolveInWorker', () => {
     await expect(runSolveInWorker(bad, { seed: 1, timeLimitMs: 1000 }).result).rejects.toThrow(
       /visits\[0\]\.location/,
     );
+  });
+});
+
+describe.runIf(process.platform === 'linux')('the solver thread on Linux', () => {
+  it('runs at a lower OS priority than the main thread, which keeps its own', async () => {
+    const niceOf = (tid: string) => {
+      // /proc/self/task/<tid>/stat: field 19 is the niceness (after the name in parentheses).
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const job = runSolveInWorker(r101, { seed: 1, timeLimitMs: 60_000, maxIterations: 50 });
+    await job.result;
+    const nice = readdirSync('/proc/self/task').map(niceOf);
+    expect(getPriority()).toBe(niceOf(String(process.pid)));
+    expect(nice).toContain(Math.min(19, getPriority() + SOLVER_NICENESS));
   });
 });

@@ -7,6 +7,9 @@ import { Proposal } from '../../../solver/search/proposal.ts';
 import { GreedyInsertion } from '../../../solver/search/recreate/greedy-insertion.ts';
 import { SearchSolution } from '../../../solver/search/search-solution.ts';
 import { Rng } from '../../../solver/util/rng.ts';
+import { computeNeighbours } from '../../../solver/search/neighbours.ts';
+import { farRouteInstance } from '../helpers/far-route-instance.ts';
+import { searchContext, setRoutes } from '../helpers/search-context.ts';
 import { randomInstance } from '../helpers/random-instance.ts';
 
 /** The same instances reduced to pure hard windows (the duration-segment fast path). */
@@ -72,4 +75,19 @@ describe('greedy insertion', () => {
       );
     },
   );
+});
+
+describe('the full insertion pass', () => {
+  it('places a visit whose only place is on a route far from all its neighbours', () => {
+    const { input, routes, target } = farRouteInstance();
+    const ctx = searchContext(input);
+    setRoutes(ctx, routes);
+    const ins = new GreedyInsertion(ctx, computeNeighbours(ctx.d, 40));
+    // The granular pass tries only routes near the visit's 40 nearest neighbours.
+    ins.insertAll([target], null, 0);
+    expect(ctx.sol.routeOf[target]).toBe(-1);
+    ins.insertEverywhere([target]);
+    expect(ctx.sol.routeOf[target]).toBe(routes.length - 1);
+    expect(ctx.sol.isFeasible()).toBe(true);
+  });
 });

@@ -118,6 +118,34 @@ describe.each(dbKinds())('running planning jobs on %s', (kind) => {
     expect(solveLimitMs(60, 59_000)).toBe(6000);
   });
 
+  it('says how far to trust the plan: a rule broken, a plan found only by the final repair', async () => {
+    startWorker(inProcess);
+    const good = await finished((await queue(TODAY)).id);
+    expect(good.status).toBe('done');
+    const quality = (good.result as JobResult).quality!;
+    expect(quality).toMatchObject({ breaksHardRules: false, violations: [], foundByRepair: false });
+    expect(quality.firstFeasibleMs).toBeGreaterThanOrEqual(0);
+    await worker!.stop();
+    // A solver whose search never held a valid plan, and whose plan (tampered) breaks a rule.
+    startWorker((input, o) => {
+      const run = inProcess(input, o);
+      return {
+        ...run,
+        result: run.result.then((s) => {
+          const stop = s.routes.flatMap((r) => r.stops).find((x) => x.kind === 'visit')!;
+          stop.start += 86_400;
+          return { ...s, foundByRepair: true };
+        }),
+      };
+    });
+    const poor = await finished((await queue(TODAY)).id);
+    expect(poor.status).toBe('done');
+    const warned = (poor.result as JobResult).quality!;
+    expect(warned).toMatchObject({ breaksHardRules: true, foundByRepair: true });
+    expect(warned.firstFeasibleMs).toBeNull();
+    expect(warned.violations.length).toBeGreaterThan(0);
+  });
+
   it('an empty day and a day without staff: done, with reasons', async () => {
     startWorker(inProcess);
     const empty = await finished((await queue('2026-11-25')).id);
