@@ -1627,7 +1627,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pin a visit to its caregivers, so re-planning keeps it (dispatcher, scheduler, admin; audited) */
+        /** Pin a visit to its caregivers, and with `start` to that start, so re-planning keeps it (dispatcher, scheduler, admin; audited) */
         post: {
             parameters: {
                 query?: never;
@@ -1639,7 +1639,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["VisitVersion"];
+                    "application/json": components["schemas"]["PinVisit"];
                 };
             };
             responses: {
@@ -1732,7 +1732,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Unpin a visit (dispatcher, scheduler, admin; audited) */
+        /** Unpin a visit, clearing its pinned start (dispatcher, scheduler, admin; audited) */
         post: {
             parameters: {
                 query?: never;
@@ -3190,6 +3190,8 @@ export interface components {
             /** @enum {string} */
             status: "unassigned" | "assigned" | "en_route" | "in_progress" | "done" | "cancelled" | "no_access";
             pinned: boolean;
+            /** @description The start a pinned visit is locked to, UTC; null: none */
+            pinnedStart: string | null;
             version: number;
         };
         CreateVisit: {
@@ -3344,6 +3346,15 @@ export interface components {
             expectedVersion: number;
             /** @enum {string} */
             status: "unassigned" | "assigned" | "en_route" | "in_progress" | "done" | "cancelled" | "no_access";
+        };
+        PinVisit: {
+            /** @description The visit version the change is based on (optimistic concurrency) */
+            expectedVersion: number;
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). Lock the visit to this start as well (within the visit's window); an assigned visit moves to it
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            start?: string;
         };
         StaffPosition: {
             staffId: string;
