@@ -30,6 +30,7 @@ import { travelRoutes } from './travel/routes.ts';
 import { webApp } from './web/web-routes.ts';
 import { planningJobRoutes } from './planning/jobs/routes.ts';
 import { comparisonRoutes } from './planning/compare/routes.ts';
+import { planningMoveRoutes } from './planning/moves/routes.ts';
 
 export const API_VERSION = '0.2.0';
 
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/planning', generateRoutes);
   app.route('/api/planning', planningJobRoutes);
   app.route('/api/planning', comparisonRoutes);
+  app.route('/api/planning', planningMoveRoutes);
   app.route('/api/travel', travelRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

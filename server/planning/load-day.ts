@@ -30,6 +30,8 @@ export interface DayRows {
   versions: Map<string, number>;
   /** Visit id → version of the visits behind the fixed stops (what a plan was made around). */
   fixedVersions: Map<string, number>;
+  /** Open visits locked to a time (a pin's start): visit id → that start. */
+  lockedAt: Map<string, Date>;
   /** Assigned visits planned again (see `replanAfter`): among `open`, to be released first. */
   replanned: Set<string>;
   /** Earliest instant of the problem: every time is seconds after this. */
@@ -191,6 +193,9 @@ export async function loadDay(
     patients: patientOut,
     versions: new Map(openRows.map((v) => [v.id, v.version])),
     fixedVersions,
+    lockedAt: new Map(
+      openRows.flatMap((v) => (v.pinned && v.pinnedStart ? [[v.id, v.pinnedStart] as const] : [])),
+    ),
     replanned: new Set(replanned.keys()),
     origin,
   };
