@@ -1,8 +1,8 @@
 import type { Weights } from '../../solver/model/problem-input.ts';
-import type { CostTerms } from '../../solver/model/solution.ts';
+import type { CostTerms, Solution } from '../../solver/model/solution.ts';
 import { schedulePlan } from '../../solver/schedule-plan.ts';
 import { validate } from '../../solver/validate/validate.ts';
-import { buildProblem } from './build-problem.ts';
+import { type BuiltProblem, buildProblem } from './build-problem.ts';
 import { type PlannedVisit, currentSolution, toAssignments } from './plan-mapping.ts';
 import type { BuildOptions, VisitRow } from './problem-rows.ts';
 import type { ProblemRows } from './solve-rows.ts';
@@ -21,6 +21,14 @@ export interface PricedPlan {
   asGiven: string[];
   /** Each visit's caregivers and start as the solver schedules the routes. */
   planned: PlannedVisit[];
+  /** Per used caregiver (solver id): the travel before each visit and the breaks. */
+  routes: PricedRoute[];
+}
+
+export interface PricedRoute {
+  staffId: string;
+  legs: { toVisitId: string; travelSeconds: number }[];
+  breaks: { start: Date; minutes: number }[];
 }
 
 /**
@@ -46,7 +54,37 @@ export function pricePlans(
       terms: checked.terms,
       violations: checked.violations,
       planned: toAssignments(built, timed).planned,
+      routes: routesOf(built, timed),
     };
   });
   return { priced, weights: built.input.weights, scale: built.input.scale };
+}
+
+/** The timed routes in people's terms: travel from the previous place to each visit, breaks. */
+function routesOf(built: BuiltProblem, plan: Solution): PricedRoute[] {
+  const input = built.input;
+  const origin = built.origin.getTime();
+  return plan.routes
+    .filter((r) => r.stops.length > 0)
+    .map((r) => {
+      const cg = input.caregivers[r.caregiver];
+      const durations = input.profiles[cg.profile].durations;
+      let at = cg.startLocation;
+      const legs: PricedRoute['legs'] = [];
+      const breaks: PricedRoute['breaks'] = [];
+      for (const stop of r.stops) {
+        if (stop.kind === 'break') {
+          const seconds = cg.breaks[stop.break]?.duration ?? 0;
+          breaks.push({ start: new Date(origin + stop.start * 1000), minutes: seconds / 60 });
+          continue;
+        }
+        const to = input.visits[stop.visit].location;
+        legs.push({
+          toVisitId: built.visitIds[stop.visit],
+          travelSeconds: Math.round(durations[at * input.locations + to] / input.scale),
+        });
+        at = to;
+      }
+      return { staffId: built.staffIds[r.caregiver], legs, breaks };
+    });
 }

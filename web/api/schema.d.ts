@@ -2938,6 +2938,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/planning/jobs/{id}/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A done job's proposal as the timeline draws it: the shifts of the day, and per caregiver the travel before each visit and the breaks, as the solver times the routes (scheduler, admin; no patient data) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The proposal as routes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanningProposalRoutes"];
+                    };
+                };
+                /** @description Invalid id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such job in your scope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The job is not done, is already published, or the day changed since */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/planning/jobs/{id}/moves/preview": {
         parameters: {
             query?: never;
@@ -3878,6 +3961,27 @@ export interface components {
             median: number;
             mean: number;
             max: number;
+        };
+        PlanningProposalRoutes: {
+            shifts: {
+                shiftId: string;
+                staffId: string;
+                /** @enum {string} */
+                profession: "rn" | "an" | "ot" | "pt" | "dietitian";
+                startsAt: string;
+                endsAt: string;
+            }[];
+            routes: {
+                staffId: string;
+                legs: {
+                    toVisitId: string;
+                    travelMinutes: number;
+                }[];
+                breaks: {
+                    start: string;
+                    minutes: number;
+                }[];
+            }[];
         };
         PlanningMovePreview: {
             moved: {

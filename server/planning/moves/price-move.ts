@@ -40,18 +40,13 @@ const bad = (field: string, message: string, what = 'The move is not valid') =>
   new AppError(400, 'validation_failed', what, [{ field, message }]);
 
 /**
- * Prices a move in a finished job's proposal with the solver's own evaluation: the day is
- * read as the job read it, the proposal and the proposal with the move are timed and priced
- * alike (pricePlans), and the difference is split by kind. Refused: a job not done or already
- * published (409), a day changed since (409), a visit not in the proposal's open visits,
- * a caregiver not on shift, or a move breaking a rule no scheduler may override (400).
+ * A done, unpublished job's proposal and the day as the job read it; refused with a 409 when
+ * the job is not done, is published, or the day changed since (publishing would refuse it).
  */
-export async function priceMove(
+export async function readProposal(
   db: Tx,
-  travel: TravelProvider | null | undefined,
   job: JobRow,
-  input: MoveInput,
-): Promise<PricedMove> {
+): Promise<{ day: DayRows; result: JobResult }> {
   if (job.publishedAt) {
     throw new AppError(409, 'conflict', 'The plan is already published', [
       { field: 'path.id', message: `published at ${job.publishedAt.toISOString()}` },
@@ -65,10 +60,9 @@ export async function priceMove(
       [{ field: 'path.id', message: `job is ${job.status}` }],
     );
   }
-  const range = serviceDayOf(job.serviceDate);
   const day = await loadDay(db, {
     municipality: job.municipalityCode,
-    ...range,
+    ...serviceDayOf(job.serviceDate),
     teamId: job.teamId,
     replanAfter: replanAfterOf(job),
   });
@@ -81,7 +75,44 @@ export async function priceMove(
       changes,
     );
   }
-  const result = job.result as JobResult;
+  return { day, result: job.result as JobResult };
+}
+
+/** The caregiver's solver id (shift) that covers `at`, else their first shift of the day. */
+export function shiftAtOf(day: DayRows) {
+  return (staffId: string, at: Date): string | undefined => {
+    const all = day.caregivers.filter((c) => day.staffOfShift.get(c.id) === staffId);
+    return (all.find((c) => c.shift.startsAt <= at && at < c.shift.endsAt) ?? all[0])?.id;
+  };
+}
+
+/** The day's open visits with their caregivers in the proposal (solver ids), as bridge rows. */
+export function proposalRows(day: DayRows, result: JobResult): VisitRow[] {
+  const shiftAt = shiftAtOf(day);
+  const planned = new Map(result.assignments.map((a) => [a.visitId, a]));
+  return day.open.map((v) => ({
+    ...v,
+    assignees: (planned.get(v.id)?.staff ?? []).map((s) => {
+      const at = new Date(s.plannedStart);
+      return { staffId: shiftAt(s.staffId, at)!, plannedStart: at, routeOrder: s.routeOrder };
+    }),
+  }));
+}
+
+/**
+ * Prices a move in a finished job's proposal with the solver's own evaluation: the day is
+ * read as the job read it, the proposal and the proposal with the move are timed and priced
+ * alike (pricePlans), and the difference is split by kind. Refused: a job not done or already
+ * published (409), a day changed since (409), a visit not in the proposal's open visits,
+ * a caregiver not on shift, or a move breaking a rule no scheduler may override (400).
+ */
+export async function priceMove(
+  db: Tx,
+  travel: TravelProvider | null | undefined,
+  job: JobRow,
+  input: MoveInput,
+): Promise<PricedMove> {
+  const { day, result } = await readProposal(db, job);
   const visit = day.open.find((v) => v.id === input.visitId);
   if (!visit) {
     throw bad(
@@ -89,14 +120,8 @@ export async function priceMove(
       'not an open visit of this proposal (locked, started, done or another day)',
     );
   }
-  const shiftsOf = (staffId: string) =>
-    day.caregivers.filter((c) => day.staffOfShift.get(c.id) === staffId);
-  /** The caregiver's shift that covers `at`, else their first of the day. */
-  const shiftAt = (staffId: string, at: Date) => {
-    const all = shiftsOf(staffId);
-    return (all.find((c) => c.shift.startsAt <= at && at < c.shift.endsAt) ?? all[0])?.id;
-  };
-  if (shiftsOf(input.staffId).length === 0)
+  const shiftAt = shiftAtOf(day);
+  if (!day.caregivers.some((c) => day.staffOfShift.get(c.id) === input.staffId))
     throw bad('body.staffId', 'not on shift in this day (or not in this job)');
 
   const current = result.assignments.find((a) => a.visitId === visit.id);
@@ -124,19 +149,10 @@ export async function priceMove(
     ...v,
     assignees: staff.map((s) => ({ ...s, staffId: shiftAt(s.staffId, s.plannedStart)! })),
   });
-  const planned = new Map(result.assignments.map((a) => [a.visitId, a]));
-  const asPlanned = (v: (typeof day.open)[number]) =>
-    toRow(
-      v,
-      (planned.get(v.id)?.staff ?? []).map((s) => ({
-        ...s,
-        plannedStart: new Date(s.plannedStart),
-      })),
-    );
-  const before: VisitRow[] = day.open.map(asPlanned);
-  const after: VisitRow[] = day.open.map((v) =>
+  const before = proposalRows(day, result);
+  const after: VisitRow[] = before.map((v) =>
     v.id !== visit.id
-      ? asPlanned(v)
+      ? v
       : toRow(v, [
           ...others.map((s) => ({ ...s, plannedStart: new Date(s.plannedStart) })),
           { staffId: input.staffId, plannedStart: start, routeOrder: 0 },

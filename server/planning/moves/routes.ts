@@ -10,7 +10,14 @@ import { PLANNING_ROLES, jobInScope } from '../jobs/routes.ts';
 import { JobIdParam, jobView } from '../jobs/schemas.ts';
 import { applyMove } from './apply-move.ts';
 import { priceMove } from './price-move.ts';
-import { MoveAppliedSchema, MoveBody, MovePreviewSchema, moveView } from './schemas.ts';
+import { proposalRoutes } from './proposal-routes.ts';
+import {
+  MoveAppliedSchema,
+  MoveBody,
+  MovePreviewSchema,
+  ProposalRoutesSchema,
+  moveView,
+} from './schemas.ts';
 import { roleGate } from '../../auth/scope.ts';
 
 const TAGS = ['Planning'];
@@ -52,9 +59,31 @@ const apply = createRoute({
   },
 });
 
+const routes = createRoute({
+  method: 'get',
+  path: '/jobs/{id}/routes',
+  middleware: roleGate(PLANNING_ROLES),
+  tags: TAGS,
+  summary:
+    "A done job's proposal as the timeline draws it: the shifts of the day, and per caregiver the travel before each visit and the breaks, as the solver times the routes (scheduler, admin; no patient data)",
+  security: bearer,
+  request: { params: JobIdParam },
+  responses: {
+    200: json('The proposal as routes', ProposalRoutesSchema),
+    400: errorResponse('Invalid id'),
+    ...authResponses,
+    404: errorResponse('No such job in your scope'),
+    409: errorResponse('The job is not done, is already published, or the day changed since'),
+  },
+});
+
 const travelOf = (c: Context<AppEnv>) => c.get('deps').travel;
 
 export const planningMoveRoutes = createRouter()
+  .openapi(routes, async (c) => {
+    const job = await jobInScope(c, c.req.valid('param').id);
+    return c.json(await proposalRoutes(c.get('deps').database.db, travelOf(c), job), 200);
+  })
   .openapi(preview, async (c) => {
     const job = await jobInScope(c, c.req.valid('param').id);
     const move = await priceMove(c.get('deps').database.db, travelOf(c), job, c.req.valid('json'));

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PROFESSIONS } from '../../../db/reference/professions.ts';
 import { Uuid, instantField } from '../../http/schemas.ts';
 import { JobSchema } from '../jobs/schemas.ts';
 import type { PricedMove } from './price-move.ts';
@@ -57,3 +58,24 @@ export const moveView = (m: PricedMove): z.infer<typeof MovePreviewSchema> => ({
   delta: m.delta,
   brokenRules: m.brokenRules,
 });
+
+export const ProposalRoutesSchema = z
+  .object({
+    shifts: z.array(
+      z.object({
+        shiftId: z.string(),
+        staffId: z.string(),
+        profession: z.enum(PROFESSIONS),
+        startsAt: z.string(),
+        endsAt: z.string(),
+      }),
+    ),
+    routes: z.array(
+      z.object({
+        staffId: z.string(),
+        legs: z.array(z.object({ toVisitId: z.string(), travelMinutes: z.number().int() })),
+        breaks: z.array(z.object({ start: z.string(), minutes: z.number().int() })),
+      }),
+    ),
+  })
+  .openapi('PlanningProposalRoutes');

@@ -65,6 +65,14 @@ describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
     const before = await job();
     expect(before.status).toBe('done');
     const from = morningOf(before.result).staff[0].staffId;
+    // The proposal as routes: the day's shifts, and travel before the proposal's visits.
+    const routes = (await (
+      await app.request(`/api/planning/jobs/${jobId}/routes`, { headers: scheduler })
+    ).json()) as any;
+    expect(routes.shifts.map((s: any) => s.staffId).sort()).toEqual([W.rn, W.an, W.an2].sort());
+    const route = routes.routes.find((r: any) => r.staffId === from);
+    expect(route.legs.map((l: any) => l.toVisitId)).toContain(W.visitMorning);
+    expect(route.legs.every((l: any) => l.travelMinutes >= 0)).toBe(true);
     const to = from === W.rn ? W.an : W.rn;
     const move = { visitId: W.visitMorning, staffId: to };
     const preview = await post(`/api/planning/jobs/${jobId}/moves/preview`, move);
