@@ -32,6 +32,7 @@ import { webApp } from './web/web-routes.ts';
 import { planningJobRoutes } from './planning/jobs/routes.ts';
 import { comparisonRoutes } from './planning/compare/routes.ts';
 import { planningSettingsRoutes } from './planning/settings/routes.ts';
+import { planningMoveRoutes } from './planning/moves/routes.ts';
 
 export const API_VERSION = '0.2.0';
 
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/planning', planningJobRoutes);
   app.route('/api/planning', comparisonRoutes);
   app.route('/api/planning', planningSettingsRoutes);
+  app.route('/api/planning', planningMoveRoutes);
   app.route('/api/travel', travelRoutes);
   app.route('/api/board', boardRoutes);
 

@@ -32,6 +32,8 @@ export interface DayRows {
   versions: Map<string, number>;
   /** Visit id → version of the visits behind the fixed stops (what a plan was made around). */
   fixedVersions: Map<string, number>;
+  /** Open visits locked to a time (a pin's start): visit id → that start. */
+  lockedAt: Map<string, Date>;
   /** Assigned visits planned again (see `replanAfter`): among `open`, to be released first. */
   replanned: Set<string>;
   /** Earliest instant of the problem: every time is seconds after this. */
@@ -104,11 +106,13 @@ export async function loadDay(
     const id = `${FIXED_PREFIX}${a.id}`;
     fixedPatients.set(id, v.patientId);
     fixedVersions.set(v.id, v.version);
+    // A visit locked to a time stays at it (the pin moved its assignment there too).
+    const at = (v.pinned && v.pinnedStart) || a.plannedStart;
     fixed.push({
       id,
       patientId: id,
-      windowStart: a.plannedStart,
-      windowEnd: a.plannedStart,
+      windowStart: at,
+      windowEnd: at,
       windowHard: true,
       durationMinutes: v.durationMinutes,
       taskTypes: [],
@@ -116,7 +120,7 @@ export async function loadDay(
       staffCount: 1,
       priority: 'urgent1',
       pinned: true,
-      assignees: [{ staffId: shift.shift.id, plannedStart: a.plannedStart, routeOrder: 0 }],
+      assignees: [{ staffId: shift.shift.id, plannedStart: at, routeOrder: 0 }],
     });
   }
 
@@ -189,16 +193,35 @@ export async function loadDay(
   return {
     caregivers,
     staffOfShift: new Map(shiftRows.map((r) => [r.shift.id, r.staff.id])),
-    open: openRows.map((v) => ({ ...v, pinned: false, assignees: [] })),
+    open: openRows.map((v) => ({ ...lockedToTime(v), pinned: false, assignees: [] })),
     fixed,
     patients: patientOut,
     versions: new Map(openRows.map((v) => [v.id, v.version])),
     fixedVersions,
+    lockedAt: new Map(
+      openRows.flatMap((v) => (v.pinned && v.pinnedStart ? [[v.id, v.pinnedStart] as const] : [])),
+    ),
     replanned: new Set(replanned.keys()),
     origin,
     usual,
   };
 }
+
+/**
+ * An open visit locked to a time: for the solver, a hard window of that one instant, so
+ * every plan starts it then (a pin's start lies within the window: pin-visit.ts).
+ */
+function lockedToTime<V extends VisitRowLike>(v: V): V {
+  if (!v.pinned || !v.pinnedStart) return v;
+  return { ...v, windowStart: v.pinnedStart, windowEnd: v.pinnedStart, windowHard: true };
+}
+type VisitRowLike = {
+  pinned: boolean;
+  pinnedStart: Date | null;
+  windowStart: Date;
+  windowEnd: Date;
+  windowHard: boolean;
+};
 
 type Busy = Awaited<ReturnType<typeof readBusy>>;
 

@@ -13,6 +13,7 @@ import { assignVisit, reassignVisit, unassignVisit } from './assign-visit.ts';
 import { pinVisit, unpinVisit } from './pin-visit.ts';
 import {
   AssignVisitInput,
+  PinVisitInput,
   UpdateVisitStatusInput,
   UrgentVisitInput,
   VisitVersionInput,
@@ -42,6 +43,7 @@ const PATH_ID = { 'body.visitId': 'path.id' };
 
 const AssignBody = AssignVisitInput.omit({ visitId: true }).strict().openapi('AssignVisit');
 const VersionBody = VisitVersionInput.omit({ visitId: true }).strict().openapi('VisitVersion');
+const PinBody = PinVisitInput.omit({ visitId: true }).strict().openapi('PinVisit');
 const StatusBody = UpdateVisitStatusInput.omit({ visitId: true })
   .strict()
   .openapi('UpdateVisitStatus');
@@ -121,13 +123,13 @@ const status = visitChange(
 );
 const pin = visitChange(
   '/visits/{id}/pin',
-  'Pin a visit to its caregivers, so re-planning keeps it (dispatcher, scheduler, admin; audited)',
-  VersionBody,
+  'Pin a visit to its caregivers, and with `start` to that start, so re-planning keeps it (dispatcher, scheduler, admin; audited)',
+  PinBody,
   DISPATCH_ROLES.plan,
 );
 const unpin = visitChange(
   '/visits/{id}/unpin',
-  'Unpin a visit (dispatcher, scheduler, admin; audited)',
+  'Unpin a visit, clearing its pinned start (dispatcher, scheduler, admin; audited)',
   VersionBody,
   DISPATCH_ROLES.plan,
 );
@@ -197,7 +199,7 @@ export const dispatchVisitRoutes = createRouter()
     requireRole(c, DISPATCH_ROLES.plan);
     emergencyReason(c);
     const { id } = c.req.valid('param');
-    const input = { ...(c.req.valid('json') as z.infer<typeof VersionBody>), visitId: id };
+    const input = { ...(c.req.valid('json') as z.infer<typeof PinBody>), visitId: id };
     await visitInScope(c, id);
     return c.json(await changeVisit(c, (d, actor) => pinVisit(d, actor, input)), 200);
   })

@@ -28,6 +28,14 @@ export type AssignVisitInput = z.infer<typeof AssignVisitInput>;
 export const VisitVersionInput = z.object({ visitId: Uuid, expectedVersion: ExpectedVersion });
 export type VisitVersionInput = z.infer<typeof VisitVersionInput>;
 
+export const PinVisitInput = VisitVersionInput.extend({
+  /** Lock to this start as well: within the visit's window. */
+  start: instantField(
+    "Lock the visit to this start as well (within the visit's window); an assigned visit moves to it",
+  ).optional(),
+});
+export type PinVisitInput = z.infer<typeof PinVisitInput>;
+
 export const UpdateVisitStatusInput = VisitVersionInput.extend({
   status: z.enum(VISIT_STATUSES),
 });

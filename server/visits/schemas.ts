@@ -34,6 +34,10 @@ export const VisitSchema = z
     source: z.enum(VISIT_SOURCES),
     status: z.enum(VISIT_STATUSES),
     pinned: z.boolean(),
+    pinnedStart: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The start a pinned visit is locked to, UTC; null: none' }),
     version: z.number().int(),
   })
   .openapi('Visit');

@@ -23,6 +23,7 @@ export function visitView(v: VisitRow) {
     source: v.source,
     status: v.status,
     pinned: v.pinned,
+    pinnedStart: v.pinnedStart?.toISOString() ?? null,
     version: v.version,
   };
 }

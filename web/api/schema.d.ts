@@ -1627,7 +1627,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pin a visit to its caregivers, so re-planning keeps it (dispatcher, scheduler, admin; audited) */
+        /** Pin a visit to its caregivers, and with `start` to that start, so re-planning keeps it (dispatcher, scheduler, admin; audited) */
         post: {
             parameters: {
                 query?: never;
@@ -1639,7 +1639,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["VisitVersion"];
+                    "application/json": components["schemas"]["PinVisit"];
                 };
             };
             responses: {
@@ -1732,7 +1732,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Unpin a visit (dispatcher, scheduler, admin; audited) */
+        /** Unpin a visit, clearing its pinned start (dispatcher, scheduler, admin; audited) */
         post: {
             parameters: {
                 query?: never;
@@ -3088,6 +3088,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/planning/jobs/{id}/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A done job's proposal as the timeline draws it: the shifts of the day, and per caregiver the travel before each visit and the breaks, as the solver times the routes (scheduler, admin; no patient data) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The proposal as routes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanningProposalRoutes"];
+                    };
+                };
+                /** @description Invalid id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such job in your scope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The job is not done, is already published, or the day changed since */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/jobs/{id}/moves/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Price a move in a done job's proposal with the solver's evaluation, changing nothing: the cost delta by travel, lateness and continuity, and the time rules it would break (scheduler, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanningMove"];
+                };
+            };
+            responses: {
+                /** @description What the move would change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanningMovePreview"];
+                    };
+                };
+                /** @description Invalid move, or one that breaks a rule no scheduler may override (named: qualification, excluded, pinned, two_person, locked_time) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such job in your scope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The job is not done, is already published, or the day changed since */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/planning/jobs/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a move in a done job's proposal, so publishing publishes the edited plan (scheduler, admin; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlanningMove"];
+                };
+            };
+            responses: {
+                /** @description The job with the edited proposal, and the move */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanningMoveApplied"];
+                    };
+                };
+                /** @description Invalid move, or one that breaks a rule no scheduler may override (named: qualification, excluded, pinned, two_person, locked_time) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such job in your scope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The job is not done, is already published, or the day changed since */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/travel/calibration": {
         parameters: {
             query?: never;
@@ -3825,6 +4100,8 @@ export interface components {
             /** @enum {string} */
             status: "unassigned" | "assigned" | "en_route" | "in_progress" | "done" | "cancelled" | "no_access";
             pinned: boolean;
+            /** @description The start a pinned visit is locked to, UTC; null: none */
+            pinnedStart: string | null;
             version: number;
         };
         CreateVisit: {
@@ -3979,6 +4256,15 @@ export interface components {
             expectedVersion: number;
             /** @enum {string} */
             status: "unassigned" | "assigned" | "en_route" | "in_progress" | "done" | "cancelled" | "no_access";
+        };
+        PinVisit: {
+            /** @description The visit version the change is based on (optimistic concurrency) */
+            expectedVersion: number;
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). Lock the visit to this start as well (within the visit's window); an assigned visit moves to it
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            start?: string;
         };
         StaffPosition: {
             staffId: string;
@@ -4375,6 +4661,79 @@ export interface components {
                 /** @description Credit per visit made by a caregiver who visited the patient in the last 14 days (seconds of travel) */
                 knownCaregiver?: number;
             };
+        };
+        PlanningProposalRoutes: {
+            shifts: {
+                shiftId: string;
+                staffId: string;
+                /** @enum {string} */
+                profession: "rn" | "an" | "ot" | "pt" | "dietitian";
+                startsAt: string;
+                endsAt: string;
+            }[];
+            routes: {
+                staffId: string;
+                legs: {
+                    toVisitId: string;
+                    travelMinutes: number;
+                }[];
+                breaks: {
+                    start: string;
+                    minutes: number;
+                }[];
+            }[];
+        };
+        PlanningMovePreview: {
+            moved: {
+                visitId: string;
+                staffIds: string[];
+                /** @description Its start as the solver times the route, UTC */
+                start: string;
+            };
+            delta: components["schemas"]["PlanningMoveDelta"];
+            /** @description Time rules the plan breaks after the move and not before (a hard window, a break, the shift end), in the validator's words */
+            brokenRules: string[];
+        };
+        PlanningMoveDelta: {
+            /** @description The plan's cost after less before (solver units) */
+            total: number;
+            travel: number;
+            /** @description Lateness, the largest lateness and overtime */
+            lateness: number;
+            /** @description Visits not by the contact, distinct caregivers per patient, known caregivers */
+            continuity: number;
+            /** @description Fixed cost of used caregivers, visits left out */
+            other: number;
+            travelSeconds: number;
+            latenessSeconds: number;
+            overtimeSeconds: number;
+            distinctCaregivers: number;
+        };
+        PlanningMove: {
+            /**
+             * Format: uuid
+             * @description An open visit of the proposal (placed or left out)
+             */
+            visitId: string;
+            /**
+             * Format: uuid
+             * @description The caregiver it moves to (on shift that day)
+             */
+            staffId: string;
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). Where in the caregiver's route, as a start; the solver times the route from it. Default: the visit's planned start (or its window's)
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            start?: string;
+            /**
+             * Format: uuid
+             * @description Of a two-person visit: the caregiver whose half moves
+             */
+            fromStaffId?: string;
+        };
+        PlanningMoveApplied: {
+            job: components["schemas"]["PlanningJob"];
+            move: components["schemas"]["PlanningMovePreview"];
         };
         TravelCalibration: {
             municipality?: string;

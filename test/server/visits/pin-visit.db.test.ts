@@ -1,0 +1,140 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../db/client.ts';
+import { assignments, events, visits } from '../../../db/schema/index.ts';
+import type { App } from '../../../server/app.ts';
+import type { JobSolve } from '../../../server/planning/jobs/run-job.ts';
+import type { JobResult } from '../../../server/planning/jobs/types.ts';
+import { solve } from '../../../solver/solve.ts';
+import { bearer, insertUsers, loginAs, testServer } from '../../support/auth.ts';
+import { dbKinds, freshDatabase } from '../../support/databases.ts';
+import { W, insertWorld } from '../support/world.ts';
+
+/** The solver in this thread, a short deterministic run. */
+const inProcess: JobSolve = (input, o) => ({
+  result: Promise.resolve().then(() =>
+    solve(input, {
+      seed: o.seed,
+      timeLimitMs: o.timeLimitMs,
+      maxIterations: 100,
+      clock: () => performance.now(),
+      onProgress: o.onProgress,
+    }),
+  ),
+  cancel: () => {},
+});
+
+describe.each(dbKinds())('locking a visit to a time on %s', (kind) => {
+  let database: Database;
+  let app: App;
+  let scheduler: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    await insertWorld(database.db);
+    await insertUsers(database.db);
+    const server = await testServer(database, {
+      now: () => W.now,
+      planningSolve: inProcess,
+      planningWorker: { pollMs: 50, heartbeatMs: 100 },
+    });
+    app = server.app;
+    scheduler = bearer(await loginAs(app, 'scheduler'));
+  });
+  afterAll(async () => database.close());
+
+  const post = async (path: string, body?: unknown) => {
+    const res = await app.request(path, {
+      method: 'POST',
+      headers: { ...scheduler, 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const row = async (id: string) =>
+    (await database.db.select().from(visits).where(eq(visits.id, id)))[0];
+  const eventCount = async () => (await database.db.select().from(events)).length;
+  const plannedStarts = async (id: string) =>
+    (await database.db.select().from(assignments).where(eq(assignments.visitId, id))).map((a) =>
+      a.plannedStart.toISOString(),
+    );
+
+  it('pins an assigned visit to a start in its window, refuses one outside, unpin clears it', async () => {
+    const id = W.visitEvening; // assigned to the RN, window 19:00–20:00 UTC
+    const v = (await row(id)).version;
+    const before = await eventCount();
+    const outside = await post(`/api/dispatch/visits/${id}/pin`, {
+      expectedVersion: v,
+      start: '2026-11-23T20:30:00Z',
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.details[0].field).toBe('body.start');
+    expect(outside.body.error.details[0].message).toContain('2026-11-23T20:00');
+    expect(await row(id)).toMatchObject({ version: v, pinned: false, pinnedStart: null });
+    expect(await eventCount()).toBe(before);
+
+    const pinned = await post(`/api/dispatch/visits/${id}/pin`, {
+      expectedVersion: v,
+      start: '2026-11-23T19:30:00Z',
+    });
+    expect(pinned.status, JSON.stringify(pinned.body)).toBe(200);
+    expect(pinned.body).toMatchObject({
+      pinned: true,
+      pinnedStart: '2026-11-23T19:30:00.000Z',
+      version: v + 1,
+    });
+    expect(pinned.body.assignees.map((a: any) => a.plannedStart)).toEqual([
+      '2026-11-23T19:30:00.000Z',
+    ]);
+    expect(await plannedStarts(id)).toEqual(['2026-11-23T19:30:00.000Z']);
+
+    // The same pin again is stale; another start re-locks it.
+    const same = await post(`/api/dispatch/visits/${id}/pin`, {
+      expectedVersion: v + 1,
+      start: '2026-11-23T19:30:00Z',
+    });
+    expect(same.status).toBe(409);
+    const moved = await post(`/api/dispatch/visits/${id}/pin`, {
+      expectedVersion: v + 1,
+      start: '2026-11-23T19:45:00Z',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.pinnedStart).toBe('2026-11-23T19:45:00.000Z');
+
+    const unpinned = await post(`/api/dispatch/visits/${id}/unpin`, { expectedVersion: v + 2 });
+    expect(unpinned.status).toBe(200);
+    expect(unpinned.body).toMatchObject({ pinned: false, pinnedStart: null });
+    expect(await row(id)).toMatchObject({ pinned: false, pinnedStart: null });
+  });
+
+  it('planning and publishing start an unassigned visit locked to a time exactly then', async () => {
+    const id = W.visitMorning; // unassigned, window 06:30–07:30 UTC
+    const at = '2026-11-23T07:15:00.000Z';
+    const pin = await post(`/api/dispatch/visits/${id}/pin`, {
+      expectedVersion: (await row(id)).version,
+      start: at,
+    });
+    expect(pin.status, JSON.stringify(pin.body)).toBe(200);
+
+    const created = await post('/api/planning/0180/days/2026-11-23/jobs', { budgetSeconds: 1 });
+    expect(created.status, JSON.stringify(created.body)).toBe(202);
+    let job: any;
+    for (let i = 0; i < 200; i++) {
+      const res = await app.request(`/api/planning/jobs/${created.body.id}`, {
+        headers: scheduler,
+      });
+      job = await res.json();
+      if (['done', 'failed'].includes(job.status)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job.status).toBe('done');
+    const planned = (job.result as JobResult).assignments.find((a) => a.visitId === id);
+    expect(planned?.staff.map((s) => s.plannedStart)).toEqual([at]);
+
+    const published = await post(`/api/planning/jobs/${created.body.id}/publish`);
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect(await plannedStarts(id)).toEqual([at]);
+    expect(await row(id)).toMatchObject({ status: 'assigned', pinned: true });
+    expect((await row(id)).pinnedStart?.toISOString()).toBe(at);
+  });
+});
