@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { DischargeCareType } from '../../db/reference/discharge.ts';
 import { dischargeSettings } from '../../db/schema/index.ts';
@@ -48,28 +48,28 @@ export const LAW_WITHOUT_AGREEMENT: LiabilityRule = {
   dailyAmountSek: 9300,
 };
 
-/** The municipality's rule for the care type: its settings row, else the Stockholm default. */
-export async function liabilityRule(
+/** The rules of several municipalities at once, as a look-up (one query for a list). */
+export async function liabilityRules(
   db: Db,
-  municipalityCode: string,
-  careType: DischargeCareType,
-): Promise<LiabilityRule> {
-  const [row] = await db
-    .select()
-    .from(dischargeSettings)
-    .where(
-      and(
-        eq(dischargeSettings.municipalityCode, municipalityCode),
-        eq(dischargeSettings.careType, careType),
-      ),
-    );
-  return row
-    ? {
-        liabilityDays: row.liabilityDays,
-        dayZeroCounts: row.dayZeroCounts,
-        cutoffHour: row.cutoffHour,
-        countsWorkingDays: row.countsWorkingDays,
-        dailyAmountSek: row.dailyAmountSek,
-      }
-    : STOCKHOLM_AGREEMENT[careType];
+  municipalityCodes: string[],
+): Promise<(municipalityCode: string, careType: DischargeCareType) => LiabilityRule> {
+  const rows = municipalityCodes.length
+    ? await db
+        .select()
+        .from(dischargeSettings)
+        .where(inArray(dischargeSettings.municipalityCode, municipalityCodes))
+    : [];
+  const byKey = new Map(rows.map((r) => [`${r.municipalityCode}:${r.careType}`, r]));
+  return (code, careType) => {
+    const row = byKey.get(`${code}:${careType}`);
+    return row
+      ? {
+          liabilityDays: row.liabilityDays,
+          dayZeroCounts: row.dayZeroCounts,
+          cutoffHour: row.cutoffHour,
+          countsWorkingDays: row.countsWorkingDays,
+          dailyAmountSek: row.dailyAmountSek,
+        }
+      : STOCKHOLM_AGREEMENT[careType];
+  };
 }
