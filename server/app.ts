@@ -31,6 +31,7 @@ import { webApp } from './web/web-routes.ts';
 import { planningJobRoutes } from './planning/jobs/routes.ts';
 import { comparisonRoutes } from './planning/compare/routes.ts';
 import { dischargeCaseRoutes } from './discharge/case-routes.ts';
+import { dischargeClientRoutes } from './discharge/client-routes.ts';
 import { dischargeIntakeRoutes } from './discharge/intake-routes.ts';
 import { API_KEY_HEADER } from './discharge/client-auth.ts';
 
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/travel', travelRoutes);
   app.route('/api/discharge', dischargeIntakeRoutes);
   app.route('/api/discharge', dischargeCaseRoutes);
+  app.route('/api/discharge', dischargeClientRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -28,6 +28,7 @@ describe('API description', () => {
       '/api/discharge/cases',
       '/api/discharge/cases/{id}',
       '/api/discharge/cases/{id}/visits/confirm',
+      '/api/discharge/clients',
       '/api/discharge/messages',
       '/api/dispatch/day-routes',
       '/api/dispatch/late-risks',

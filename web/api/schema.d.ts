@@ -3354,6 +3354,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/discharge/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a system client (the region’s discharge integration) for some municipalities: its API key, shown once (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewIntegrationClient"];
+                };
+            };
+            responses: {
+                /** @description The client and its key */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrationClient"];
+                    };
+                };
+                /** @description Bad name or municipality */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The name is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4422,6 +4507,19 @@ export interface components {
                  */
                 windowEnd: string;
             }[];
+        };
+        IntegrationClient: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            municipalities: string[];
+            /** @description Shown this once: only its hash is kept */
+            apiKey: string;
+        };
+        NewIntegrationClient: {
+            /** @example lifecare-sp */
+            name: string;
+            municipalities: string[];
         };
     };
     responses: never;

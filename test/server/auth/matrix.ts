@@ -369,4 +369,14 @@ export const MATRIX: MatrixRow[] = [
     }),
     expect: { ...only(['dispatcher', 'scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
   },
+  {
+    route: 'POST /api/discharge/clients',
+    // A municipality that does not exist: refused after the role gate, nothing created.
+    request: () => ({
+      path: '/api/discharge/clients',
+      method: 'POST',
+      body: { name: `matrix-${++serial}`, municipalities: ['9999'] },
+    }),
+    expect: { ...every(403, 403), admin: [422, 422] },
+  },
 ];

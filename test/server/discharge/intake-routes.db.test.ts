@@ -16,6 +16,7 @@ describe.each(dbKinds())('discharge intake on %s', (kind) => {
   let key: string;
   let solnaKey: string;
   const lines: string[] = [];
+  let clock = Date.parse('2026-11-23T12:00:00Z');
   beforeAll(async () => {
     database = await freshDatabase(kind);
     await insertFixture(database.db);
@@ -23,7 +24,8 @@ describe.each(dbKinds())('discharge intake on %s', (kind) => {
     key = (await createIntegrationClient(database.db, 'lifecare-sp', ['0180'])).key;
     solnaKey = (await createIntegrationClient(database.db, 'lifecare-solna', ['0184'])).key;
     app = await testApp(database, {
-      now: () => new Date('2026-11-23T12:00:00Z'),
+      // A clock that moves a second per reading: arrivals in the order sent to the server.
+      now: () => new Date((clock += 1000)),
       logger: createLogger('debug', {}, (l) => lines.push(l)),
     });
   });
@@ -182,5 +184,22 @@ describe.each(dbKinds())('discharge intake on %s', (kind) => {
       .where(eq(auditLog.userId, 'integration:lifecare-sp'));
     expect(rows.length).toBe(await stored());
     expect(rows[0]).toMatchObject({ role: 'region_integration', patientId: IDS.patient });
+  });
+
+  it('an admin registers a client; its key, shown once, is accepted at once', async () => {
+    const token = await loginAs(app, 'admin');
+    const res = await app.request('/api/discharge/clients', {
+      method: 'POST',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'region-test', municipalities: ['0180'] }),
+    });
+    expect(res.status).toBe(201);
+    const { apiKey } = (await res.json()) as any;
+    const ok = await post(
+      app,
+      apiKey,
+      message('via-new-key', 'update', '2026-11-23T11:00:00Z', { ward: 'Avd 9' }),
+    );
+    expect(ok.status).toBe(200);
   });
 });
