@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.ts';
 import type { Principal } from './auth/principal.ts';
 import type { PrincipalCache } from './auth/principal-cache.ts';
+import type { IntegrationClient } from './discharge/api-keys.ts';
 import type { AuthSettings } from './auth/secrets.ts';
 import type { PositionStore } from './positions/positions.ts';
 import type { ProposalStore } from './sick-calls/proposals.ts';
@@ -58,5 +59,7 @@ export interface AppEnv {
     logger: Logger;
     /** The logged-in user; unset only on public routes. */
     principal: Principal;
+    /** A system client (the region's discharge integration) on its own routes. */
+    integrationClient?: IntegrationClient;
   };
 }

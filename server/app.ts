@@ -33,6 +33,10 @@ import { planningJobRoutes } from './planning/jobs/routes.ts';
 import { comparisonRoutes } from './planning/compare/routes.ts';
 import { planningSettingsRoutes } from './planning/settings/routes.ts';
 import { planningMoveRoutes } from './planning/moves/routes.ts';
+import { dischargeCaseRoutes } from './discharge/case-routes.ts';
+import { dischargeClientRoutes } from './discharge/client-routes.ts';
+import { dischargeIntakeRoutes } from './discharge/intake-routes.ts';
+import { API_KEY_HEADER } from './discharge/client-auth.ts';
 
 export const API_VERSION = '0.2.0';
 
@@ -78,11 +82,20 @@ export function createApp(deps: AppDeps) {
   app.route('/api/planning', planningMoveRoutes);
   app.route('/api/travel', travelRoutes);
   app.route('/api/board', boardRoutes);
+  app.route('/api/discharge', dischargeIntakeRoutes);
+  app.route('/api/discharge', dischargeCaseRoutes);
+  app.route('/api/discharge', dischargeClientRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
     description: 'The token from POST /api/auth/login',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: API_KEY_HEADER,
+    description: "A system client's API key (the region's discharge integration)",
   });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -16,3 +16,6 @@ export * from './staff.ts';
 export * from './visit-actuals.ts';
 export * from './visits.ts';
 export * from './users.ts';
+export * from './discharge-cases.ts';
+export * from './discharge-settings.ts';
+export * from './integration-clients.ts';

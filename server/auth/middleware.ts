@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { AppError } from '../http/errors.ts';
+import { isSystemClientRoute } from '../discharge/client-auth.ts';
 import { authenticateToken } from './sessions.ts';
 
 /** /api routes anyone may call: logging in, and the public list of municipalities. */
@@ -34,6 +35,8 @@ export const authenticate =
     if (principal) {
       c.set('principal', principal);
     } else if (!isPublic(c.req.method, c.req.path)) {
+      // A system client's route checks its API key itself (server/discharge/client-auth.ts).
+      if (isSystemClientRoute(c.req.method, c.req.path)) return next();
       throw unauthenticated();
     }
     await next();

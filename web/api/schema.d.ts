@@ -3930,6 +3930,424 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/discharge/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message from the region’s discharge integration (Lifecare SP): admission, update, ready for discharge, planned discharge, discharged, cancelled
+         * @description For the region’s system client only, with its API key in X-Api-Key (scoped to municipalities). Idempotent by messageId: the same message again changes nothing and gets the same answer (header Idempotent-Replay: true); the same id with other content is 409. Messages may come in any order: the case applies them in the order they were sent (sentAt), so an older update arriving late overwrites nothing newer, and a ready-for-discharge before its admission notice creates the case. A refused message is stored nowhere and logged without its content.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DischargeMessage"];
+                };
+            };
+            responses: {
+                /** @description Received (or received before: the same answer) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DischargeMessageReceipt"];
+                    };
+                };
+                /** @description Not a valid message: the field is named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No valid API key in X-Api-Key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description A person’s log-in, or a municipality outside the client’s scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The messageId was used for another message, or the stay has another patient */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such patient in the municipality */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discharge/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open discharge cases in your scope, those costing money first, then by days left before payment liability (audited per patient) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description SCB municipality code */
+                    municipality?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Open cases with their clock */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DischargeCaseList"];
+                    };
+                };
+                /** @description Bad query */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discharge/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its timeline, clock and proposed first visits (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DischargeCaseDetail"];
+                    };
+                };
+                /** @description Bad id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such case in your scope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discharge/cases/{id}/visits/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the first visits of the discharge day (as proposed, or edited): they become visits with source discharge in the live queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DischargeConfirmVisits"];
+                };
+            };
+            responses: {
+                /** @description The visits created */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DischargeConfirmedVisits"];
+                    };
+                };
+                /** @description Bad visit: the field is named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such case in your scope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Already confirmed, or the case is cancelled */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing proposed to confirm */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discharge/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a system client (the region’s discharge integration) for some municipalities: its API key, shown once (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewIntegrationClient"];
+                };
+            };
+            responses: {
+                /** @description The client and its key */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrationClient"];
+                    };
+                };
+                /** @description Bad name or municipality */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The name is taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5012,6 +5430,384 @@ export interface components {
                 kolada: number;
                 allHours: number;
             }[];
+        };
+        DischargeMessageReceipt: {
+            messageId: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @description When this message first arrived (UTC) */
+            receivedAt: string;
+        };
+        DischargeMessage: components["schemas"]["DischargeAdmission"] | components["schemas"]["DischargeUpdate"] | components["schemas"]["DischargeReady"] | components["schemas"]["DischargePlanned"] | components["schemas"]["DischargeDone"] | components["schemas"]["DischargeCancelled"];
+        DischargeAdmission: {
+            /**
+             * @description The region’s id of this message: the same id again changes nothing
+             * @example lsp-2026-000123
+             */
+            messageId: string;
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). When the region sent it: the order the case applies its messages in; within a year back and an hour ahead of now
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            sentAt: string;
+            /**
+             * @description SCB municipality code
+             * @example 0180
+             */
+            municipality: string;
+            /**
+             * @description The region’s id of the hospital stay: one case per municipality and stay
+             * @example KS-2026-4711
+             */
+            stayId: string;
+            /**
+             * Format: uuid
+             * @description The patient as the municipality knows them
+             */
+            patientId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "admission";
+            /** @example Karolinska Solna */
+            hospital: string;
+            /** @example Geriatrik avd 3 */
+            ward: string;
+            /**
+             * Format: date
+             * @description Calendar day in Europe/Stockholm
+             * @example 2026-11-23
+             */
+            expectedDischargeDate?: string;
+            /** @default [] */
+            needs: ("nursing_assessment" | "medication" | "wound_care" | "catheter" | "help_at_home" | "two_person_transfer" | "palliative" | "rehabilitation" | "nutrition")[];
+            /**
+             * @default somatic
+             * @enum {string}
+             */
+            careType: "somatic" | "psychiatric";
+            /**
+             * @description Both region and municipality needed: a joint plan (SIP)
+             * @default false
+             */
+            sipNeeded: boolean;
+        };
+        DischargeUpdate: {
+            /**
+             * @description The region’s id of this message: the same id again changes nothing
+             * @example lsp-2026-000123
+             */
+            messageId: string;
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). When the region sent it: the order the case applies its messages in; within a year back and an hour ahead of now
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            sentAt: string;
+            /**
+             * @description SCB municipality code
+             * @example 0180
+             */
+            municipality: string;
+            /**
+             * @description The region’s id of the hospital stay: one case per municipality and stay
+             * @example KS-2026-4711
+             */
+            stayId: string;
+            /**
+             * Format: uuid
+             * @description The patient as the municipality knows them
+             */
+            patientId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "update";
+            hospital?: string;
+            ward?: string;
+            /**
+             * Format: date
+             * @description Calendar day in Europe/Stockholm
+             * @example 2026-11-23
+             */
+            expectedDischargeDate?: string | null;
+            needs?: ("nursing_assessment" | "medication" | "wound_care" | "catheter" | "help_at_home" | "two_person_transfer" | "palliative" | "rehabilitation" | "nutrition")[];
+            /** @enum {string} */
+            careType?: "somatic" | "psychiatric";
+            sipNeeded?: boolean;
+        };
+        DischargeReady: {
+            /**
+             * @description The region’s id of this message: the same id again changes nothing
+             * @example lsp-2026-000123
+             */
+            messageId: string;
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). When the region sent it: the order the case applies its messages in; within a year back and an hour ahead of now
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            sentAt: string;
+            /**
+             * @description SCB municipality code
+             * @example 0180
+             */
+            municipality: string;
+            /**
+             * @description The region’s id of the hospital stay: one case per municipality and stay
+             * @example KS-2026-4711
+             */
+            stayId: string;
+            /**
+             * Format: uuid
+             * @description The patient as the municipality knows them
+             */
+            patientId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "ready_for_discharge";
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). When the patient was judged ready for discharge (utskrivningsklar)
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            readyAt: string;
+        };
+        DischargePlanned: {
+            /**
+             * @description The region’s id of this message: the same id again changes nothing
+             * @example lsp-2026-000123
+             */
+            messageId: string;
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). When the region sent it: the order the case applies its messages in; within a year back and an hour ahead of now
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            sentAt: string;
+            /**
+             * @description SCB municipality code
+             * @example 0180
+             */
+            municipality: string;
+            /**
+             * @description The region’s id of the hospital stay: one case per municipality and stay
+             * @example KS-2026-4711
+             */
+            stayId: string;
+            /**
+             * Format: uuid
+             * @description The patient as the municipality knows them
+             */
+            patientId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "planned_discharge";
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). When the patient is to leave hospital
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            plannedDischargeAt: string;
+        };
+        DischargeDone: {
+            /**
+             * @description The region’s id of this message: the same id again changes nothing
+             * @example lsp-2026-000123
+             */
+            messageId: string;
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). When the region sent it: the order the case applies its messages in; within a year back and an hour ahead of now
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            sentAt: string;
+            /**
+             * @description SCB municipality code
+             * @example 0180
+             */
+            municipality: string;
+            /**
+             * @description The region’s id of the hospital stay: one case per municipality and stay
+             * @example KS-2026-4711
+             */
+            stayId: string;
+            /**
+             * Format: uuid
+             * @description The patient as the municipality knows them
+             */
+            patientId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "discharged";
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). When the patient left hospital
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            dischargedAt: string;
+        };
+        DischargeCancelled: {
+            /**
+             * @description The region’s id of this message: the same id again changes nothing
+             * @example lsp-2026-000123
+             */
+            messageId: string;
+            /**
+             * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice). When the region sent it: the order the case applies its messages in; within a year back and an hour ahead of now
+             * @example 2026-11-23T07:30:00+01:00
+             */
+            sentAt: string;
+            /**
+             * @description SCB municipality code
+             * @example 0180
+             */
+            municipality: string;
+            /**
+             * @description The region’s id of the hospital stay: one case per municipality and stay
+             * @example KS-2026-4711
+             */
+            stayId: string;
+            /**
+             * Format: uuid
+             * @description The patient as the municipality knows them
+             */
+            patientId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "cancelled";
+            /**
+             * @default other
+             * @enum {string}
+             */
+            reason: "no_municipal_need" | "transferred" | "deceased" | "other";
+        };
+        DischargeCaseList: {
+            items: components["schemas"]["DischargeCase"][];
+        };
+        DischargeCase: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description SCB municipality code
+             * @example 0180
+             */
+            municipality: string;
+            stayId: string;
+            /** Format: uuid */
+            patientId: string;
+            /** @enum {string} */
+            status: "admitted" | "ready" | "discharged" | "cancelled";
+            hospital: string | null;
+            ward: string | null;
+            /** @enum {string} */
+            careType: "somatic" | "psychiatric";
+            sipNeeded: boolean;
+            needs: ("nursing_assessment" | "medication" | "wound_care" | "catheter" | "help_at_home" | "two_person_transfer" | "palliative" | "rehabilitation" | "nutrition")[];
+            /** @description Stockholm calendar day YYYY-MM-DD */
+            expectedDischargeDate: string | null;
+            /** @description UTC instant */
+            readyAt: string | null;
+            /** @description The same instant in Stockholm time */
+            readyAtLocal: string | null;
+            /** @description UTC instant */
+            plannedDischargeAt: string | null;
+            /** @description The same instant in Stockholm time */
+            plannedDischargeAtLocal: string | null;
+            /** @description UTC instant */
+            dischargedAt: string | null;
+            /** @description UTC instant */
+            cancelledAt: string | null;
+            /** @description UTC instant */
+            visitsConfirmedAt: string | null;
+            clock: components["schemas"]["DischargeClock"];
+        };
+        DischargeClock: {
+            /** @description Stockholm calendar day YYYY-MM-DD */
+            dayZero: string | null;
+            /** @description The joint plan (SIP) is due by this day (null: none needed, or not ready yet) */
+            sipDeadline: string | null;
+            /** @description The first day the municipality pays for */
+            liabilityStart: string | null;
+            /** @description 1: liability starts tomorrow; 0 or less: it has started; null: no clock or it has stopped */
+            daysToLiability: number | null;
+            liableDays: number;
+            costSek: number;
+            dailyAmountSek: number;
+        };
+        DischargeCaseDetail: components["schemas"]["DischargeCase"] & {
+            timeline: components["schemas"]["DischargeTimelineEntry"][];
+            proposedVisits: components["schemas"]["DischargeProposedVisit"][];
+        };
+        DischargeTimelineEntry: {
+            messageId: string;
+            /** @enum {string} */
+            kind: "admission" | "update" | "ready_for_discharge" | "planned_discharge" | "discharged" | "cancelled";
+            /** @description UTC instant */
+            sentAt: string;
+            /** @description The same instant in Stockholm time */
+            sentAtLocal: string;
+            /** @description UTC instant */
+            receivedAt: string;
+            /** @description The same instant in Stockholm time */
+            receivedAtLocal: string;
+            /** @description Arrived after a message the region sent later */
+            late: boolean;
+            /** @description What the message said, beyond its id, kind, times, municipality, stay and patient */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        DischargeProposedVisit: {
+            /** @enum {string} */
+            need: "nursing_assessment" | "medication" | "wound_care" | "catheter" | "help_at_home" | "two_person_transfer" | "palliative" | "rehabilitation" | "nutrition";
+            taskTypes: ("insulin_pen" | "wound_dressing" | "catheter_rinse" | "stoma_care" | "dose_dispensing" | "tube_feeding" | "injection" | "palliative_care" | "catheter_change" | "sampling" | "nursing_assessment" | "personal_care" | "lift_assist" | "supervision" | "aids_assessment" | "home_adaptation" | "rehab_training" | "mobility_assessment" | "nutrition_assessment")[];
+            durationMinutes: number;
+            staffCount: 1 | 2;
+            /** @description UTC instant */
+            windowStart: string;
+            /** @description UTC instant */
+            windowEnd: string;
+        };
+        DischargeConfirmedVisits: {
+            /** Format: uuid */
+            caseId: string;
+            visitIds: string[];
+        };
+        DischargeConfirmVisits: {
+            /** @description The visits as edited; omitted: the proposal as it stands */
+            visits?: {
+                taskTypes: ("insulin_pen" | "wound_dressing" | "catheter_rinse" | "stoma_care" | "dose_dispensing" | "tube_feeding" | "injection" | "palliative_care" | "catheter_change" | "sampling" | "nursing_assessment" | "personal_care" | "lift_assist" | "supervision" | "aids_assessment" | "home_adaptation" | "rehab_training" | "mobility_assessment" | "nutrition_assessment")[];
+                durationMinutes: number;
+                /** @default 1 */
+                staffCount: 1 | 2;
+                /**
+                 * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice)
+                 * @example 2026-11-23T07:30:00+01:00
+                 */
+                windowStart: string;
+                /**
+                 * @description ISO 8601 extended form, YYYY-MM-DDTHH:MM[:SS[.sss]][Z|±HH:MM], in the years 2000-2099; without an offset it is read as Europe/Stockholm local time (refused when that time does not exist or happens twice)
+                 * @example 2026-11-23T07:30:00+01:00
+                 */
+                windowEnd: string;
+            }[];
+        };
+        IntegrationClient: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            municipalities: string[];
+            /** @description Shown this once: only its hash is kept */
+            apiKey: string;
+        };
+        NewIntegrationClient: {
+            /** @example lifecare-sp */
+            name: string;
+            municipalities: string[];
         };
     };
     responses: never;

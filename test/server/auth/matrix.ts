@@ -369,4 +369,49 @@ export const MATRIX: MatrixRow[] = [
     request: () => ({ path: '/api/board/county?to=2026-11-23' }),
     expect: only(['manager', 'scheduler', 'admin'], [200, 200], [403, 403]),
   },
+  {
+    // The region's integration only, with its API key (test/server/discharge/): a person is refused.
+    route: 'POST /api/discharge/messages',
+    request: (t) => ({
+      path: '/api/discharge/messages',
+      method: 'POST',
+      body: { messageId: `m-${++serial}`, kind: 'cancelled', municipality: code(t) },
+    }),
+    expect: every(403, 403),
+  },
+  {
+    route: 'GET /api/discharge/cases',
+    request: (t) => ({ path: `/api/discharge/cases?municipality=${code(t)}` }),
+    expect: {
+      ...only(['dispatcher', 'scheduler', 'manager'], [200, 403], [403, 403]),
+      admin: [200, 200],
+    },
+  },
+  {
+    route: 'GET /api/discharge/cases/:id',
+    request: () => ({ path: '/api/discharge/cases/00000000-0000-4000-8000-00000000d15c' }),
+    expect: {
+      ...only(['dispatcher', 'scheduler', 'manager'], [404, 404], [403, 403]),
+      admin: [404, 404],
+    },
+  },
+  {
+    route: 'POST /api/discharge/cases/:id/visits/confirm',
+    request: () => ({
+      path: '/api/discharge/cases/00000000-0000-4000-8000-00000000d15c/visits/confirm',
+      method: 'POST',
+      body: {},
+    }),
+    expect: { ...only(['dispatcher', 'scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
+  },
+  {
+    route: 'POST /api/discharge/clients',
+    // A municipality that does not exist: refused after the role gate, nothing created.
+    request: () => ({
+      path: '/api/discharge/clients',
+      method: 'POST',
+      body: { name: `matrix-${++serial}`, municipalities: ['9999'] },
+    }),
+    expect: { ...every(403, 403), admin: [422, 422] },
+  },
 ];

@@ -1,0 +1,120 @@
+import { z } from '@hono/zod-openapi';
+import {
+  DISCHARGE_CARE_TYPES,
+  DISCHARGE_MESSAGE_KINDS,
+  DISCHARGE_NEEDS,
+  DISCHARGE_STATUSES,
+} from '../../db/reference/discharge.ts';
+import { TASK_TYPE_NAMES } from '../../db/reference/task-types.ts';
+import { Instant, MunicipalityCode, Uuid } from '../http/schemas.ts';
+
+const Utc = z.string().openapi({ description: 'UTC instant' });
+const Local = z.string().openapi({ description: 'The same instant in Stockholm time' });
+const Day = z.string().openapi({ description: 'Stockholm calendar day YYYY-MM-DD' });
+
+export const DischargeClock = z
+  .object({
+    dayZero: Day.nullable(),
+    sipDeadline: Day.nullable().openapi({
+      description: 'The joint plan (SIP) is due by this day (null: none needed, or not ready yet)',
+    }),
+    liabilityStart: Day.nullable().openapi({
+      description: 'The first day the municipality pays for',
+    }),
+    daysToLiability: z.number().int().nullable().openapi({
+      description:
+        '1: liability starts tomorrow; 0 or less: it has started; null: no clock or it has stopped',
+    }),
+    liableDays: z.number().int(),
+    costSek: z.number().int(),
+    dailyAmountSek: z.number().int(),
+  })
+  .openapi('DischargeClock');
+
+export const ProposedVisitSchema = z
+  .object({
+    need: z.enum(DISCHARGE_NEEDS),
+    taskTypes: z.array(z.enum(TASK_TYPE_NAMES)),
+    durationMinutes: z.number().int(),
+    staffCount: z.union([z.literal(1), z.literal(2)]),
+    windowStart: Utc,
+    windowEnd: Utc,
+  })
+  .openapi('DischargeProposedVisit');
+
+export const DischargeCaseSchema = z
+  .object({
+    id: Uuid,
+    municipality: MunicipalityCode,
+    stayId: z.string(),
+    patientId: Uuid,
+    status: z.enum(DISCHARGE_STATUSES),
+    hospital: z.string().nullable(),
+    ward: z.string().nullable(),
+    careType: z.enum(DISCHARGE_CARE_TYPES),
+    sipNeeded: z.boolean(),
+    needs: z.array(z.enum(DISCHARGE_NEEDS)),
+    expectedDischargeDate: Day.nullable(),
+    readyAt: Utc.nullable(),
+    readyAtLocal: Local.nullable(),
+    plannedDischargeAt: Utc.nullable(),
+    plannedDischargeAtLocal: Local.nullable(),
+    dischargedAt: Utc.nullable(),
+    cancelledAt: Utc.nullable(),
+    visitsConfirmedAt: Utc.nullable(),
+    clock: DischargeClock,
+  })
+  .openapi('DischargeCase');
+
+export const TimelineEntry = z
+  .object({
+    messageId: z.string(),
+    kind: z.enum(DISCHARGE_MESSAGE_KINDS),
+    sentAt: Utc,
+    sentAtLocal: Local,
+    receivedAt: Utc,
+    receivedAtLocal: Local,
+    /** Arrived after a message sent later than it: applied in its place in the history. */
+    late: z.boolean().openapi({ description: 'Arrived after a message the region sent later' }),
+    content: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'What the message said, beyond its id, kind, times, municipality, stay and patient',
+    }),
+  })
+  .openapi('DischargeTimelineEntry');
+
+export const DischargeCaseDetail = DischargeCaseSchema.extend({
+  timeline: z.array(TimelineEntry),
+  proposedVisits: z.array(ProposedVisitSchema),
+}).openapi('DischargeCaseDetail');
+
+export const DischargeCaseList = z
+  .object({ items: z.array(DischargeCaseSchema) })
+  .openapi('DischargeCaseList');
+
+export const CaseQuery = z.object({
+  municipality: MunicipalityCode.optional(),
+});
+
+export const ConfirmVisitsBody = z
+  .strictObject({
+    visits: z
+      .array(
+        z.strictObject({
+          taskTypes: z.array(z.enum(TASK_TYPE_NAMES)).min(1).max(10),
+          durationMinutes: z.number().int().min(5).max(480),
+          staffCount: z.union([z.literal(1), z.literal(2)]).default(1),
+          windowStart: Instant,
+          windowEnd: Instant,
+        }),
+      )
+      .min(1)
+      .max(20)
+      .optional()
+      .openapi({ description: 'The visits as edited; omitted: the proposal as it stands' }),
+  })
+  .openapi('DischargeConfirmVisits');
+
+export const ConfirmedVisits = z
+  .object({ caseId: Uuid, visitIds: z.array(Uuid) })
+  .openapi('DischargeConfirmedVisits');
