@@ -36,9 +36,9 @@ export const boardApi: BoardSource = {
     const m = encodeURIComponent(q.municipality);
     const [figures, trend] = await Promise.all([
       get<WireFigures>(`/api/board/${m}/figures`, scoped(q)),
-      get<{ items: WireTrendDay[] }>(`/api/board/${m}/trends`, scoped(q)),
+      get<{ days: WireTrendDay[] }>(`/api/board/${m}/trends`, scoped(q)),
     ]);
-    return boardFigures(figures, trend.items);
+    return boardFigures(figures, trend.days);
   },
   async county(q) {
     const data = await get<{ items: WireCountyRow[] }>('/api/board/county', {

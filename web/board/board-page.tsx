@@ -62,7 +62,17 @@ export function BoardPage() {
 
   return (
     <>
-      <TopBar title={t('board.title')} />
+      <TopBar title={t('board.title')}>
+        <p class="board-status" role="status">
+          {data.error.value
+            ? t('board.error', { message: data.error.value })
+            : data.loading.value && !updated
+              ? t('board.loading')
+              : updated
+                ? `${t('board.periodRange', { from: period.from, to: period.to })} · ${t('board.updatedLive', { time: formatClock(updated) })}`
+                : ''}
+        </p>
+      </TopBar>
       <main id="main" class="board">
         <section class="board-controls" aria-label={t('board.controls')}>
           <MunicipalityPicker
@@ -76,15 +86,6 @@ export function BoardPage() {
           />
           <PeriodPicker value={days.value} onChange={(d) => (days.value = d)} />
           <CsvStylePicker />
-          <p class="board-status" role="status">
-            {data.error.value
-              ? t('board.error', { message: data.error.value })
-              : data.loading.value && !updated
-                ? t('board.loading')
-                : updated
-                  ? `${t('board.periodRange', { from: period.from, to: period.to })} · ${t('board.updatedLive', { time: formatClock(updated) })}`
-                  : ''}
-          </p>
         </section>
         <Tiles figures={data.figures.value} to={period.to} />
         <Trends figures={data.figures.value} period={period} fileParts={fileParts} />

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { t } from '../i18n/i18n.ts';
 import { type ValueClass, classOf } from './class-breaks.ts';
 import type { Unit } from './figures.ts';
-import { formatFigure } from './figures.ts';
+import { formatFigure, formatNumber } from './figures.ts';
 import { type Outline, project } from './map-projection.ts';
 
 const W = 420;
@@ -76,6 +76,8 @@ export function CountyMap(props: {
       })}
       {chosen && <path d={chosen.d} class="muni-chosen-outline" />}
       {shapes.map((s) => {
+        // Too small to hold its number (the inner city): its title and the table say it.
+        if (s.size < 16) return null;
         const c = classOf(props.values.get(s.code) ?? null, props.classes);
         return (
           <text
@@ -113,8 +115,10 @@ export function Legend(props: { classes: readonly ValueClass[]; unit: Unit }) {
             />
             {t('board.legendClass', {
               n: c.index + 1,
-              from: formatFigure(c.from, props.unit),
-              to: formatFigure(c.to, props.unit),
+              range:
+                c.from === c.to
+                  ? formatFigure(c.from, props.unit)
+                  : `${formatNumber(c.from, props.unit)}–${formatFigure(c.to, props.unit)}`,
               count: c.count,
             })}
           </li>

@@ -17,7 +17,6 @@ export const COUNTY_FIGURES: readonly FigureId[] = [
   'urgent1',
   'travelShare',
   'missed',
-  'visitsDone',
 ];
 
 /**
@@ -81,7 +80,7 @@ export function CountyView(props: {
           rows={rows.map((r) => {
             const c = classOf(values.get(r.code) ?? null, classes);
             return [
-              `${r.name} (${r.code})`,
+              r.name,
               ...COUNTY_FIGURES.map((f) => r.values[f] ?? null),
               c === null ? null : String(c + 1),
             ];

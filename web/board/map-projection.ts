@@ -16,6 +16,8 @@ export interface Projected {
   name: string;
   d: string;
   label: [number, number];
+  /** The smaller side of the largest part's bounding box, in the box's units. */
+  size: number;
 }
 
 /** Area of a ring (shoelace), in the ring's own units. */
@@ -69,6 +71,10 @@ export function project(
       .join('');
     const outer = o.polygons.map((poly) => poly[0]!).filter(Boolean);
     const largest = outer.reduce((a, b) => (area(b) > area(a) ? b : a));
-    return { code: o.code, name: o.name, d, label: xy(centroid(largest)) };
+    const corners = largest.map(xy);
+    const side = (i: 0 | 1) =>
+      Math.max(...corners.map((p) => p[i])) - Math.min(...corners.map((p) => p[i]));
+    const size = Math.min(side(0), side(1));
+    return { code: o.code, name: o.name, d, label: xy(centroid(largest)), size };
   });
 }
