@@ -27,6 +27,7 @@ import { teamRoutes } from './teams/routes.ts';
 import { userRoutes } from './auth/user-routes.ts';
 import { visitRoutes } from './visits/routes.ts';
 import { travelRoutes } from './travel/routes.ts';
+import { boardRoutes } from './board/routes.ts';
 import { webApp } from './web/web-routes.ts';
 import { planningJobRoutes } from './planning/jobs/routes.ts';
 import { comparisonRoutes } from './planning/compare/routes.ts';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/planning', planningJobRoutes);
   app.route('/api/planning', comparisonRoutes);
   app.route('/api/travel', travelRoutes);
+  app.route('/api/board', boardRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

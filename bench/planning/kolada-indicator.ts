@@ -4,6 +4,13 @@
  * 14 days, counted between 07:00 and 22:00, reported as a median), computed from a plan.
  */
 import { DateTime } from 'luxon';
+import {
+  KOLADA as SHARED,
+  type Summary,
+  summarise,
+} from '../../server/domain/kolada-continuity.ts';
+
+export { type Summary, summarise };
 
 /** One visit of the period as planned: who was there, and when. */
 export interface MetVisit {
@@ -27,21 +34,13 @@ export interface IndicatorOptions {
   toHour: number;
 }
 
+/** The shared definition (server/domain/kolada-continuity.ts): 14 days, 07–22 Stockholm. */
 export const KOLADA: Omit<IndicatorOptions, 'firstDay'> = {
-  days: 14,
-  zone: 'Europe/Stockholm',
-  fromHour: 7,
-  toHour: 22,
+  days: SHARED.days,
+  zone: SHARED.zone,
+  fromHour: SHARED.fromHour,
+  toHour: SHARED.toHour,
 };
-
-export interface Summary {
-  patients: number;
-  median: number;
-  /** Nearest rank: the smallest value at least 90 % of patients are at or below. */
-  p90: number;
-  mean: number;
-  max: number;
-}
 
 export interface PatientContinuity {
   patientId: string;
@@ -102,7 +101,7 @@ export function continuityIndicator(visits: readonly MetVisit[], o: IndicatorOpt
 
   const patients: PatientContinuity[] = [];
   for (const [patientId, counts] of perDay) {
-    if (!counts.every((n) => n >= 2)) continue;
+    if (!counts.every((n) => n >= SHARED.minVisitsPerDay)) continue;
     patients.push({
       patientId,
       daytime: daytimeStaff.get(patientId)?.size ?? 0,
@@ -115,14 +114,4 @@ export function continuityIndicator(visits: readonly MetVisit[], o: IndicatorOpt
     daytime: summarise(patients.map((p) => p.daytime)),
     allHours: summarise(patients.map((p) => p.allHours)),
   };
-}
-
-export function summarise(values: readonly number[]): Summary {
-  const n = values.length;
-  if (n === 0) return { patients: 0, median: 0, p90: 0, mean: 0, max: 0 };
-  const s = [...values].sort((a, b) => a - b);
-  const median = n % 2 === 1 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-  const p90 = s[Math.ceil(0.9 * n) - 1];
-  const mean = s.reduce((a, b) => a + b, 0) / n;
-  return { patients: n, median, p90, mean, max: s[n - 1] };
 }

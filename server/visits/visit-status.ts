@@ -2,6 +2,7 @@ import type { VisitStatus } from '../../db/reference/task-types.ts';
 import { AppError } from '../http/errors.ts';
 import type { UpdateVisitStatusInput } from './dispatch-schemas.ts';
 import { subjectOf } from '../audit/record.ts';
+import { recordActual } from './visit-actuals.ts';
 import { type CommandActor, runCommand } from '../commands/run-command.ts';
 import {
   type DispatchDeps,
@@ -39,7 +40,7 @@ export async function updateVisitStatus(
       },
     ]);
   }
-  return runCommand(deps, actor, async ({ tx, emit, audit }) => {
+  return runCommand(deps, actor, async ({ tx, emit, audit, now }) => {
     const visit = await visitForChange(tx, input.visitId, input.expectedVersion);
     const from = visit.status;
     if (!STATUS_TRANSITIONS[from].includes(input.status)) {
@@ -56,6 +57,7 @@ export async function updateVisitStatus(
     const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {
       status: input.status,
     });
+    await recordActual(tx, visit, input.status, now);
     // Its caregivers do not change.
     const state = visitState(row, visit.assignees);
     await audit('visit.status', [subjectOf(visit)]);

@@ -3021,6 +3021,490 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/board/{municipality}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manager's board tiles over a period (aggregates: no patient data, no audit row). Continuity covers the 14 days ending on `to` */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (default: 28 days before `to`); at most 92 days in all */
+                    from?: string;
+                    /** @description Last day, inclusive (default: today) */
+                    to?: string;
+                    /** @description One team of the municipality (within your scope) */
+                    team?: string;
+                    /** @description csv: the figures as a table for Swedish spreadsheets (';', decimal comma) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures (format=csv: one figure per row) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardFigures"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad input, the field named: a date that does not exist, `from` after `to`, a period over 92 days, a malformed team */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality, or no such team in it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/board/{municipality}/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The figures per local day of the period, for the trend charts and their tables */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (default: 28 days before `to`); at most 92 days in all */
+                    from?: string;
+                    /** @description Last day, inclusive (default: today) */
+                    to?: string;
+                    /** @description One team of the municipality (within your scope) */
+                    team?: string;
+                    /** @description csv: the figures as a table for Swedish spreadsheets (';', decimal comma) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One entry per day, every day of the period */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardTrends"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad input, the field named: a date that does not exist, `from` after `to`, a period over 92 days, a malformed team */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality, or no such team in it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/board/county": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The municipalities of your scope compared (all 26 for the admin) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (default: 28 days before `to`); at most 92 days in all */
+                    from?: string;
+                    /** @description Last day, inclusive (default: today) */
+                    to?: string;
+                    /** @description csv: the figures as a table for Swedish spreadsheets (';', decimal comma) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One row per municipality, by code */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardCounty"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad input, the field named: a date that does not exist, `from` after `to`, a period over 92 days, a malformed team */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/board/{municipality}/economics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per month: staff hours by profession, travel, visits by kind and by care setting (the cost negotiation figures) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (default: 28 days before `to`); at most 92 days in all */
+                    from?: string;
+                    /** @description Last day, inclusive (default: today) */
+                    to?: string;
+                    /** @description One team of the municipality (within your scope) */
+                    team?: string;
+                    /** @description csv: the figures as a table for Swedish spreadsheets (';', decimal comma) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One entry per month of the period */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardEconomics"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad input, the field named: a date that does not exist, `from` after `to`, a period over 92 days, a malformed team */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality, or no such team in it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/board/{municipality}/delegations-expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delegations in force that end within 14 days, soonest first (a patient-bound one names the patient: audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One team of the municipality (within your scope) */
+                    team?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The delegations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpiringDelegations"];
+                    };
+                };
+                /** @description Bad input, the field named: a date that does not exist, `from` after `to`, a period over 92 days, a malformed team */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality, or no such team in it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/board/{municipality}/continuity/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each patient who counts for the continuity figure, with their number of caregivers: patient data, every patient returned is audited */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Last day, inclusive (default: today) */
+                    to?: string;
+                    /** @description One team of the municipality (within your scope) */
+                    team?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Patients, most caregivers first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardPatientContinuity"];
+                    };
+                };
+                /** @description Bad input, the field named: a date that does not exist, `from` after `to`, a period over 92 days, a malformed team */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality, or no such team in it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3724,6 +4208,235 @@ export interface components {
                     kmh: number;
                     allowanceSeconds: number;
                 } | null;
+            }[];
+        };
+        BoardFigures: {
+            municipalityCode: string;
+            teamId: string | null;
+            period: {
+                from: string;
+                to: string;
+                days: number;
+            };
+            continuity: {
+                window: {
+                    from: string;
+                    to: string;
+                };
+                overall: {
+                    patients: number;
+                    kolada: {
+                        median: number;
+                        p90: number;
+                    };
+                    allHours: {
+                        median: number;
+                        p90: number;
+                    };
+                };
+                teams: {
+                    patients: number;
+                    kolada: {
+                        median: number;
+                        p90: number;
+                    };
+                    allHours: {
+                        median: number;
+                        p90: number;
+                    };
+                    teamId: string | null;
+                }[];
+            };
+            contactShare: {
+                visits: number;
+                byContact: number;
+                /** @description A share 0–1; null when nothing to count */
+                share: number | null;
+            };
+            punctuality: {
+                started: number;
+                withinWindow: number;
+                /** @description A share 0–1; null when nothing to count */
+                share: number | null;
+                buckets: {
+                    early: number;
+                    onTime: number;
+                    late1to15: number;
+                    late16to30: number;
+                    late31to60: number;
+                    lateOver60: number;
+                };
+            };
+            urgentResponse: {
+                /** @enum {string} */
+                priority: "urgent1" | "urgent2";
+                registered: number;
+                reached: number;
+                medianMinutes: number | null;
+                p90Minutes: number | null;
+                targetMinutes: number;
+                withinTarget: number;
+            }[];
+            outcomes: {
+                visits: number;
+                done: number;
+                unplaced: number;
+                noAccess: number;
+                cancelled: number;
+                twoPerson: {
+                    done: number;
+                    together: number;
+                };
+                arrivalsPerPatientDay: number | null;
+            };
+            workingTime: {
+                shifts: number;
+                shiftHours: number;
+                visitHours: number;
+                travelHours: number;
+                /** @description A share 0–1; null when nothing to count */
+                utilisation: number | null;
+                /** @description A share 0–1; null when nothing to count */
+                travelShare: number | null;
+                overtimeHours: number;
+                shiftsOverrun: number;
+            };
+            plannedActual: {
+                visits: number;
+                plannedMinutes: {
+                    mean: number | null;
+                };
+                actualMinutes: {
+                    mean: number | null;
+                    median: number | null;
+                };
+                overrunMinutes: {
+                    median: number | null;
+                    p90: number | null;
+                };
+                travelMinutes: {
+                    mean: number | null;
+                    median: number | null;
+                };
+            };
+        };
+        BoardTrends: {
+            municipalityCode: string;
+            teamId: string | null;
+            period: {
+                from: string;
+                to: string;
+                days: number;
+            };
+            days: components["schemas"]["BoardTrendDay"][];
+        };
+        BoardTrendDay: {
+            day: string;
+            visits: number;
+            done: number;
+            unplaced: number;
+            noAccess: number;
+            cancelled: number;
+            arrivalsPerPatientDay: number | null;
+            /** @description A share 0–1; null when nothing to count */
+            punctualityShare: number | null;
+            /** @description A share 0–1; null when nothing to count */
+            contactShare: number | null;
+            urgent1MedianMinutes: number | null;
+            urgent2MedianMinutes: number | null;
+            /** @description A share 0–1; null when nothing to count */
+            utilisation: number | null;
+            /** @description A share 0–1; null when nothing to count */
+            travelShare: number | null;
+            overtimeHours: number;
+        };
+        BoardCounty: {
+            period: {
+                from: string;
+                to: string;
+                days: number;
+            };
+            items: components["schemas"]["BoardCountyRow"][];
+        };
+        BoardCountyRow: {
+            municipalityCode: string;
+            name: string;
+            continuityPatients: number;
+            continuityKoladaMedian: number;
+            continuityAllHoursMedian: number;
+            /** @description A share 0–1; null when nothing to count */
+            contactShare: number | null;
+            /** @description A share 0–1; null when nothing to count */
+            punctualityShare: number | null;
+            urgent1MedianMinutes: number | null;
+            visits: number;
+            done: number;
+            unplaced: number;
+            noAccess: number;
+            cancelled: number;
+            /** @description A share 0–1; null when nothing to count */
+            travelShare: number | null;
+            /** @description A share 0–1; null when nothing to count */
+            utilisation: number | null;
+        };
+        BoardEconomics: {
+            period: {
+                from: string;
+                to: string;
+                days: number;
+            };
+            items: {
+                municipalityCode: string;
+                month: string;
+                staffHours: {
+                    rn: number;
+                    an: number;
+                    ot: number;
+                    pt: number;
+                    dietitian: number;
+                };
+                travel: {
+                    reportedHours: number;
+                    estimatedKm: number;
+                };
+                visitsBySource: {
+                    plan: number;
+                    urgent_call: number;
+                    single: number;
+                    discharge: number;
+                };
+                visitsByCareSetting: {
+                    ordinary_home: number;
+                    hvb_home: number;
+                    asylum_housing: number;
+                };
+            }[];
+        };
+        ExpiringDelegations: {
+            horizonDays: number;
+            items: components["schemas"]["ExpiringDelegation"][];
+        };
+        ExpiringDelegation: {
+            delegationId: string;
+            staffId: string;
+            staffName: string;
+            teamId: string;
+            taskType: string;
+            delegatedById: string;
+            delegatedByName: string;
+            patientId: string | null;
+            validTo: string;
+        };
+        BoardPatientContinuity: {
+            window: {
+                from: string;
+                to: string;
+            };
+            items: {
+                patientId: string;
+                teamId: string | null;
+                kolada: number;
+                allHours: number;
             }[];
         };
     };

@@ -334,4 +334,24 @@ export const MATRIX: MatrixRow[] = [
     request: () => ({ path: '/api/planning/jobs/00000000-0000-4000-8000-00000000f00d/comparison' }),
     expect: { ...only(['scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
   },
+  // The manager's board: managers and schedulers of the municipality, and the admin.
+  ...(
+    [
+      ['figures', '/figures?to=2026-11-23'],
+      ['trends', '/trends?to=2026-11-23'],
+      ['economics', '/economics?to=2026-11-23'],
+      ['delegations-expiring', '/delegations-expiring'],
+      ['continuity/patients', '/continuity/patients?to=2026-11-23'],
+    ] as const
+  ).map(([route, rest]): MatrixRow => ({
+    route: `GET /api/board/:municipality/${route}`,
+    request: (t) => ({ path: `/api/board/${code(t)}${rest}` }),
+    expect: { ...only(['manager', 'scheduler'], [200, 403], [403, 403]), admin: [200, 200] },
+  })),
+  {
+    // The county view: the municipalities of one's own scope, so no foreign case.
+    route: 'GET /api/board/county',
+    request: () => ({ path: '/api/board/county?to=2026-11-23' }),
+    expect: only(['manager', 'scheduler', 'admin'], [200, 200], [403, 403]),
+  },
 ];

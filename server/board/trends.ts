@@ -1,0 +1,65 @@
+import { DateTime } from 'luxon';
+import type { Db } from '../../db/client.ts';
+import type { BoardScope } from './board-scope.ts';
+import { contactShare } from './contact-share.ts';
+import { punctuality } from './punctuality.ts';
+import { urgentResponse } from './urgent-response.ts';
+import { visitOutcomes } from './visit-outcomes.ts';
+import { workingTime } from './working-time.ts';
+
+/** One day of the trend charts (and their tables). Shares are null on a day without data. */
+export interface TrendDay {
+  day: string;
+  visits: number;
+  done: number;
+  unplaced: number;
+  noAccess: number;
+  cancelled: number;
+  arrivalsPerPatientDay: number | null;
+  punctualityShare: number | null;
+  contactShare: number | null;
+  urgent1MedianMinutes: number | null;
+  urgent2MedianMinutes: number | null;
+  utilisation: number | null;
+  travelShare: number | null;
+  overtimeHours: number;
+}
+
+/** Every local day of the period, with the day's figures (the same queries, grouped by day). */
+export async function trends(db: Db, s: BoardScope): Promise<TrendDay[]> {
+  const [outcomes, punct, contact, urgent, work] = await Promise.all([
+    visitOutcomes(db, s, 'day'),
+    punctuality(db, s, 'day'),
+    contactShare(db, s, 'day'),
+    urgentResponse(db, s, 'day'),
+    workingTime(db, s, 'day'),
+  ]);
+  const byDay = <T extends { day: string | null }>(rows: T[]) =>
+    new Map(rows.map((r) => [r.day!, r]));
+  const o = byDay(outcomes);
+  const p = byDay(punct);
+  const c = byDay(contact);
+  const wt = byDay(work);
+  const first = DateTime.fromISO(s.period.from);
+  return Array.from({ length: s.period.days }, (_, i) => {
+    const day = first.plus({ days: i }).toISODate()!;
+    const u = (priority: string) =>
+      urgent.find((r) => r.day === day && r.priority === priority)?.medianMinutes ?? null;
+    return {
+      day,
+      visits: o.get(day)?.visits ?? 0,
+      done: o.get(day)?.done ?? 0,
+      unplaced: o.get(day)?.unplaced ?? 0,
+      noAccess: o.get(day)?.noAccess ?? 0,
+      cancelled: o.get(day)?.cancelled ?? 0,
+      arrivalsPerPatientDay: o.get(day)?.arrivalsPerPatientDay ?? null,
+      punctualityShare: p.get(day)?.share ?? null,
+      contactShare: c.get(day)?.share ?? null,
+      urgent1MedianMinutes: u('urgent1'),
+      urgent2MedianMinutes: u('urgent2'),
+      utilisation: wt.get(day)?.utilisation ?? null,
+      travelShare: wt.get(day)?.travelShare ?? null,
+      overtimeHours: wt.get(day)?.overtimeHours ?? 0,
+    };
+  });
+}
