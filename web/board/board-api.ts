@@ -1,58 +1,54 @@
 /**
- * The board's one contact with the figures API (server/board/ routes), through
+ * The board's one contact with the figures API (server/board/routes.ts), through
  * web/api/client.ts: the period's figures and the days' trends of a municipality (or team),
- * the county comparison, and the delegations running out. Everything else in web/board/ reads
- * what this file returns, so a change in the API's shapes is mended here and in from-wire.ts.
+ * the county comparison of the municipalities in the user's scope, and the delegations running
+ * out. Everything else in web/board/ reads what this file returns (mapped by from-wire.ts).
  */
 import { api } from '../api/client.ts';
 import type { BoardQuery, BoardSource } from './board-source.ts';
-import type { WireCountyRow, WireDelegation, WireFigures, WireTrendDay } from './board-wire.ts';
 import { boardFigures, countyRows } from './from-wire.ts';
 
-type Query = Record<string, string>;
+interface Reply<T> {
+  data?: T | string;
+  error?: { error?: { message?: string } };
+  response: Response;
+}
 
 /**
- * A GET of a board route. The routes are not in web/api/schema.d.ts yet, so the typed client
- * is called by an untyped path here; the rest of the call (token, 401) is the client's.
+ * The JSON body of a reply, or an error with the server's message (it names the field) or the
+ * status. The routes also answer CSV (format=csv), which the board does not ask for.
  */
-async function get<T>(path: string, query: Query): Promise<T> {
-  const call = api.GET as unknown as (
-    path: string,
-    init: { params: { query: Query } },
-  ) => Promise<{ data?: T; error?: { message?: string }; response: Response }>;
-  const { data, error, response } = await call(path, { params: { query } });
-  if (data === undefined) throw new Error(error?.message ?? `${response.status}`);
+function json<T>({ data, error, response }: Reply<T>): T {
+  if (data === undefined || typeof data === 'string')
+    throw new Error(error?.error?.message ?? `${response.status}`);
   return data;
 }
 
-const scoped = (q: BoardQuery): Query => ({
-  from: q.from,
-  to: q.to,
-  ...(q.team ? { team: q.team } : {}),
+const scoped = (q: BoardQuery) => ({
+  params: {
+    path: { municipality: q.municipality },
+    query: { from: q.from, to: q.to, ...(q.team ? { team: q.team } : {}) },
+  },
 });
 
 export const boardApi: BoardSource = {
   async figures(q) {
-    const m = encodeURIComponent(q.municipality);
-    const [figures, trend] = await Promise.all([
-      get<WireFigures>(`/api/board/${m}/figures`, scoped(q)),
-      get<{ days: WireTrendDay[] }>(`/api/board/${m}/trends`, scoped(q)),
+    const [figures, trends] = await Promise.all([
+      api.GET('/api/board/{municipality}/figures', scoped(q)),
+      api.GET('/api/board/{municipality}/trends', scoped(q)),
     ]);
-    return boardFigures(figures, trend.days);
+    return boardFigures(json(figures), json(trends).days);
   },
   async county(q) {
-    const data = await get<{ items: WireCountyRow[] }>('/api/board/county', {
-      from: q.from,
-      to: q.to,
+    const reply = await api.GET('/api/board/county', {
+      params: { query: { from: q.from, to: q.to } },
     });
-    return countyRows(data.items);
+    return countyRows(json(reply).items);
   },
   async delegations(q) {
-    const m = encodeURIComponent(q.municipality);
-    const data = await get<{ items: WireDelegation[] }>(
-      `/api/board/${m}/delegations-expiring`,
-      q.team ? { team: q.team } : {},
-    );
-    return data.items;
+    const reply = await api.GET('/api/board/{municipality}/delegations-expiring', {
+      params: { path: { municipality: q.municipality }, query: q.team ? { team: q.team } : {} },
+    });
+    return json(reply).items;
   },
 };

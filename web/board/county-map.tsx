@@ -113,7 +113,7 @@ export function Legend(props: { classes: readonly ValueClass[]; unit: Unit }) {
               style={{ background: CLASS_FILLS[step(c.index)] }}
               aria-hidden="true"
             />
-            {t('board.legendClass', {
+            {t(c.count === 1 ? 'board.legendClassOne' : 'board.legendClass', {
               n: c.index + 1,
               range:
                 c.from === c.to

@@ -42,7 +42,8 @@ export function DataTable(props: {
   };
   return (
     <div class="board-table">
-      <div class="table-scroll">
+      {/* Focusable, so a keyboard can scroll a table wider than its card. */}
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
         <table>
           <caption class={props.quietCaption ? 'sr-only' : undefined}>{props.caption}</caption>
           <thead>

@@ -609,6 +609,7 @@ export const en = {
     "Map of the county's municipalities, shaded in {classes} classes. The table holds the same values.",
   'board.legend': 'Legend',
   'board.legendClass': 'Class {n}: {range} ({count} municipalities)',
+  'board.legendClassOne': 'Class {n}: {range} (1 municipality)',
   'board.legendNone': 'No data',
   'board.colMunicipality': 'Municipality',
   'board.colClass': 'Class',

@@ -606,6 +606,7 @@ export const sv = {
     'Karta över länets kommuner, färgade i {classes} klasser. Samma värden finns i tabellen.',
   'board.legend': 'Teckenförklaring',
   'board.legendClass': 'Klass {n}: {range} ({count} kommuner)',
+  'board.legendClassOne': 'Klass {n}: {range} (1 kommun)',
   'board.legendNone': 'Ingen uppgift',
   'board.colMunicipality': 'Kommun',
   'board.colClass': 'Klass',
