@@ -34,12 +34,17 @@ export function niceStep(span: number, most = 4): number {
  * The y scale of the values: from 0 up (bars and shares read against zero), the top rounded up
  * to a tick. `ceiling` caps it (a share never needs more than 1). All null or all 0: 0 to 1.
  */
-export function yScale(values: readonly (number | null)[], ceiling?: number): Scale {
+export function yScale(
+  values: readonly (number | null)[],
+  ceiling?: number,
+  /** Counts: whole-number ticks only (no "0,5 besök"). */
+  whole = false,
+): Scale {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
   const lo = Math.min(0, ...present);
   let hi = Math.max(0, ...present);
-  if (hi === lo) hi = lo + (ceiling !== undefined ? Math.min(1, ceiling) : 1);
-  const step = niceStep(hi - lo);
+  if (hi === lo) hi = lo + (ceiling !== undefined ? Math.min(1, ceiling) : whole ? 2 : 1);
+  const step = whole ? Math.max(1, niceStep(hi - lo)) : niceStep(hi - lo);
   let max = Math.ceil(hi / step - 1e-9) * step;
   const min = Math.floor(lo / step + 1e-9) * step;
   if (ceiling !== undefined && max > ceiling && hi <= ceiling) max = ceiling;

@@ -56,6 +56,11 @@ export function DataTable(props: {
             </tr>
           </thead>
           <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={columns.length}>{t('board.noDataLong')}</td>
+              </tr>
+            )}
             {rows.map((row, r) => (
               <tr key={r}>
                 {row.map((cell, i) => {

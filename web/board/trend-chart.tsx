@@ -26,7 +26,7 @@ export function TrendChart(props: {
   const figure = FIGURES[id];
   const name = figureName(id);
   const values = points.map((p) => p.value);
-  const scale = yScale(values, figure.unit === 'share' ? 1 : undefined);
+  const scale = yScale(values, figure.unit === 'share' ? 1 : undefined, figure.unit === 'visits');
   const present = values.filter((v): v is number => v !== null);
   const summary = present.length
     ? t('board.chartSummary', {
@@ -67,7 +67,8 @@ export function TrendChart(props: {
         ))}
         {bars
           ? points.map((p, i) =>
-              p.value === null ? null : (
+              // Nothing drawn for 0 or no value: the table tells them apart.
+              p.value === null || p.value === 0 ? null : (
                 <rect
                   key={p.key}
                   class="chart-bar"
@@ -91,6 +92,16 @@ export function TrendChart(props: {
                 />
               ),
             )}
+        {present.length === 0 && (
+          <text
+            class="chart-empty"
+            x={(BOX.left + BOX.width) / 2}
+            y={BOX.height / 2}
+            text-anchor="middle"
+          >
+            {t('board.noDataLong')}
+          </text>
+        )}
         {points.length > 0 && (
           <>
             <text class="chart-key" x={BOX.left} y={BOX.height - 6}>

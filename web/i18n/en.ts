@@ -579,7 +579,7 @@ export const en = {
   'board.unit.perDay': 'per day',
   'board.lateHeading': 'Lateness at start',
   'board.lateBucket': 'Start',
-  'board.lateCount': 'Visits',
+  'board.lateCount': 'Number',
   'board.late.early': 'before the window',
   'board.late.onTime': 'within the window',
   'board.late.late1to15': '1–15 min late',

@@ -576,7 +576,7 @@ export const sv = {
   'board.unit.perDay': 'per dag',
   'board.lateHeading': 'Försening vid start',
   'board.lateBucket': 'Start',
-  'board.lateCount': 'Besök',
+  'board.lateCount': 'Antal',
   'board.late.early': 'före tidsfönstret',
   'board.late.onTime': 'inom tidsfönstret',
   'board.late.late1to15': '1–15 min sent',

@@ -30,6 +30,12 @@ describe('chart scaling', () => {
     expect(yScale([0, 0], 1).max).toBe(1);
   });
 
+  it('gives counts whole-number ticks, also when they are all 0 or 1', () => {
+    expect(yScale([0, 1, 0], undefined, true)).toEqual({ min: 0, max: 1, ticks: [0, 1] });
+    expect(yScale([0, 0], undefined, true)).toEqual({ min: 0, max: 2, ticks: [0, 1, 2] });
+    expect(yScale([3, 14], undefined, true).ticks).toEqual([0, 5, 10, 15]);
+  });
+
   it('goes below 0 when a value does (overrun minutes can be negative)', () => {
     const s = yScale([-4, 6]);
     expect(s.min).toBe(-5);
