@@ -2,7 +2,7 @@
  * The manager's board in a real browser (Debian's Chromium via playwright-core) against the
  * real server on PGlite, on a small world whose figures are worked out by hand: the manager
  * logs in, lands on the board, reads the tiles, opens a chart's table, finds Stockholm in the
- * county table, exports a table as CSV (BOM, `;`, decimal comma) and sees a tile change when a
+ * county table and the month's economics, exports a table as CSV (BOM, `;`, decimal comma) and sees a tile change when a
  * visit is cancelled on the live feed; axe finds nothing.
  */
 import { readFile } from 'node:fs/promises';
@@ -127,6 +127,14 @@ describe.skipIf(skipBrowser)("the manager's board", () => {
     await page.getByLabel('Nyckeltal på kartan').selectOption({ label: 'Punktlighet' });
     await page.getByRole('img', { name: 'Punktlighet per kommun' }).waitFor();
     expect(await page.getByText('Klass 1: 80 % (1 kommun)').count()).toBe(1);
+  });
+
+  it('gives the economics of the month: visits done by kind', async () => {
+    const table = page.getByRole('table', { name: 'Ekonomi per månad' });
+    const november = table.getByRole('row', { name: /^2026-11/ });
+    // After the month: five professions' hours, travel hours and km, then planned, unplanned.
+    await expect.poll(() => november.locator('td').nth(7).textContent()).toBe('4');
+    expect(await november.locator('td').nth(8).textContent()).toBe('1');
   });
 
   it('exports the punctuality table as Swedish CSV: BOM, ; and decimal comma', async () => {

@@ -51,4 +51,7 @@ export const boardApi: BoardSource = {
     });
     return json(reply).items;
   },
+  async economics(q) {
+    return json(await api.GET('/api/board/{municipality}/economics', scoped(q))).items;
+  },
 };

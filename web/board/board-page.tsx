@@ -11,6 +11,7 @@ import { boardApi } from './board-api.ts';
 import { CountyView } from './county-view.tsx';
 import { CsvStylePicker } from './csv-style-picker.tsx';
 import { DelegationsTable, DetailTables } from './detail-tables.tsx';
+import { EconomicsTable } from './economics-table.tsx';
 import { type PeriodDays, lastDays } from './period.ts';
 import { PeriodPicker } from './period-picker.tsx';
 import { taskName } from './task-name.ts';
@@ -97,6 +98,7 @@ export function BoardPage() {
             fileParts={fileParts}
           />
         </div>
+        <EconomicsTable months={data.economics.value} fileParts={fileParts} />
         <CountyView rows={data.county.value} chosen={code} fileParts={[period.from, period.to]} />
       </main>
     </>

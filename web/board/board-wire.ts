@@ -8,3 +8,4 @@ export type WireFigures = Schemas['BoardFigures'];
 export type WireTrendDay = Schemas['BoardTrendDay'];
 export type WireCountyRow = Schemas['BoardCountyRow'];
 export type WireDelegation = Schemas['ExpiringDelegation'];
+export type WireEconomicsMonth = Schemas['BoardEconomics']['items'][number];

@@ -8,7 +8,7 @@ import type { FigureId } from './board-types.ts';
 import type { Better } from './trend.ts';
 import type { Aggregate } from './trend-series.ts';
 
-export type Unit = 'share' | 'caregivers' | 'minutes' | 'hours' | 'visits' | 'perDay';
+export type Unit = 'share' | 'caregivers' | 'minutes' | 'hours' | 'visits' | 'perDay' | 'km';
 
 export interface Figure {
   unit: Unit;
@@ -73,7 +73,7 @@ const locale = () => (lang.value === 'en' ? 'en-GB' : 'sv-SE');
 
 /** The number alone: "87", "14,5", "1 204". */
 export function formatNumber(value: number, unit: Unit): string {
-  const digits = unit === 'share' || unit === 'visits' ? 0 : 1;
+  const digits = unit === 'share' || unit === 'visits' || unit === 'km' ? 0 : 1;
   const shown = unit === 'share' ? value * 100 : value;
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(shown);
 }

@@ -9,12 +9,14 @@ import { LiveConnection } from '../live/live-connection.ts';
 import { endSession } from '../session/session.ts';
 import type { BoardQuery, BoardSource } from './board-source.ts';
 import type { BoardFigures, CountyRow, ExpiringDelegation } from './board-types.ts';
+import type { WireEconomicsMonth } from './board-wire.ts';
 import { Throttle, changesFigures } from './live-refresh.ts';
 
 export function useBoardData(source: BoardSource, q: BoardQuery, token: string) {
   const figures = useSignal<BoardFigures | null>(null);
   const county = useSignal<CountyRow[] | null>(null);
   const delegations = useSignal<ExpiringDelegation[] | null>(null);
+  const economics = useSignal<WireEconomicsMonth[] | null>(null);
   const error = useSignal<string | null>(null);
   const loading = useSignal(false);
   const updatedAt = useSignal<Date | null>(null);
@@ -26,15 +28,17 @@ export function useBoardData(source: BoardSource, q: BoardQuery, token: string) 
     const mine = ++generation.current;
     loading.value = true;
     try {
-      const [f, c, d] = await Promise.all([
+      const [f, c, d, e] = await Promise.all([
         source.figures(q),
         source.county(q),
         source.delegations(q),
+        source.economics(q),
       ]);
       if (mine !== generation.current) return;
       figures.value = f;
       county.value = c;
       delegations.value = d;
+      economics.value = e;
       error.value = null;
       updatedAt.value = new Date();
     } catch (e) {
@@ -69,5 +73,5 @@ export function useBoardData(source: BoardSource, q: BoardQuery, token: string) 
     };
   }, [q.municipality, token]);
 
-  return { figures, county, delegations, error, loading, updatedAt, reload: load };
+  return { figures, county, delegations, economics, error, loading, updatedAt, reload: load };
 }

@@ -616,4 +616,18 @@ export const en = {
   'board.muniValue': '{name}: {value}, class {n}',
   'board.muniNone': '{name}: no data',
   'board.week': 'wk {week} {year}',
+  'board.unit.km': 'km',
+  'board.colMonth': 'Month',
+  'board.economicsHeading': 'Economics by month',
+  'board.economicsHelp':
+    'For the cost negotiation between the municipalities and the region: staff hours by profession, travel time and distance, visits done by kind and care setting.',
+  'board.econTravelHours': 'Travel time',
+  'board.econTravelKm': 'Distance (estimated)',
+  'board.source.plan': 'Planned',
+  'board.source.urgent_call': 'Unplanned',
+  'board.source.single': 'Single',
+  'board.source.discharge': 'After discharge',
+  'board.setting.ordinary_home': 'Ordinary home',
+  'board.setting.hvb_home': 'HVB home',
+  'board.setting.asylum_housing': 'Asylum housing',
 } as const satisfies Record<MessageKey, string>;

@@ -613,6 +613,20 @@ export const sv = {
   'board.muniValue': '{name}: {value}, klass {n}',
   'board.muniNone': '{name}: ingen uppgift',
   'board.week': 'v. {week} {year}',
+  'board.unit.km': 'km',
+  'board.colMonth': 'Månad',
+  'board.economicsHeading': 'Ekonomi per månad',
+  'board.economicsHelp':
+    'Underlag för kostnadsförhandlingen mellan kommunerna och regionen: personaltimmar per yrke, restid och körsträcka, utförda besök per slag och boendeform.',
+  'board.econTravelHours': 'Restid',
+  'board.econTravelKm': 'Körsträcka (uppskattad)',
+  'board.source.plan': 'Planerade',
+  'board.source.urgent_call': 'Oplanerade',
+  'board.source.single': 'Enstaka',
+  'board.source.discharge': 'Efter utskrivning',
+  'board.setting.ordinary_home': 'Ordinärt boende',
+  'board.setting.hvb_home': 'HVB-hem',
+  'board.setting.asylum_housing': 'Asylboende',
 } as const;
 
 export type MessageKey = keyof typeof sv;
