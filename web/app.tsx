@@ -1,3 +1,4 @@
+import { BoardPage } from './board/board-page.tsx';
 import { ComingPage } from './components/coming-page.tsx';
 import { ConsolePage } from './console/console-page.tsx';
 import { LoginPage } from './login/login-page.tsx';
@@ -12,5 +13,6 @@ export function App() {
   if (s.user.role === 'dispatcher') return <ConsolePage key={s.token} />;
   if (s.user.role === 'caregiver') return <PhonePage key={s.token} />;
   if (s.user.role === 'scheduler') return <PlannerPage key={s.token} />;
+  if (s.user.role === 'manager') return <BoardPage key={s.token} />;
   return <ComingPage role={s.user.role} />;
 }

@@ -1,0 +1,70 @@
+/**
+ * What the board shows, as the page holds it: figures for the period, their points per day,
+ * the lateness and urgent tables, delegations running out, and the county's municipalities.
+ * board-api.ts fills it from the figures API; the components read only this.
+ */
+import type { DayPoint } from './trend-series.ts';
+
+export const FIGURE_IDS = [
+  'continuityKolada',
+  'continuityAll',
+  'contactShare',
+  'punctuality',
+  'urgent1',
+  'urgent2',
+  'travelShare',
+  'utilisation',
+  'overtime',
+  'visitsDone',
+  'missed',
+  'arrivals',
+  'twoPerson',
+  'overrun',
+  'travelMinutes',
+] as const;
+export type FigureId = (typeof FIGURE_IDS)[number];
+
+export const LATENESS = [
+  'early',
+  'onTime',
+  'late1to15',
+  'late16to30',
+  'late31to60',
+  'lateOver60',
+] as const;
+export type Lateness = (typeof LATENESS)[number];
+
+export interface UrgentRow {
+  priority: 'urgent1' | 'urgent2';
+  registered: number;
+  reached: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  targetMinutes: number;
+  withinTarget: number;
+}
+
+export interface ExpiringDelegation {
+  staffName: string;
+  taskType: string;
+  delegatedByName: string;
+  /** ISO instant. */
+  validTo: string;
+}
+
+export interface BoardFigures {
+  /** The whole period's value of each figure (null: nothing to measure). */
+  values: Partial<Record<FigureId, number | null>>;
+  /** A second figure beside the first: p90 of continuity, the urgent target… */
+  extra: Partial<Record<FigureId, { p90?: number | null; target?: number; of?: number }>>;
+  /** Per day, for the charts and the trend words. */
+  days: Partial<Record<FigureId, DayPoint[]>>;
+  lateness: Record<Lateness, number> | null;
+  urgent: UrgentRow[];
+}
+
+export interface CountyRow {
+  code: string;
+  name: string;
+  values: Partial<Record<FigureId, number | null>>;
+}

@@ -1,0 +1,89 @@
+/**
+ * The API's figures turned into what the board shows: one value per figure for the period,
+ * and per day a value with the weight a week's figure is weighed by. The API's days carry
+ * no denominators but the visits, so a week's share is weighed by the day's visits done (its
+ * response time and shares of working time by day, equally): close to the week's own figure
+ * when days are alike, and said so here rather than hidden.
+ */
+import type { BoardFigures, CountyRow, FigureId } from './board-types.ts';
+import type { WireCountyRow, WireFigures, WireTrendDay } from './board-wire.ts';
+import type { DayPoint } from './trend-series.ts';
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+
+/** The board's figures of one municipality (or team) from the period's and the days' figures. */
+export function boardFigures(f: WireFigures, trend: readonly WireTrendDay[]): BoardFigures {
+  const c = f.continuity.overall;
+  const counted = c.patients > 0;
+  const u = (p: 'urgent1' | 'urgent2') => f.urgentResponse.find((r) => r.priority === p);
+  const o = f.outcomes;
+  const values: BoardFigures['values'] = {
+    continuityKolada: counted ? c.kolada.median : null,
+    continuityAll: counted ? c.allHours.median : null,
+    contactShare: f.contactShare.share,
+    punctuality: f.punctuality.share,
+    urgent1: u('urgent1')?.medianMinutes ?? null,
+    urgent2: u('urgent2')?.medianMinutes ?? null,
+    travelShare: f.workingTime.travelShare,
+    utilisation: f.workingTime.utilisation,
+    overtime: f.workingTime.shiftHours > 0 ? f.workingTime.overtimeHours : null,
+    visitsDone: o.done,
+    missed: o.unplaced + o.noAccess + o.cancelled,
+    arrivals: o.arrivalsPerPatientDay,
+    twoPerson: ratio(o.twoPerson.together, o.twoPerson.done),
+    overrun: f.plannedActual.overrunMinutes.median,
+    travelMinutes: f.plannedActual.travelMinutes.median,
+  };
+  return {
+    values,
+    extra: {
+      continuityKolada: counted ? { p90: c.kolada.p90 } : {},
+      continuityAll: counted ? { p90: c.allHours.p90 } : {},
+      urgent1: { p90: u('urgent1')?.p90Minutes ?? null, target: u('urgent1')?.targetMinutes },
+      urgent2: { p90: u('urgent2')?.p90Minutes ?? null, target: u('urgent2')?.targetMinutes },
+    },
+    days: trendDays(trend),
+    lateness: f.punctuality.started > 0 ? f.punctuality.buckets : null,
+    urgent: f.urgentResponse.map((r) => ({ ...r })),
+  };
+}
+
+/** Each day's figures as points; a count on a day without visits is 0, a share null. */
+export function trendDays(trend: readonly WireTrendDay[]): Partial<Record<FigureId, DayPoint[]>> {
+  const series: Partial<Record<FigureId, DayPoint[]>> = {};
+  const add = (id: FigureId, day: string, value: number | null, weight: number) =>
+    (series[id] ??= []).push({ day, value, weight });
+  for (const d of trend) {
+    add('visitsDone', d.day, d.done, 1);
+    add('missed', d.day, d.unplaced + d.noAccess + d.cancelled, 1);
+    add('overtime', d.day, d.overtimeHours, 1);
+    add('punctuality', d.day, d.punctualityShare, d.done);
+    add('contactShare', d.day, d.contactShare, d.done);
+    add('arrivals', d.day, d.arrivalsPerPatientDay, d.done);
+    add('urgent1', d.day, d.urgent1MedianMinutes, 1);
+    add('urgent2', d.day, d.urgent2MedianMinutes, 1);
+    add('travelShare', d.day, d.travelShare, 1);
+    add('utilisation', d.day, d.utilisation, 1);
+  }
+  return series;
+}
+
+/** The county table's rows; no continuity where no patient counts (not a median of 0). */
+export function countyRows(rows: readonly WireCountyRow[]): CountyRow[] {
+  return rows.map((r) => ({
+    code: r.municipalityCode,
+    name: r.name,
+    values: {
+      continuityKolada: r.continuityPatients > 0 ? r.continuityKoladaMedian : null,
+      continuityAll: r.continuityPatients > 0 ? r.continuityAllHoursMedian : null,
+      contactShare: r.contactShare,
+      punctuality: r.punctualityShare,
+      urgent1: r.urgent1MedianMinutes,
+      travelShare: r.travelShare,
+      utilisation: r.utilisation,
+      visitsDone: r.done,
+      missed: r.unplaced + r.noAccess + r.cancelled,
+      arrivals: null,
+    },
+  }));
+}
