@@ -50,15 +50,15 @@ function perPatient(s: BoardScope): SQL {
   const inWindow = sql`v.window_start >= ${w.start.toISOString()}::timestamptz
     and v.window_start < ${w.end.toISOString()}::timestamptz`;
   return sql`
-    due as (
+    due as materialized (
       select v.patient_id, ${local(sql`v.window_start`)}::date as d
       from visits v
       where ${inList(sql`v.municipality_code`, s.municipalities)} and ${inWindow}
         and ${inHours(sql`v.window_start`)}
       group by 1, 2 having count(*) >= ${KOLADA.minVisitsPerDay}),
-    eligible as (
+    eligible as materialized (
       select patient_id from due group by 1 having count(*) = ${KOLADA.days}),
-    met as (
+    met as materialized (
       select v.patient_id, a.staff_id, st.team_id,
         ${inHours(sql`coalesce(va.started_at, a.planned_start)`)} as daytime
       from visits v
@@ -67,16 +67,20 @@ function perPatient(s: BoardScope): SQL {
       join staff st on st.id = a.staff_id
       left join visit_actuals va on va.visit_id = v.id
       where ${inWindow} and v.status in ('done', 'in_progress')),
+    met_agg as (
+      select patient_id,
+        count(distinct staff_id) filter (where daytime)::int as kolada,
+        count(distinct staff_id)::int as all_hours,
+        mode() within group (order by team_id) as met_team
+      from met group by 1),
     per_patient as (
       select p.id as patient_id, p.municipality_code,
-        coalesce(cs.team_id, (select mode() within group (order by m2.team_id)
-          from met m2 where m2.patient_id = p.id)) as team_id,
-        (select count(distinct m.staff_id) from met m
-          where m.patient_id = p.id and m.daytime)::int as kolada,
-        (select count(distinct m.staff_id) from met m where m.patient_id = p.id)::int as all_hours
+        coalesce(cs.team_id, ma.met_team) as team_id,
+        coalesce(ma.kolada, 0) as kolada, coalesce(ma.all_hours, 0) as all_hours
       from eligible e
       join patients p on p.id = e.patient_id
-      left join staff cs on cs.id = p.contact_staff_id),
+      left join staff cs on cs.id = p.contact_staff_id
+      left join met_agg ma on ma.patient_id = p.id),
     scoped as (
       select * from per_patient
       where ${s.teamId ? sql`team_id = ${s.teamId}::uuid` : sql`true`})`;
