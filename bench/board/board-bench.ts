@@ -4,9 +4,9 @@
  * (median of 3 runs after a warm-up) over 28 days, over 92 days (the longest period allowed),
  * and over one day (what a live update recomputes for today).
  *
- *   npx tsx bench/board/board-bench.ts [--patients 2000] [--days 90] [--results bench/results|none]
+ *   npx tsx bench/board/board-bench.ts [--patients 2000] [--days 90] [--results bench/results|none] [--name board]
  *
- * Writes bench/results/board.md. PGlite in memory by default; DATABASE_URL for PostgreSQL.
+ * Writes bench/results/<name>.md (board). PGlite in memory by default; DATABASE_URL for PostgreSQL.
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -37,6 +37,7 @@ const { values } = parseArgs({
     days: { type: 'string', default: '90' },
     'last-day': { type: 'string', default: '2026-11-23' },
     results: { type: 'string', default: 'bench/results' },
+    name: { type: 'string', default: 'board' },
   },
 });
 const lastDay = values['last-day'];
@@ -132,5 +133,5 @@ Median of 3 runs after a warm-up, milliseconds, over the 28 days and the 92 days
 |---|---:|---:|---:|---|
 ${rows.join('\n')}
 `;
-if (values.results !== 'none') writeFileSync(`${values.results}/board.md`, report);
+if (values.results !== 'none') writeFileSync(`${values.results}/${values.name}.md`, report);
 console.log(report);
