@@ -4,8 +4,8 @@
  *
  * Opens the database named by the environment (DATABASE_URL, else PGlite in
  * ${DATA_DIR:-./data}/pglite), migrates it, and fills it with deterministic demo data.
- * With --plan it then routes today's service day of each municipality (server/planning);
- * then it generates the --history-days days before today (server/demo/history).
+ * It then generates the --history-days days before today (server/demo/history) and, with
+ * --plan, routes today's service day of each municipality (server/planning).
  * Refuses a non-empty database unless --reset (which first deletes every row).
  * Exit codes: 0 done, 1 failure, 2 bad arguments, 3 database not empty.
  */
@@ -53,6 +53,20 @@ async function main(): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     console.table(summary);
     console.log(`seed: done in ${seconds.toFixed(2)} s`);
+    // The past first: its plans then do not depend on today's (wall-clock bounded) plan.
+    if (args.historyDays > 0) {
+      const history = await generateHistory(database.db, {
+        municipalities: options.municipalities ?? MUNICIPALITY_CODES,
+        today: options.today,
+        days: args.historyDays,
+        seed: options.seed,
+      });
+      console.log(
+        `seed: history of ${history.days} days: ${history.visits} visits (${history.urgent} urgent calls), ` +
+          `${history.done} done, ${history.noAccess} no access, ${history.cancelled} cancelled, ` +
+          `${history.events} status events in ${(history.ms / 1000).toFixed(2)} s`,
+      );
+    }
     if (args.plan) {
       const planStarted = performance.now();
       const plans = await planDemoDay(database.db, {
@@ -79,19 +93,6 @@ async function main(): Promise<number> {
         `seed: planned ${t.assigned} of ${t.visits} visits of today's service day ` +
           `(${t.done} done, ${t.inProgress} in progress) in ` +
           `${((performance.now() - planStarted) / 1000).toFixed(2)} s`,
-      );
-    }
-    if (args.historyDays > 0) {
-      const history = await generateHistory(database.db, {
-        municipalities: options.municipalities ?? MUNICIPALITY_CODES,
-        today: options.today,
-        days: args.historyDays,
-        seed: options.seed,
-      });
-      console.log(
-        `seed: history of ${history.days} days: ${history.visits} visits (${history.urgent} urgent calls), ` +
-          `${history.done} done, ${history.noAccess} no access, ${history.cancelled} cancelled, ` +
-          `${history.events} status events in ${(history.ms / 1000).toFixed(2)} s`,
       );
     }
     return 0;
