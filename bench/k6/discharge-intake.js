@@ -39,6 +39,7 @@ export const options = {
       maxVUs: 100,
     },
   },
+  summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'count'],
   setupTimeout: '60s',
   teardownTimeout: '120s',
   thresholds: {
