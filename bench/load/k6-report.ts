@@ -62,6 +62,7 @@ export function report(opts: {
         name.startsWith('ws_delivery') ||
         name === 'ws_handler_lag' ||
         name === 'http_req_duration' ||
+        name === 'discharge_intake' ||
         name === 'ws_connecting'),
   );
   lines.push('## Latency (ms)', '');

@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/load/run-k6.ts <script> [<script> …] [options] [-e KEY=VALUE …]
  *
- *   <script>             dispatch-mix, ws-delivery (bench/k6/<script>.js)
+ *   <script>             dispatch-mix, ws-delivery, discharge-intake (bench/k6/<script>.js)
  *   --scale X            demo size seeded into the municipality (default 1: Stockholm city,
  *                        about 3,000 visits a day, 365 staff)
  *   --municipality CODE  the municipality seeded and loaded (default 0180)
@@ -118,7 +118,8 @@ function readArgs(argv: string[]): Args {
       process.exit(0);
     } else throw new Error(`unknown option ${t.rawName}`);
   }
-  if (!args.scripts.length) throw new Error('name a script: dispatch-mix, ws-delivery');
+  if (!args.scripts.length)
+    throw new Error('name a script: dispatch-mix, ws-delivery, discharge-intake');
   if (typeof plan === 'number' && !(Number.isInteger(plan) && plan >= 1))
     throw new Error('--plan-ms needs a whole number of milliseconds');
   // Planning time grows with the day's size; small CI days need little.

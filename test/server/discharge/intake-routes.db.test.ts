@@ -202,4 +202,35 @@ describe.each(dbKinds())('discharge intake on %s', (kind) => {
     );
     expect(ok.status).toBe(200);
   });
+
+  it('messages of one new stay at the same moment: one case, each message once', async () => {
+    const base = { stayId: 'RACE-1' };
+    const kinds = [
+      message(
+        'race-a',
+        'admission',
+        '2026-11-23T08:00:00Z',
+        { hospital: 'SÖS', ward: 'Avd 1' },
+        base,
+      ),
+      message('race-u', 'update', '2026-11-23T09:00:00Z', { ward: 'Avd 2' }, base),
+      message(
+        'race-r',
+        'ready_for_discharge',
+        '2026-11-23T10:00:00Z',
+        { readyAt: '2026-11-23T10:00:00Z' },
+        base,
+      ),
+    ];
+    const answers = await Promise.all([...kinds, kinds[1]].map((m) => post(app, key, m)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(answers[3].body).toEqual(answers[1].body);
+    const c = await caseOf('RACE-1');
+    expect(c).toMatchObject({ status: 'ready', ward: 'Avd 2', hospital: 'SÖS' });
+    const rows = await database.db
+      .select()
+      .from(dischargeMessages)
+      .where(eq(dischargeMessages.caseId, c.id));
+    expect(rows.map((r) => r.messageId).sort()).toEqual(['race-a', 'race-r', 'race-u']);
+  });
 });
