@@ -104,7 +104,7 @@ export const CATALOG: Record<string, ContinuitySettings> = {
     knownBy: 'frequency',
     distinctCaregiver: 1800,
   },
-  usual: { ...SERVER_DEFAULTS, name: 'server + usual start', usualStart: true },
+  usual: { ...SERVER_DEFAULTS, name: 'server weights + usual start', usualStart: true },
   'usual-freq-3600': {
     ...SERVER_DEFAULTS,
     name: 'usual start, frequency 3600',
@@ -197,8 +197,16 @@ export const CATALOG: Record<string, ContinuitySettings> = {
 };
 
 /**
- * The defaults this benchmark recommends (bench/results/continuity.md): the server's weights,
- * and each day started from the usual caregivers. The only setting measured within 5 % more
- * travel than travel-only that also lowered the median (23 → 10 on the 3-team district).
+ * The defaults this benchmark recommends, and the product plans with
+ * (server/planning/settings/defaults.ts): each day started from the usual caregivers, and no
+ * weight on the contact caregiver, whose visits cost travel without lowering the indicator
+ * once the usual caregivers carry continuity. bench/results/continuity.md (the product's warm
+ * start): median 11 at +5.2 % travel, against 11 at +7.5 % with the contact weight;
+ * continuity-tune.md (before the warm start placed every open visit first): 10 at +4.2 %
+ * against 11 at +5.1 %, and more distinct-caregiver weight, a daily cap of 2 or a
+ * frequency-weighted credit lowered nothing further, at +6.4 to +7.2 %.
  */
-CATALOG.recommended = { ...CATALOG.usual, name: 'recommended (server weights + usual start)' };
+CATALOG.recommended = {
+  ...CATALOG['usual-no-contact'],
+  name: 'recommended (usual start, no contact weight)',
+};

@@ -59,6 +59,7 @@ describe('API description', () => {
       '/api/planning/jobs/{id}/publish',
       '/api/planning/{municipality}/days/{date}/generate',
       '/api/planning/{municipality}/days/{date}/jobs',
+      '/api/planning/{municipality}/settings',
       '/api/staff',
       '/api/staff/{id}',
       '/api/teams',

@@ -59,8 +59,11 @@ describe.skipIf(skipBrowser)('the continuity settings in the planning view', () 
     expect(await cap.inputValue()).toBe('0');
     const nonContact = panel.getByLabel('Besök av någon annan än kontaktpersonen');
     expect(await nonContact.inputValue()).toBe(String(PLANNING_DEFAULTS.weights.nonContact));
-    expect(await panel.getByText(`Standard: ${PLANNING_DEFAULTS.weights.nonContact}`).count()).toBe(
-      1,
+    expect(await page.locator('#setting-nonContact-default').textContent()).toBe(
+      `Standard: ${PLANNING_DEFAULTS.weights.nonContact}`,
+    );
+    expect(await page.locator('#setting-distinctCaregiver-default').textContent()).toBe(
+      `Standard: ${PLANNING_DEFAULTS.weights.distinctCaregiver}`,
     );
   });
 

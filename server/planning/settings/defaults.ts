@@ -32,7 +32,9 @@ export const PLANNING_DEFAULTS: PlanningSettings = {
   maxDistinctCaregivers: 0,
   weights: {
     travelTime: DEFAULT_WEIGHTS.travelTime,
-    nonContact: DEFAULT_WEIGHTS.nonContact,
+    // The usual caregivers carry continuity; the contact's visits cost travel and did not
+    // lower the indicator further (bench/results/continuity.md): none by default.
+    nonContact: 0,
     distinctCaregiver: DEFAULT_WEIGHTS.distinctCaregiver,
     distinctOverCap: 1800,
     knownCaregiver: KNOWN_CAREGIVER_WEIGHT,
