@@ -14,6 +14,7 @@ import type { DayChoice } from './planner-types.ts';
 import { PublishPanel } from './publish-panel.tsx';
 import { ResultPanel } from './result-panel.tsx';
 import { ComparisonPanel } from './comparison/comparison-panel.tsx';
+import { ProposalTimeline } from './proposal-timeline/proposal-timeline.tsx';
 import { useDayData } from './use-day-data.ts';
 import { type LiveProgress, usePlanningJob } from './use-planning-job.ts';
 import './planner.css';
@@ -88,6 +89,14 @@ export function PlannerPage() {
         {job?.status === 'done' && job.result && (
           <>
             <ResultPanel job={job} visits={visitMap} staffNames={data.staffNames.value} />
+            {!job.publishedAt && (
+              <ProposalTimeline
+                job={job}
+                visits={visitMap}
+                names={data.staffNames.value}
+                onChanged={planning.take}
+              />
+            )}
             <ComparisonPanel key={job.id} jobId={job.id} />
             <PublishPanel
               key={job.id}
