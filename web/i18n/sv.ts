@@ -654,6 +654,29 @@ export const sv = {
   'board.setting.ordinary_home': 'Ordinärt boende',
   'board.setting.hvb_home': 'HVB-hem',
   'board.setting.asylum_housing': 'Asylboende',
+  // The proposal's timeline, with moves priced before dropping (web/planner/proposal-timeline/).
+  'proposal.heading': 'Förslaget som tidslinje',
+  'proposal.hint':
+    'Dra ett besök till en annan medarbetare eller tid. Kostnaden visas innan du släpper. Med tangentbordet: välj ett besök, tryck Enter, flytta med piltangenterna (upp/ned: medarbetare, vänster/höger: 15 min), Enter för att flytta, Escape för att avbryta.',
+  'proposal.loading': 'Hämtar förslagets rutter…',
+  'proposal.loadFailed': 'Förslagets rutter kunde inte hämtas: {message}',
+  'proposal.rows': 'Förslaget per medarbetare',
+  'proposal.picked': 'Flyttar {task} till {who} kl. {time}. Enter flyttar, Escape avbryter.',
+  'proposal.pricing': 'Räknar ut vad flytten kostar…',
+  'proposal.deltaHeading': 'Om du flyttar hit',
+  'proposal.deltaTotal': 'Kostnad totalt',
+  'proposal.deltaTravel': 'Restid',
+  'proposal.deltaLateness': 'Försening och övertid',
+  'proposal.deltaContinuity': 'Kontinuitet',
+  'proposal.deltaMinutes': '{sign}{minutes} min',
+  'proposal.better': 'bättre',
+  'proposal.worse': 'sämre',
+  'proposal.same': 'oförändrat',
+  'proposal.brokenRules': 'Bryter mot {count} tidsregler (tidsfönster, rast eller passets slut)',
+  'proposal.refused': 'Går inte: {message}',
+  'proposal.moved': 'Flyttat: {task} till {who} kl. {time}.',
+  'proposal.cancelled': 'Flytten avbröts.',
+  'proposal.unplacedRow': 'Ej placerade',
 } as const;
 
 export type MessageKey = keyof typeof sv;

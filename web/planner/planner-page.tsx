@@ -15,6 +15,7 @@ import { PublishPanel } from './publish-panel.tsx';
 import { ResultPanel } from './result-panel.tsx';
 import { ComparisonPanel } from './comparison/comparison-panel.tsx';
 import { SettingsPanel } from './settings/settings-panel.tsx';
+import { ProposalTimeline } from './proposal-timeline/proposal-timeline.tsx';
 import { useDayData } from './use-day-data.ts';
 import { type LiveProgress, usePlanningJob } from './use-planning-job.ts';
 import './planner.css';
@@ -90,6 +91,14 @@ export function PlannerPage() {
         {job?.status === 'done' && job.result && (
           <>
             <ResultPanel job={job} visits={visitMap} staffNames={data.staffNames.value} />
+            {!job.publishedAt && (
+              <ProposalTimeline
+                job={job}
+                visits={visitMap}
+                names={data.staffNames.value}
+                onChanged={planning.take}
+              />
+            )}
             <ComparisonPanel key={job.id} jobId={job.id} />
             <PublishPanel
               key={job.id}
