@@ -101,10 +101,12 @@ describe.skipIf(skipBrowser)("the proposal's timeline", () => {
     await region.waitFor();
     // The lift's two halves and the unplaced insulin visit are bars named in words.
     await expect.poll(() => region.getByRole('button', { name: /Lyfthjälp/ }).count()).toBe(2);
-    expect(await region.getByRole('button', { name: /Insulin/ }).count()).toBe(1);
+    await expect.poll(() => region.getByRole('button', { name: /Insulin/ }).count()).toBe(1);
     const card = page.locator('.proposal-timeline');
     await card.getByText('Dagen som tabell').click();
-    expect(await card.getByRole('rowheader', { name: names.get(IDS.rn)! }).count()).toBe(1);
+    await expect
+      .poll(() => card.getByRole('rowheader', { name: names.get(IDS.rn)! }).count())
+      .toBe(1);
   }, 60_000);
 
   it('moves a lift half by keyboard, the cost shown before it is dropped', async () => {

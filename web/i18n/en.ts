@@ -680,4 +680,9 @@ export const en = {
   'proposal.moved': 'Moved: {task} to {who} at {time}.',
   'proposal.cancelled': 'The move was cancelled.',
   'proposal.unplacedRow': 'Not placed',
+  'proposal.rule.qualification': 'the caregiver lacks the competence or delegation for the visit',
+  'proposal.rule.excluded': 'the patient has refused this caregiver',
+  'proposal.rule.pinned': 'the visit is locked to its caregiver',
+  'proposal.rule.two_person': 'the caregiver already makes this two-person visit',
+  'proposal.rule.locked_time': 'the visit is locked to a time',
 } as const satisfies Record<MessageKey, string>;

@@ -677,6 +677,11 @@ export const sv = {
   'proposal.moved': 'Flyttat: {task} till {who} kl. {time}.',
   'proposal.cancelled': 'Flytten avbröts.',
   'proposal.unplacedRow': 'Ej placerade',
+  'proposal.rule.qualification': 'medarbetaren saknar behörighet eller delegering för besöket',
+  'proposal.rule.excluded': 'patienten har avböjt den här medarbetaren',
+  'proposal.rule.pinned': 'besöket är låst till sin medarbetare',
+  'proposal.rule.two_person': 'medarbetaren gör redan det här dubbelbemannade besöket',
+  'proposal.rule.locked_time': 'besöket är låst till en tid',
 } as const;
 
 export type MessageKey = keyof typeof sv;

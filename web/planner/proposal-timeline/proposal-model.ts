@@ -76,3 +76,18 @@ export function moveBody(target: MoveTarget, staffCount: number) {
 
 /** A start rounded to five minutes: a drag is not more precise than that. */
 export const snap = (at: number) => Math.round(at / (5 * MINUTE)) * 5 * MINUTE;
+
+/** Rules a move may break that no scheduler overrides (server/planning/moves/hard-rules.ts). */
+export const MOVE_RULES = [
+  'qualification',
+  'excluded',
+  'pinned',
+  'two_person',
+  'locked_time',
+] as const;
+
+/** The rule a refused move names in its message ("…breaks a rule: two_person"), if known. */
+export function refusedRule(message: string): (typeof MOVE_RULES)[number] | null {
+  const named = /breaks a rule: (\w+)/.exec(message)?.[1];
+  return MOVE_RULES.find((r) => r === named) ?? null;
+}

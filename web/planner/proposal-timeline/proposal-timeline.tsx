@@ -20,6 +20,7 @@ import {
   STEP_MS,
   moveBody,
   proposalTimeline,
+  refusedRule,
   snap,
 } from './proposal-model.ts';
 import { useProposalRoutes } from './use-proposal-routes.ts';
@@ -102,7 +103,7 @@ export function ProposalTimeline(props: {
       if (n !== asked.current) return;
       pricing.value = false;
       if (data) preview.value = data;
-      else refused.value = errorText(error);
+      else refused.value = refusal(errorText(error));
     }, 120);
     return () => clearTimeout(timer);
   }, [key]);
@@ -139,7 +140,7 @@ export function ProposalTimeline(props: {
     target.value = null;
     keys.value = false;
     if (!data) {
-      said.value = t('proposal.refused', { message: errorText(error) });
+      said.value = t('proposal.refused', { message: refusal(errorText(error)) });
       return;
     }
     said.value = t('proposal.moved', {
@@ -201,7 +202,7 @@ export function ProposalTimeline(props: {
         {tg && pricing.value && <p class="muted">{t('proposal.pricing')}</p>}
         {tg && refused.value && (
           <p class="move-refused">
-            <span aria-hidden="true">⛔ </span>
+            <span aria-hidden="true">⚠ </span>
             {t('proposal.refused', { message: refused.value })}
           </p>
         )}
@@ -418,6 +419,12 @@ export function ProposalTimeline(props: {
       />
     </Card>
   );
+}
+
+/** A refused move in words: the rule it names, else the server's message. */
+function refusal(message: string): string {
+  const rule = refusedRule(message);
+  return rule ? t(`proposal.rule.${rule}`) : message;
 }
 
 function Card({ children }: { children: preact.ComponentChildren }) {
