@@ -349,6 +349,23 @@ export const MATRIX: MatrixRow[] = [
     request: () => ({ path: '/api/planning/jobs/00000000-0000-4000-8000-00000000f00d/comparison' }),
     expect: { ...only(['scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
   },
+  {
+    route: 'GET /api/planning/jobs/:id/routes',
+    request: () => ({ path: '/api/planning/jobs/00000000-0000-4000-8000-00000000f00d/routes' }),
+    expect: { ...only(['scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
+  },
+  ...(['moves', 'moves/preview'] as const).map((route): MatrixRow => ({
+    route: `POST /api/planning/jobs/:id/${route}`,
+    request: () => ({
+      path: `/api/planning/jobs/00000000-0000-4000-8000-00000000f00d/${route}`,
+      method: 'POST',
+      body: {
+        visitId: '00000000-0000-4000-8000-00000000f00e',
+        staffId: '00000000-0000-4000-8000-00000000f00f',
+      },
+    }),
+    expect: { ...only(['scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
+  })),
   // The manager's board: managers and schedulers of the municipality, and the admin.
   ...(
     [
