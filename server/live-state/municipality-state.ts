@@ -7,6 +7,7 @@ import {
   staffSickPayload,
 } from './event-payloads.ts';
 import type { LivePatient, LivePosition, LiveShift, LiveStaffMember, LiveVisit } from './types.ts';
+import { liveWindow } from '../day/service-day.ts';
 
 /** Statuses that keep a caregiver busy or on their way: the visit is on their route. */
 const ON_ROUTE = new Set(['assigned', 'en_route', 'in_progress']);
@@ -137,7 +138,8 @@ export class MunicipalityState {
     if (event.type.startsWith('visit.') && event.type !== 'visit.late_risk') {
       const visit = parseVisitEvent(event.payload);
       if (!visit) return 'reload';
-      this.upsertVisit(visit);
+      if (this.visits.has(visit.id) || !this.beforeKept(visit.windowEnd)) this.upsertVisit(visit);
+      else this.noteMet(visit); // a past visit (the demo's history): only who met whom is kept
       return 'applied';
     }
     switch (event.type) {
@@ -160,9 +162,12 @@ export class MunicipalityState {
         if (!old || old.at <= p.data.at) this.positions.set(p.data.staffId, p.data);
         return 'applied';
       }
-      case 'day.planned':
-        // A whole plan written at once: reading it back beats one event per visit.
-        return 'reload';
+      case 'day.planned': {
+        // A whole plan written at once: reading it back beats one event per visit. A day
+        // that ended before the period kept here (the demo's history) changes nothing kept.
+        const to = Date.parse(String((event.payload as { to?: unknown } | null)?.to));
+        return Number.isFinite(to) && this.beforeKept(new Date(to)) ? 'applied' : 'reload';
+      }
       default:
         // Alerts and anything new that does not change what is kept here.
         return 'applied';
@@ -174,10 +179,19 @@ export class MunicipalityState {
     if (old) this.unindex(old);
     this.visits.set(visit.id, visit);
     this.index(visit);
-    if (MET.has(visit.status)) {
-      const patient = this.patients.get(visit.patientId);
-      for (const a of visit.assignees) patient?.knownStaffIds.add(a.staffId);
-    }
+    this.noteMet(visit);
+  }
+
+  /** A caregiver who met the patient is known to them (suggestions credit it). */
+  private noteMet(visit: LiveVisit): void {
+    if (!MET.has(visit.status)) return;
+    const patient = this.patients.get(visit.patientId);
+    for (const a of visit.assignees) patient?.knownStaffIds.add(a.staffId);
+  }
+
+  /** Whether an instant is before the period read at `loadedAt` (see loadMunicipalityState). */
+  private beforeKept(at: Date): boolean {
+    return at.getTime() < liveWindow(this.loadedAt).start.getTime();
   }
 
   private index(v: LiveVisit): void {

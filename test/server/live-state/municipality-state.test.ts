@@ -111,4 +111,25 @@ describe('MunicipalityState.apply', () => {
     expect(s.apply(event(11, 'visit.late_risk', { visitId: 'v1' }))).toBe('applied');
     expect(s.seq).toBe(11);
   });
+  it("keeps only who met whom from a past day's events (the demo's history), and reads no day", () => {
+    // The period kept is from 24 h before `at` (2026-11-22T08:00Z); these are a week older.
+    const past: LiveVisit = {
+      ...visit,
+      id: 'old',
+      windowStart: new Date('2026-11-16T09:00:00Z'),
+      windowEnd: new Date('2026-11-16T10:00:00Z'),
+      status: 'done',
+      version: 3,
+      assignees: [{ staffId: 's1', plannedStart: new Date('2026-11-16T09:00:00Z') }],
+    };
+    const s = state();
+    const day = { from: '2026-11-15T23:00:00.000Z', to: '2026-11-17T06:30:00.000Z' };
+    expect(s.apply(event(11, 'day.planned', { ...day, assigned: 1 }))).toBe('applied');
+    expect(s.apply(event(12, 'visit.status_changed', { visit: json(past) }))).toBe('applied');
+    expect(s.visits.has('old')).toBe(false);
+    expect(s.patients.get('p1')?.knownStaffIds.has('s1')).toBe(true);
+    // A planned day that reaches into the period is read again.
+    const today = { from: '2026-11-22T23:00:00.000Z', to: '2026-11-24T06:30:00.000Z' };
+    expect(s.apply(event(13, 'day.planned', { ...today, assigned: 1 }))).toBe('reload');
+  });
 });
