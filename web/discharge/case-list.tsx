@@ -42,7 +42,9 @@ export function CaseList({ cases }: { cases: readonly DischargeCase[] }) {
                 <td>
                   {c.plannedDischargeAt
                     ? formatDayClock(c.plannedDischargeAt)
-                    : (c.expectedDischargeDate ?? '–')}
+                    : c.expectedDischargeDate
+                      ? t('discharge.expected', { date: c.expectedDischargeDate })
+                      : '–'}
                 </td>
                 <td class="discharge-status">{urgencyText(c)}</td>
                 <td>

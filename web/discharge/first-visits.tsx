@@ -104,20 +104,28 @@ export function FirstVisits({
                   <td>{d.taskTypes.map(taskName).join(', ')}</td>
                   <td>
                     <input
-                      type="time"
+                      type="text"
+                      inputMode="numeric"
+                      pattern="[0-2][0-9]:[0-5][0-9]"
+                      maxLength={5}
+                      class="discharge-clock-input"
                       aria-label={t('discharge.v.fromLabel', { need })}
                       value={d.from}
                       disabled={!canConfirm}
-                      onChange={(e) => edit(i, { from: e.currentTarget.value })}
+                      onInput={(e) => edit(i, { from: e.currentTarget.value })}
                     />
                   </td>
                   <td>
                     <input
-                      type="time"
+                      type="text"
+                      inputMode="numeric"
+                      pattern="[0-2][0-9]:[0-5][0-9]"
+                      maxLength={5}
+                      class="discharge-clock-input"
                       aria-label={t('discharge.v.toLabel', { need })}
                       value={d.to}
                       disabled={!canConfirm}
-                      onChange={(e) => edit(i, { to: e.currentTarget.value })}
+                      onInput={(e) => edit(i, { to: e.currentTarget.value })}
                     />
                   </td>
                   <td>
@@ -130,7 +138,7 @@ export function FirstVisits({
                       aria-label={t('discharge.v.durationLabel', { need })}
                       value={d.durationMinutes}
                       disabled={!canConfirm}
-                      onChange={(e) => edit(i, { durationMinutes: Number(e.currentTarget.value) })}
+                      onInput={(e) => edit(i, { durationMinutes: Number(e.currentTarget.value) })}
                     />
                   </td>
                   <td>{t('discharge.v.staffCount', { count: d.staffCount })}</td>
