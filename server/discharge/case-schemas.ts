@@ -118,3 +118,20 @@ export const ConfirmVisitsBody = z
 export const ConfirmedVisits = z
   .object({ caseId: Uuid, visitIds: z.array(Uuid) })
   .openapi('DischargeConfirmedVisits');
+
+export const DischargeSummary = z
+  .object({
+    open: z.number().int().openapi({ description: 'Open cases (admitted or ready)' }),
+    notReady: z.number().int().openapi({ description: 'Open cases without ready-for-discharge' }),
+    costing: z.number().int().openapi({ description: 'Cases in payment liability now' }),
+    liableTomorrow: z.number().int().openapi({ description: 'Cases liable from tomorrow' }),
+    costSek: z.number().int().openapi({ description: 'The open cases’ cost so far' }),
+    monthCostSek: z.number().int().openapi({
+      description:
+        'The open cases’ cost for days of this Stockholm month (closed cases not counted)',
+    }),
+    nearestDaysToLiability: z.number().int().nullable().openapi({
+      description: 'The fewest days left before liability among cases not liable yet',
+    }),
+  })
+  .openapi('DischargeSummary');
