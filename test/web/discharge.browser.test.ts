@@ -196,12 +196,15 @@ describe('the discharge view in Chromium', { skip: skipBrowser }, () => {
     expect(text).toContain('Betalningsansvar från\n2026-11-23');
     expect(text).toContain('Samordnad individuell plan (SIP) senast\n2026-11-24');
     expect(text).toContain('läkemedel, förflyttning med två');
+    expect(text).toContain('Planerad utskrivning\ntis 24 nov. 11:00');
     const late = page.locator('.discharge-timeline li.late');
     expect(await late.count()).toBe(1);
     expect(await late.innerText()).toContain('Inskrivningsmeddelande');
     expect(await late.innerText()).toContain('Kom sent (efter ett senare skickat)');
     await page.getByRole('button', { name: 'Bekräfta besöken' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    if (process.env['DISCHARGE_SCREENSHOT'] === '1')
+      await page.screenshot({ path: 'test-output/discharge-case.png' });
     // Someone else confirms first: the page's confirm gets the server's 409, said plainly.
     const token = await loginAs(server.app, 'dispatcher');
     const res = await server.app.request(
@@ -266,7 +269,12 @@ describe('the discharge view in Chromium', { skip: skipBrowser }, () => {
     const text = (await section.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('Öppna ärenden 3');
     expect(text).toContain('Kostar pengar nu 1');
-    expect(text).toContain('9 300 kr');
+    expect(text).toContain('Kostnad denna månad (öppna ärenden) 9 300 kr');
+    expect(text).toContain('Närmast betalningsansvar i morgon');
+    if (process.env['DISCHARGE_SCREENSHOT'] === '1') {
+      await section.scrollIntoViewIfNeeded();
+      await board.page.screenshot({ path: 'test-output/discharge-board.png' });
+    }
     await board.context.close();
   });
 });

@@ -1,25 +1,33 @@
 /**
- * The manager's board's discharge figures, from the open cases: how many, how many costing
- * money now and liable tomorrow, their cost so far, and the nearest liability; a link to the
- * list. (Lead time ready→discharge needs closed cases, which the list does not carry.)
+ * The manager's board's discharge figures (/api/discharge/summary): open cases, those costing
+ * money now and liable tomorrow, the nearest liability, this month's cost and the cost so far
+ * of the open cases; a link to the list. (Lead time ready→discharge needs the closed cases,
+ * which the summary does not read yet.)
  */
 import { t } from '../i18n/i18n.ts';
-import { formatSek, urgencyOf } from './case-urgency.ts';
+import { formatSek } from './case-urgency.ts';
 import { listHref } from './discharge-route.ts';
-import { useDischargeCases } from './use-discharge-cases.ts';
+import { useDischargeSummary } from './use-discharge-summary.ts';
 import './discharge.css';
 
 export function BoardDischarge({ municipality }: { municipality: string }) {
-  const { cases } = useDischargeCases(municipality || undefined);
-  const all = cases.value;
-  if (!all) return null;
-  const costing = all.filter((c) => urgencyOf(c) === 'costing');
-  const tomorrow = all.filter((c) => urgencyOf(c) === 'tomorrow').length;
-  const cost = all.reduce((sum, c) => sum + c.clock.costSek, 0);
-  const days = all
-    .map((c) => c.clock.daysToLiability)
-    .filter((d): d is number => d !== null && d > 0);
-  const nearest = days.length ? Math.min(...days) : null;
+  const s = useDischargeSummary(municipality || undefined).value;
+  if (!s) return null;
+  const figures: [string, string | number][] = [
+    [t('discharge.board.open'), s.open],
+    [t('discharge.board.costing'), s.costing],
+    [t('discharge.board.tomorrow'), s.liableTomorrow],
+    [
+      t('discharge.board.nearest'),
+      s.nearestDaysToLiability === null
+        ? '–'
+        : s.nearestDaysToLiability === 1
+          ? t('discharge.tomorrow')
+          : t('discharge.status.daysLeft', { days: s.nearestDaysToLiability }),
+    ],
+    [t('discharge.board.monthCost'), formatSek(s.monthCostSek)],
+    [t('discharge.board.month'), formatSek(s.costSek)],
+  ];
   return (
     <section class="board-discharge" aria-labelledby="board-discharge-h">
       <h2 id="board-discharge-h">
@@ -28,26 +36,12 @@ export function BoardDischarge({ municipality }: { municipality: string }) {
         </a>
       </h2>
       <dl class="discharge-board-figures">
-        <div>
-          <dt>{t('discharge.board.open')}</dt>
-          <dd>{all.length}</dd>
-        </div>
-        <div>
-          <dt>{t('discharge.board.costing')}</dt>
-          <dd>{costing.length}</dd>
-        </div>
-        <div>
-          <dt>{t('discharge.board.tomorrow')}</dt>
-          <dd>{tomorrow}</dd>
-        </div>
-        <div>
-          <dt>{t('discharge.board.month')}</dt>
-          <dd>{formatSek(cost)}</dd>
-        </div>
-        <div>
-          <dt>{t('discharge.board.nearest')}</dt>
-          <dd>{nearest === null ? '–' : t('discharge.status.daysLeft', { days: nearest })}</dd>
-        </div>
+        {figures.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
     </section>
   );

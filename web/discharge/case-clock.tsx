@@ -1,5 +1,6 @@
 /** The case's facts and its clock: status, hospital, needs, day 0, liability, SIP, cost. */
 import { t } from '../i18n/i18n.ts';
+import { formatDayClock } from '../time/format.ts';
 import { type DischargeCase, formatSek, urgencyText } from './case-urgency.ts';
 
 export function CaseClock({ c }: { c: DischargeCase }) {
@@ -15,6 +16,10 @@ export function CaseClock({ c }: { c: DischargeCase }) {
           <dd>{[c.hospital, c.ward].filter(Boolean).join(', ') || '–'}</dd>
           <dt>{t('discharge.fact.careType')}</dt>
           <dd>{t(`discharge.careType.${c.careType}`)}</dd>
+          <dt>{t('discharge.col.ready')}</dt>
+          <dd>{c.readyAt ? formatDayClock(c.readyAt) : t('discharge.notYet')}</dd>
+          <dt>{t('discharge.col.planned')}</dt>
+          <dd>{c.plannedDischargeAt ? formatDayClock(c.plannedDischargeAt) : '–'}</dd>
           <dt>{t('discharge.fact.expected')}</dt>
           <dd>{c.expectedDischargeDate ?? '–'}</dd>
           <dt>{t('discharge.fact.needs')}</dt>

@@ -17,12 +17,6 @@ export function urgencyOf(c: DischargeCase): Urgency {
   return 'later';
 }
 
-/** The cases the alert is about: liability tomorrow or already running. */
-export const needsAction = (c: DischargeCase) => {
-  const u = urgencyOf(c);
-  return u === 'costing' || u === 'tomorrow';
-};
-
 export function urgencyText(c: DischargeCase): string {
   const u = urgencyOf(c);
   if (u === 'costing')

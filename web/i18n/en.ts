@@ -705,6 +705,7 @@ export const en = {
   'discharge.col.sip': 'SIP due',
   'discharge.open': 'Open the case of {patient}',
   'discharge.notYet': 'not yet',
+  'discharge.tomorrow': 'tomorrow',
   'discharge.expected': 'expected {date}',
   'discharge.noSip': 'not needed',
   'discharge.status.costing': 'Costing now: {cost} ({days} d)',
@@ -785,5 +786,6 @@ export const en = {
   'discharge.board.costing': 'Costing money now',
   'discharge.board.tomorrow': 'Liable from tomorrow',
   'discharge.board.month': 'Cost so far (open cases)',
+  'discharge.board.monthCost': 'Cost this month (open cases)',
   'discharge.board.nearest': 'Nearest payment liability',
 } as const satisfies Record<MessageKey, string>;

@@ -702,6 +702,7 @@ export const sv = {
   'discharge.col.sip': 'SIP senast',
   'discharge.open': 'Öppna ärendet för {patient}',
   'discharge.notYet': 'ännu inte',
+  'discharge.tomorrow': 'i morgon',
   'discharge.expected': 'beräknad {date}',
   'discharge.noSip': 'behövs inte',
   'discharge.status.costing': 'Kostar nu: {cost} ({days} d)',
@@ -781,6 +782,7 @@ export const sv = {
   'discharge.board.costing': 'Kostar pengar nu',
   'discharge.board.tomorrow': 'Betalningsansvar i morgon',
   'discharge.board.month': 'Kostnad hittills (öppna ärenden)',
+  'discharge.board.monthCost': 'Kostnad denna månad (öppna ärenden)',
   'discharge.board.nearest': 'Närmast betalningsansvar',
 } as const;
 
