@@ -8,7 +8,8 @@ import { createRouter } from '../http/router.ts';
 import { IdParam, errorResponse } from '../http/schemas.ts';
 import { authResponses, bearer } from '../http/security-schemas.ts';
 import { assertMunicipality } from '../municipalities/queries.ts';
-import { caseMessages, getCase, listOpenCases } from './case-queries.ts';
+import { caseMessages, dischargedStays, getCase, listOpenCases } from './case-queries.ts';
+import { LEAD_TIME_DAYS, leadTime } from './lead-time.ts';
 import {
   CaseQuery,
   ConfirmVisitsBody,
@@ -135,8 +136,16 @@ export const dischargeCaseRoutes = createRouter()
       assertMunicipalityAllowed(p, municipality, 'query.municipality');
     }
     const now = deps.now();
-    const { items } = await openCaseViews(db, municipality, dataScope(p), now);
-    return c.json(summarise(items, now), 200);
+    const [{ items }, stays] = await Promise.all([
+      openCaseViews(db, municipality, dataScope(p), now),
+      dischargedStays(
+        db,
+        municipality,
+        dataScope(p),
+        new Date(now.getTime() - LEAD_TIME_DAYS * 86_400_000),
+      ),
+    ]);
+    return c.json({ ...summarise(items, now), leadTime: leadTime(stays) }, 200);
   })
   .openapi(one, async (c) => {
     const p = principalOf(c);

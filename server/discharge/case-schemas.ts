@@ -133,5 +133,15 @@ export const DischargeSummary = z
     nearestDaysToLiability: z.number().int().nullable().openapi({
       description: 'The fewest days left before liability among cases not liable yet',
     }),
+    leadTime: z
+      .object({
+        cases: z.number().int(),
+        medianHours: z.number().nullable(),
+        p90Hours: z.number().nullable(),
+      })
+      .openapi({
+        description:
+          'Hours from ready-for-discharge to discharge over the cases discharged in the last 90 days (nearest rank)',
+      }),
   })
   .openapi('DischargeSummary');

@@ -5828,6 +5828,12 @@ export interface components {
             monthCostSek: number;
             /** @description The fewest days left before liability among cases not liable yet */
             nearestDaysToLiability: number | null;
+            /** @description Hours from ready-for-discharge to discharge over the cases discharged in the last 90 days (nearest rank) */
+            leadTime: {
+                cases: number;
+                medianHours: number | null;
+                p90Hours: number | null;
+            };
         };
         DischargeCaseDetail: components["schemas"]["DischargeCase"] & {
             timeline: components["schemas"]["DischargeTimelineEntry"][];

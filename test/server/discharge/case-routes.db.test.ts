@@ -127,6 +127,8 @@ describe.each(dbKinds())('discharge cases on %s', (kind) => {
       costSek: 37_200,
       monthCostSek: 37_200,
       nearestDaysToLiability: 1,
+      // E: ready Friday 20th 10:00, discharged Tuesday 24th 10:00 (Stockholm): 96 hours.
+      leadTime: { cases: 1, medianHours: 96, p90Hours: 96 },
     });
     expect((await database.db.select().from(auditLog)).length).toBe(before);
     expect((await get('/api/discharge/summary?municipality=0184')).status).toBe(403);
