@@ -124,6 +124,25 @@ beforeAll(async () => {
       { stayId: 'C' },
     ),
   );
+  // D: ready Thursday 19th, home Saturday 21st at the same hour: 48 hours, closed.
+  await send(
+    message(
+      'd-ready',
+      'ready_for_discharge',
+      '2026-11-19T09:00:00Z',
+      { readyAt: '2026-11-19T09:00:00Z' },
+      { stayId: 'D' },
+    ),
+  );
+  await send(
+    message(
+      'd-done',
+      'discharged',
+      '2026-11-21T09:00:00Z',
+      { dischargedAt: '2026-11-21T09:00:00Z' },
+      { stayId: 'D' },
+    ),
+  );
   const token = await loginAs(server.app, 'scheduler');
   const res = await server.app.request('/api/discharge/cases?municipality=0180', {
     headers: bearer(token),
@@ -271,6 +290,9 @@ describe('the discharge view in Chromium', { skip: skipBrowser }, () => {
     expect(text).toContain('Kostar pengar nu 1');
     expect(text).toContain('Kostnad denna månad (öppna ärenden) 9 300 kr');
     expect(text).toContain('Närmast betalningsansvar i morgon');
+    expect(text).toContain(
+      'Utskrivningsklar till utskriven, 90 dagar (1 st) median 48 h, p90 48 h',
+    );
     if (process.env['DISCHARGE_SCREENSHOT'] === '1') {
       await section.scrollIntoViewIfNeeded();
       await board.page.screenshot({ path: 'test-output/discharge-board.png' });

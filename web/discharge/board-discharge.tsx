@@ -1,8 +1,7 @@
 /**
  * The manager's board's discharge figures (/api/discharge/summary): open cases, those costing
  * money now and liable tomorrow, the nearest liability, this month's cost and the cost so far
- * of the open cases; a link to the list. (Lead time ready→discharge needs the closed cases,
- * which the summary does not read yet.)
+ * of the open cases, the lead time ready→discharge of the last 90 days; a link to the list.
  */
 import { t } from '../i18n/i18n.ts';
 import { formatSek } from './case-urgency.ts';
@@ -27,6 +26,15 @@ export function BoardDischarge({ municipality }: { municipality: string }) {
     ],
     [t('discharge.board.monthCost'), formatSek(s.monthCostSek)],
     [t('discharge.board.month'), formatSek(s.costSek)],
+    [
+      t('discharge.board.leadTime', { cases: s.leadTime.cases }),
+      s.leadTime.medianHours === null
+        ? '–'
+        : t('discharge.board.leadTimeValue', {
+            median: s.leadTime.medianHours,
+            p90: s.leadTime.p90Hours ?? '–',
+          }),
+    ],
   ];
   return (
     <section class="board-discharge" aria-labelledby="board-discharge-h">

@@ -788,4 +788,6 @@ export const en = {
   'discharge.board.month': 'Cost so far (open cases)',
   'discharge.board.monthCost': 'Cost this month (open cases)',
   'discharge.board.nearest': 'Nearest payment liability',
+  'discharge.board.leadTime': 'Ready to discharged, 90 days ({cases} cases)',
+  'discharge.board.leadTimeValue': 'median {median} h, p90 {p90} h',
 } as const satisfies Record<MessageKey, string>;

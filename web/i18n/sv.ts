@@ -784,6 +784,8 @@ export const sv = {
   'discharge.board.month': 'Kostnad hittills (öppna ärenden)',
   'discharge.board.monthCost': 'Kostnad denna månad (öppna ärenden)',
   'discharge.board.nearest': 'Närmast betalningsansvar',
+  'discharge.board.leadTime': 'Utskrivningsklar till utskriven, 90 dagar ({cases} st)',
+  'discharge.board.leadTimeValue': 'median {median} h, p90 {p90} h',
 } as const;
 
 export type MessageKey = keyof typeof sv;
