@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { dischargeCases, dischargeMessages } from '../../db/schema/index.ts';
 import type { DataScope } from '../auth/scope.ts';
@@ -20,6 +20,30 @@ export async function listOpenCases(db: Db, municipality: string | undefined, sc
     .where(and(...parts))
     .orderBy(asc(dischargeCases.createdAt))
     .limit(2000);
+}
+
+/** Ready-for-discharge and discharge times of the cases discharged since `since`, in scope. */
+export async function dischargedStays(
+  db: Db,
+  municipality: string | undefined,
+  scope: DataScope,
+  since: Date,
+) {
+  const parts = [
+    eq(dischargeCases.status, 'discharged'),
+    isNotNull(dischargeCases.readyAt),
+    gte(dischargeCases.dischargedAt, since),
+    ...inScope(scope),
+  ];
+  if (municipality) parts.push(eq(dischargeCases.municipalityCode, municipality));
+  const rows = await db
+    .select({ readyAt: dischargeCases.readyAt, dischargedAt: dischargeCases.dischargedAt })
+    .from(dischargeCases)
+    .where(and(...parts))
+    .limit(20_000);
+  return rows.flatMap((r) =>
+    r.readyAt && r.dischargedAt ? [{ readyAt: r.readyAt, dischargedAt: r.dischargedAt }] : [],
+  );
 }
 
 /** One case in scope, or undefined (the caller answers 404 either way). */

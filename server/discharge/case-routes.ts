@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Db } from '../../db/client.ts';
 import { audit, commandActor } from '../audit/http.ts';
 import type { Role } from '../auth/principal.ts';
 import { assertMunicipalityAllowed, dataScope, principalOf, roleGate } from '../auth/scope.ts';
@@ -7,14 +8,17 @@ import { createRouter } from '../http/router.ts';
 import { IdParam, errorResponse } from '../http/schemas.ts';
 import { authResponses, bearer } from '../http/security-schemas.ts';
 import { assertMunicipality } from '../municipalities/queries.ts';
-import { caseMessages, getCase, listOpenCases } from './case-queries.ts';
+import { caseMessages, dischargedStays, getCase, listOpenCases } from './case-queries.ts';
+import { LEAD_TIME_DAYS, leadTime } from './lead-time.ts';
 import {
   CaseQuery,
   ConfirmVisitsBody,
   ConfirmedVisits,
   DischargeCaseDetail,
   DischargeCaseList,
+  DischargeSummary,
 } from './case-schemas.ts';
+import { summarise } from './case-summary.ts';
 import { byUrgency, caseView, proposedOf, timelineView } from './case-view.ts';
 import { confirmVisits } from './confirm-visits.ts';
 import { liabilityRules } from './liability-settings.ts';
@@ -36,6 +40,26 @@ const list = createRoute({
     200: {
       description: 'Open cases with their clock',
       content: { 'application/json': { schema: DischargeCaseList } },
+    },
+    400: errorResponse('Bad query'),
+    ...authResponses,
+    404: errorResponse('Unknown municipality'),
+  },
+  middleware: roleGate(DISCHARGE_READERS),
+});
+
+const summary = createRoute({
+  method: 'get',
+  path: '/summary',
+  tags: ['Discharge'],
+  summary:
+    'The open cases in figures (open, costing now, liable tomorrow, cost so far and this month): counts only, no patient, so not audited per patient',
+  security: bearer,
+  request: { query: CaseQuery },
+  responses: {
+    200: {
+      description: 'The figures',
+      content: { 'application/json': { schema: DischargeSummary } },
     },
     400: errorResponse('Bad query'),
     ...authResponses,
@@ -98,14 +122,30 @@ export const dischargeCaseRoutes = createRouter()
       await assertMunicipality(db, municipality, 'query.municipality');
       assertMunicipalityAllowed(p, municipality, 'query.municipality');
     }
-    const rows = await listOpenCases(db, municipality, dataScope(p));
-    const rule = await liabilityRules(db, [...new Set(rows.map((r) => r.municipalityCode))]);
-    const now = deps.now();
-    const items = rows
-      .map((r) => caseView(r, rule(r.municipalityCode, r.careType), now))
-      .sort(byUrgency);
+    const { rows, items } = await openCaseViews(db, municipality, dataScope(p), deps.now());
     await audit(c, 'discharge.list', rows.map(subject), null);
     return c.json({ items }, 200);
+  })
+  .openapi(summary, async (c) => {
+    const { municipality } = c.req.valid('query');
+    const p = principalOf(c);
+    const deps = c.get('deps');
+    const db = deps.database.db;
+    if (municipality) {
+      await assertMunicipality(db, municipality, 'query.municipality');
+      assertMunicipalityAllowed(p, municipality, 'query.municipality');
+    }
+    const now = deps.now();
+    const [{ items }, stays] = await Promise.all([
+      openCaseViews(db, municipality, dataScope(p), now),
+      dischargedStays(
+        db,
+        municipality,
+        dataScope(p),
+        new Date(now.getTime() - LEAD_TIME_DAYS * 86_400_000),
+      ),
+    ]);
+    return c.json({ ...summarise(items, now), leadTime: leadTime(stays) }, 200);
   })
   .openapi(one, async (c) => {
     const p = principalOf(c);
@@ -140,6 +180,21 @@ export const dischargeCaseRoutes = createRouter()
     );
     return c.json(result, 200);
   });
+
+/** The open cases in scope with their clock now, most urgent first. */
+async function openCaseViews(
+  db: Db,
+  municipality: string | undefined,
+  scope: ReturnType<typeof dataScope>,
+  now: Date,
+) {
+  const rows = await listOpenCases(db, municipality, scope);
+  const rule = await liabilityRules(db, [...new Set(rows.map((r) => r.municipalityCode))]);
+  const items = rows
+    .map((r) => caseView(r, rule(r.municipalityCode, r.careType), now))
+    .sort(byUrgency);
+  return { rows, items };
+}
 
 const subject = (r: { patientId: string; municipalityCode: string }) => ({
   patientId: r.patientId,

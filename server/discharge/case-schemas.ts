@@ -118,3 +118,30 @@ export const ConfirmVisitsBody = z
 export const ConfirmedVisits = z
   .object({ caseId: Uuid, visitIds: z.array(Uuid) })
   .openapi('DischargeConfirmedVisits');
+
+export const DischargeSummary = z
+  .object({
+    open: z.number().int().openapi({ description: 'Open cases (admitted or ready)' }),
+    notReady: z.number().int().openapi({ description: 'Open cases without ready-for-discharge' }),
+    costing: z.number().int().openapi({ description: 'Cases in payment liability now' }),
+    liableTomorrow: z.number().int().openapi({ description: 'Cases liable from tomorrow' }),
+    costSek: z.number().int().openapi({ description: 'The open cases’ cost so far' }),
+    monthCostSek: z.number().int().openapi({
+      description:
+        'The open cases’ cost for days of this Stockholm month (closed cases not counted)',
+    }),
+    nearestDaysToLiability: z.number().int().nullable().openapi({
+      description: 'The fewest days left before liability among cases not liable yet',
+    }),
+    leadTime: z
+      .object({
+        cases: z.number().int(),
+        medianHours: z.number().nullable(),
+        p90Hours: z.number().nullable(),
+      })
+      .openapi({
+        description:
+          'Hours from ready-for-discharge to discharge over the cases discharged in the last 90 days (nearest rank)',
+      }),
+  })
+  .openapi('DischargeSummary');

@@ -36,6 +36,7 @@ describe('API description', () => {
       '/api/discharge/cases/{id}/visits/confirm',
       '/api/discharge/clients',
       '/api/discharge/messages',
+      '/api/discharge/summary',
       '/api/dispatch/day-routes',
       '/api/dispatch/late-risks',
       '/api/dispatch/repairs/{proposalId}/accept',

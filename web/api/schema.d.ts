@@ -4093,6 +4093,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/discharge/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open cases in figures (open, costing now, liable tomorrow, cost so far and this month): counts only, no patient, so not audited per patient */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description SCB municipality code */
+                    municipality?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DischargeSummary"];
+                    };
+                };
+                /** @description Bad query */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/discharge/cases/{id}": {
         parameters: {
             query?: never;
@@ -5737,6 +5812,28 @@ export interface components {
             liableDays: number;
             costSek: number;
             dailyAmountSek: number;
+        };
+        DischargeSummary: {
+            /** @description Open cases (admitted or ready) */
+            open: number;
+            /** @description Open cases without ready-for-discharge */
+            notReady: number;
+            /** @description Cases in payment liability now */
+            costing: number;
+            /** @description Cases liable from tomorrow */
+            liableTomorrow: number;
+            /** @description The open cases’ cost so far */
+            costSek: number;
+            /** @description The open cases’ cost for days of this Stockholm month (closed cases not counted) */
+            monthCostSek: number;
+            /** @description The fewest days left before liability among cases not liable yet */
+            nearestDaysToLiability: number | null;
+            /** @description Hours from ready-for-discharge to discharge over the cases discharged in the last 90 days (nearest rank) */
+            leadTime: {
+                cases: number;
+                medianHours: number | null;
+                p90Hours: number | null;
+            };
         };
         DischargeCaseDetail: components["schemas"]["DischargeCase"] & {
             timeline: components["schemas"]["DischargeTimelineEntry"][];

@@ -2,6 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { TopBar } from '../components/top-bar.tsx';
+import { BoardDischarge } from '../discharge/board-discharge.tsx';
+import { DischargeLink } from '../discharge/discharge-link.tsx';
 import { MunicipalityPicker } from '../console/municipality-picker.tsx';
 import { useTeamChoice } from '../console/team-view.ts';
 import { t } from '../i18n/i18n.ts';
@@ -64,6 +66,7 @@ export function BoardPage() {
   return (
     <>
       <TopBar title={t('board.title')}>
+        <DischargeLink />
         <p class="board-status" role="status">
           {data.error.value
             ? t('board.error', { message: data.error.value })
@@ -89,6 +92,7 @@ export function BoardPage() {
           <CsvStylePicker />
         </section>
         <Tiles figures={data.figures.value} to={period.to} />
+        <BoardDischarge municipality={code} />
         <Trends figures={data.figures.value} period={period} fileParts={fileParts} />
         <div class="board-details">
           <DetailTables figures={data.figures.value} fileParts={fileParts} />

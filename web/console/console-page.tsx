@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { TopBar } from '../components/top-bar.tsx';
+import { DischargeLink } from '../discharge/discharge-link.tsx';
 import { t } from '../i18n/i18n.ts';
 import { LiveConnection } from '../live/live-connection.ts';
 import { endSession, session } from '../session/session.ts';
@@ -104,6 +105,7 @@ export function ConsolePage() {
           />
         )}
         {live && <ConnectionStatus state={live.connection.state} />}
+        <DischargeLink />
       </TopBar>
       <main id="main" class="console">
         <div class="announcer" aria-live="polite" role="log">

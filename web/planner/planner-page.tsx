@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { TopBar } from '../components/top-bar.tsx';
+import { DischargeLink } from '../discharge/discharge-link.tsx';
 import { t } from '../i18n/i18n.ts';
 import { LiveConnection } from '../live/live-connection.ts';
 import { endSession, session } from '../session/session.ts';
@@ -76,7 +77,9 @@ export function PlannerPage() {
 
   return (
     <>
-      <TopBar title={t('planner.title')} />
+      <TopBar title={t('planner.title')}>
+        <DischargeLink />
+      </TopBar>
       <main id="main" class="planner">
         <DayPicker
           codes={scope.value}

@@ -405,6 +405,14 @@ export const MATRIX: MatrixRow[] = [
     },
   },
   {
+    route: 'GET /api/discharge/summary',
+    request: (t) => ({ path: `/api/discharge/summary?municipality=${code(t)}` }),
+    expect: {
+      ...only(['dispatcher', 'scheduler', 'manager'], [200, 403], [403, 403]),
+      admin: [200, 200],
+    },
+  },
+  {
     route: 'GET /api/discharge/cases/:id',
     request: () => ({ path: '/api/discharge/cases/00000000-0000-4000-8000-00000000d15c' }),
     expect: {

@@ -114,6 +114,27 @@ describe.each(dbKinds())('discharge cases on %s', (kind) => {
     );
   });
 
+  it('sums the open cases up without patient data and without an audit row', async () => {
+    const before = (await database.db.select().from(auditLog)).length;
+    const { status, body } = await get('/api/discharge/summary?municipality=0180', 'manager');
+    expect(status).toBe(200);
+    // C (3 days) and A (1 day) cost 4 × 9,300, all in November; B is liable tomorrow.
+    expect(body).toEqual({
+      open: 4,
+      notReady: 1,
+      costing: 2,
+      liableTomorrow: 1,
+      costSek: 37_200,
+      monthCostSek: 37_200,
+      nearestDaysToLiability: 1,
+      // E: ready Friday 20th 10:00, discharged Tuesday 24th 10:00 (Stockholm): 96 hours.
+      leadTime: { cases: 1, medianHours: 96, p90Hours: 96 },
+    });
+    expect((await database.db.select().from(auditLog)).length).toBe(before);
+    expect((await get('/api/discharge/summary?municipality=0184')).status).toBe(403);
+    expect((await get('/api/discharge/summary', 'caregiver')).status).toBe(403);
+  });
+
   it('scopes to the user’s municipalities: 403 on a foreign one, the case 404', async () => {
     expect((await get('/api/discharge/cases?municipality=0184')).status).toBe(403);
     const all = await get('/api/discharge/cases');
