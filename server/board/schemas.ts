@@ -197,3 +197,19 @@ export const EconomicsSchema = z
     ),
   })
   .openapi('BoardEconomics');
+
+export const HistoryStatusSchema = z
+  .object({
+    state: z.enum(['none', 'running', 'done', 'failed']).openapi({
+      description:
+        'none: no history asked in this process (a real deployment); running: being written',
+    }),
+    days: z.number().int().openapi({ description: 'Past days asked for' }),
+    daysDone: z.number().int().openapi({ description: 'Days written so far, oldest first' }),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .openapi('BoardHistoryStatus');

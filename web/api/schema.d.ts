@@ -3446,6 +3446,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/board/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the demo's past days are still being generated (in the background after start-up): the board says so while they are */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The state and how many days are written */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardHistoryStatus"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/board/{municipality}/figures": {
         parameters: {
             query?: never;
@@ -5201,6 +5255,22 @@ export interface components {
                     allowanceSeconds: number;
                 } | null;
             }[];
+        };
+        BoardHistoryStatus: {
+            /**
+             * @description none: no history asked in this process (a real deployment); running: being written
+             * @enum {string}
+             */
+            state: "none" | "running" | "done" | "failed";
+            /** @description Past days asked for */
+            days: number;
+            /** @description Days written so far, oldest first */
+            daysDone: number;
+            from: string | null;
+            to: string | null;
+            startedAt: string | null;
+            finishedAt: string | null;
+            error: string | null;
         };
         BoardFigures: {
             municipalityCode: string;

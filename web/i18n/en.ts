@@ -685,4 +685,8 @@ export const en = {
   'proposal.rule.pinned': 'the visit is locked to its caregiver',
   'proposal.rule.two_person': 'the caregiver already makes this two-person visit',
   'proposal.rule.locked_time': 'the visit is locked to a time',
+  // The board's notice while the demo history is written (web/board/history-notice.tsx).
+  'board.historyRunning':
+    'History being generated: {done} of {days} days… The trends fill in, and the figures are fetched again when it is done.',
+  'board.historyFailed': 'The history could not be generated: {message}',
 } as const satisfies Record<MessageKey, string>;

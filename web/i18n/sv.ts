@@ -682,6 +682,10 @@ export const sv = {
   'proposal.rule.pinned': 'besöket är låst till sin medarbetare',
   'proposal.rule.two_person': 'medarbetaren gör redan det här dubbelbemannade besöket',
   'proposal.rule.locked_time': 'besöket är låst till en tid',
+  // The board's notice while the demo history is written (web/board/history-notice.tsx).
+  'board.historyRunning':
+    'Historik skapas: {done} av {days} dagar… Trenderna fylls på, och siffrorna hämtas igen när den är klar.',
+  'board.historyFailed': 'Historiken kunde inte skapas: {message}',
 } as const;
 
 export type MessageKey = keyof typeof sv;
