@@ -112,7 +112,7 @@ describe.each(dbKinds())('a visit taken while the day is generated on %s', (kind
       [
         {
           kind: 'restore',
-          visit: { ...once, ...removed!.visit },
+          visit: { ...once, ...removed!.visit, carePlanId: once.carePlanId },
           planned: plannedVisit(plan, '0180', '2026-03-23'),
         },
       ],
