@@ -115,6 +115,13 @@ export const TrendDaySchema = z
     utilisation: Share,
     travelShare: Share,
     overtimeHours: z.number(),
+    continuityPatients: z.number().int().openapi({
+      description: 'Patients who count for continuity over the 14 days ending this day',
+    }),
+    continuityKoladaMedian: z.number().nullable().openapi({
+      description:
+        'Median distinct caregivers (Kolada personalkontinuitet) over the 14 days ending this day; null when no patient counts',
+    }),
   })
   .openapi('BoardTrendDay');
 export const TrendsSchema = z

@@ -5411,6 +5411,10 @@ export interface components {
             /** @description A share 0–1; null when nothing to count */
             travelShare: number | null;
             overtimeHours: number;
+            /** @description Patients who count for continuity over the 14 days ending this day */
+            continuityPatients: number;
+            /** @description Median distinct caregivers (Kolada personalkontinuitet) over the 14 days ending this day; null when no patient counts */
+            continuityKoladaMedian: number | null;
         };
         BoardCounty: {
             period: {
