@@ -57,6 +57,7 @@ export function Trends(props: {
               points={series}
               grain={grain.value}
               fileParts={props.fileParts}
+              note={id === 'continuityKolada' ? t('board.continuityTrendNote') : undefined}
             />
           );
         })}

@@ -689,4 +689,5 @@ export const en = {
   'board.historyRunning':
     'History being generated: {done} of {days} days… The trends fill in, and the figures are fetched again when it is done.',
   'board.historyFailed': 'The history could not be generated: {message}',
+  'board.continuityTrendNote': 'Each point: the 14 days up to it.',
 } as const satisfies Record<MessageKey, string>;

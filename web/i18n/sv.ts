@@ -686,6 +686,7 @@ export const sv = {
   'board.historyRunning':
     'Historik skapas: {done} av {days} dagar… Trenderna fylls på, och siffrorna hämtas igen när den är klar.',
   'board.historyFailed': 'Historiken kunde inte skapas: {message}',
+  'board.continuityTrendNote': 'Varje punkt: de 14 dagarna fram till den.',
 } as const;
 
 export type MessageKey = keyof typeof sv;
