@@ -23,8 +23,8 @@ const inHours = (col: ReturnType<typeof sql>) =>
  * window is never rebuilt: a patient counts on day d when their due days include d and the
  * day 13 rows before is d − 13 (the days are distinct, so all 14 are there); a caregiver met
  * on day m counts for the windows ending m … m + 13, so each patient's caregiver is merged into
- * a few intervals of end days (gaps and islands), and a window's count is the intervals that
- * cover its day. A patient's team (for a team's board): their contact caregiver's, else the
+ * a few intervals of end days (gaps and islands), and a window's count is the intervals open
+ * on its day, one running sum along the patient's days (no range join). A patient's team (for a team's board): their contact caregiver's, else the
  * team that met them most over the whole range.
  */
 export async function continuityTrend(db: Db, s: BoardScope): Promise<ContinuityDay[]> {
@@ -69,19 +69,30 @@ export async function continuityTrend(db: Db, s: BoardScope): Promise<Continuity
           select *, sum(gap) over (partition by patient_id, staff_id order by m) as island
           from marked) y
         group by patient_id, staff_id, island),
+      met_team as (
+        select patient_id, mode() within group (order by team_id) as team_id
+        from met group by patient_id),
       team_of as (
-        select p.id as patient_id,
-          coalesce(cs.team_id, (select mode() within group (order by mt.team_id)
-            from met mt where mt.patient_id = p.id)) as team_id
-        from patients p left join staff cs on cs.id = p.contact_staff_id
+        select p.id as patient_id, coalesce(cs.team_id, mt.team_id) as team_id
+        from patients p
+        left join staff cs on cs.id = p.contact_staff_id
+        left join met_team mt on mt.patient_id = p.id
         where p.id in (select patient_id from eligible)),
+      -- A sweep instead of a range join: +1 where a caregiver's interval opens, −1 after it
+      -- closes, summed along each patient's days; read on the days the patient counts.
+      steps as (
+        select patient_id, d, sum(delta)::int as delta, bool_or(counts) as counts from (
+          select patient_id, lo as d, 1 as delta, false as counts from islands
+          union all select patient_id, hi + 1, -1, false from islands
+          union all select patient_id, d, 0, true from eligible) u
+        group by patient_id, d),
       per_window as (
-        select e.d, count(i.staff_id)::int as n
-        from eligible e
-        join team_of t on t.patient_id = e.patient_id
-        left join islands i on i.patient_id = e.patient_id and e.d between i.lo and i.hi
-        where ${s.teamId ? sql`t.team_id = ${s.teamId}::uuid` : sql`true`}
-        group by e.patient_id, e.d)
+        select c.d, c.n from (
+          select patient_id, d, counts,
+            sum(delta) over (partition by patient_id order by d) as n
+          from steps) c
+        join team_of t on t.patient_id = c.patient_id
+        where c.counts and ${s.teamId ? sql`t.team_id = ${s.teamId}::uuid` : sql`true`})
       select d::text as day, count(*)::int as patients,
         percentile_cont(0.5) within group (order by n)::float8 as median
       from per_window group by d`),
