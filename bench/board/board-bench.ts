@@ -4,7 +4,7 @@
  * (median of 3 runs after a warm-up) over 28 days, over 92 days (the longest period allowed),
  * and over one day (what a live update recomputes for today).
  *
- *   npx tsx bench/board/board-bench.ts [--patients 2000] [--days 90] [--results bench/results|none] [--name board]
+ *   npx tsx bench/board/board-bench.ts [--patients 2000] [--days 90] [--results bench/results|none] [--name board] [--only trend]
  *
  * Writes bench/results/<name>.md (board). PGlite in memory by default; DATABASE_URL for PostgreSQL.
  */
@@ -23,6 +23,7 @@ import { economics } from '../../server/board/economics.ts';
 import { parsePeriod } from '../../server/board/period.ts';
 import { plannedActual } from '../../server/board/planned-actual.ts';
 import { punctuality } from '../../server/board/punctuality.ts';
+import { continuityTrend } from '../../server/board/continuity-trend.ts';
 import { trends } from '../../server/board/trends.ts';
 import { urgentResponse } from '../../server/board/urgent-response.ts';
 import { visitOutcomes } from '../../server/board/visit-outcomes.ts';
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     'last-day': { type: 'string', default: '2026-11-23' },
     results: { type: 'string', default: 'bench/results' },
     name: { type: 'string', default: 'board' },
+    /** Only the figures whose name contains this (e.g. "trend"), to time one figure. */
+    only: { type: 'string', default: '' },
   },
 });
 const lastDay = values['last-day'];
@@ -78,6 +81,7 @@ type Figure = [string, (s: BoardScope) => Promise<unknown>];
 const FIGURES: Figure[] = [
   ['continuity (Kolada and all hours, per team)', (s) => continuitySummary(db, s)],
   ['continuity per patient (audited list)', (s) => continuityPatients(db, s)],
+  ['continuity trend (14 days ending each day)', (s) => continuityTrend(db, s)],
   ['contact caregiver share', (s) => contactShare(db, s)],
   ['punctuality', (s) => punctuality(db, s)],
   ['urgent response', (s) => urgentResponse(db, s)],
@@ -106,7 +110,7 @@ async function time(f: () => Promise<unknown>): Promise<number> {
 }
 
 const rows: string[] = [];
-for (const [name, f] of FIGURES) {
+for (const [name, f] of FIGURES.filter(([n]) => n.includes(values.only))) {
   const r = [] as number[];
   for (const days of [28, 92, 1]) r.push(await time(() => f(scope(days))));
   console.error(`${name}: ${r.map((x) => x.toFixed(0)).join(' / ')} ms`);

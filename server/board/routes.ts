@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { audit } from '../audit/http.ts';
 import { principalOf, roleGate } from '../auth/scope.ts';
 import { todayLocal } from '../domain/stockholm-time.ts';
+import { historyStatus } from '../demo/history/history-status.ts';
 import { createRouter } from '../http/router.ts';
 import { errorResponse } from '../http/schemas.ts';
 import { authResponses, bearer } from '../http/security-schemas.ts';
@@ -22,6 +23,7 @@ import {
   CountySchema,
   EconomicsSchema,
   ExpiringDelegationsSchema,
+  HistoryStatusSchema,
   MunicipalityParam,
   PatientContinuitySchema,
   TeamOnlyQuery,
@@ -137,6 +139,21 @@ const patientContinuity = createRoute({
   },
 });
 
+const history = createRoute({
+  ...common,
+  method: 'get',
+  path: '/history',
+  summary:
+    "Whether the demo's past days are still being generated (in the background after start-up): the board says so while they are",
+  responses: {
+    200: {
+      description: 'The state and how many days are written',
+      content: { 'application/json': { schema: HistoryStatusSchema } },
+    },
+    ...authResponses,
+  },
+});
+
 /** The scope of a municipality's request: checked municipality, team and period. */
 async function scopeOf(
   c: Context<AppEnv>,
@@ -156,6 +173,7 @@ const csv = (c: Context<AppEnv>, body: string, name: string) =>
   });
 
 export const boardRoutes = createRouter()
+  .openapi(history, (c) => c.json(historyStatus(), 200))
   .openapi(figures, async (c) => {
     const { municipality } = c.req.valid('param');
     const q = c.req.valid('query');

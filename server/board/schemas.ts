@@ -115,6 +115,13 @@ export const TrendDaySchema = z
     utilisation: Share,
     travelShare: Share,
     overtimeHours: z.number(),
+    continuityPatients: z.number().int().openapi({
+      description: 'Patients who count for continuity over the 14 days ending this day',
+    }),
+    continuityKoladaMedian: z.number().nullable().openapi({
+      description:
+        'Median distinct caregivers (Kolada personalkontinuitet) over the 14 days ending this day; null when no patient counts',
+    }),
   })
   .openapi('BoardTrendDay');
 export const TrendsSchema = z
@@ -197,3 +204,19 @@ export const EconomicsSchema = z
     ),
   })
   .openapi('BoardEconomics');
+
+export const HistoryStatusSchema = z
+  .object({
+    state: z.enum(['none', 'running', 'done', 'failed']).openapi({
+      description:
+        'none: no history asked in this process (a real deployment); running: being written',
+    }),
+    days: z.number().int().openapi({ description: 'Past days asked for' }),
+    daysDone: z.number().int().openapi({ description: 'Days written so far, oldest first' }),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .openapi('BoardHistoryStatus');

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
 import type { BoardScope } from './board-scope.ts';
 import { contactShare } from './contact-share.ts';
+import { continuityTrend } from './continuity-trend.ts';
 import { punctuality } from './punctuality.ts';
 import { urgentResponse } from './urgent-response.ts';
 import { visitOutcomes } from './visit-outcomes.ts';
@@ -23,17 +24,22 @@ export interface TrendDay {
   utilisation: number | null;
   travelShare: number | null;
   overtimeHours: number;
+  /** Kolada continuity over the 14 days ending this day: its patients, and their median. */
+  continuityPatients: number;
+  continuityKoladaMedian: number | null;
 }
 
 /** Every local day of the period, with the day's figures (the same queries, grouped by day). */
 export async function trends(db: Db, s: BoardScope): Promise<TrendDay[]> {
-  const [outcomes, punct, contact, urgent, work] = await Promise.all([
+  const [outcomes, punct, contact, urgent, work, continuity] = await Promise.all([
     visitOutcomes(db, s, 'day'),
     punctuality(db, s, 'day'),
     contactShare(db, s, 'day'),
     urgentResponse(db, s, 'day'),
     workingTime(db, s, 'day'),
+    continuityTrend(db, s),
   ]);
+  const cont = new Map(continuity.map((r) => [r.day, r]));
   const byDay = <T extends { day: string | null }>(rows: T[]) =>
     new Map(rows.map((r) => [r.day!, r]));
   const o = byDay(outcomes);
@@ -60,6 +66,8 @@ export async function trends(db: Db, s: BoardScope): Promise<TrendDay[]> {
       utilisation: wt.get(day)?.utilisation ?? null,
       travelShare: wt.get(day)?.travelShare ?? null,
       overtimeHours: wt.get(day)?.overtimeHours ?? 0,
+      continuityPatients: cont.get(day)?.patients ?? 0,
+      continuityKoladaMedian: cont.get(day)?.koladaMedian ?? null,
     };
   });
 }

@@ -26,6 +26,7 @@ describe('API description', () => {
       '/api/auth/logout',
       '/api/auth/me',
       '/api/board/county',
+      '/api/board/history',
       '/api/board/{municipality}/continuity/patients',
       '/api/board/{municipality}/delegations-expiring',
       '/api/board/{municipality}/economics',

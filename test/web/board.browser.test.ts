@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { addPatient, addVisit, at, insertBoardWorld } from '../server/board/support/board-world.ts';
+import { resetHistoryStatus, setHistoryStatus } from '../../server/demo/history/history-status.ts';
 import { bearer, insertUsers, loginAs, passwordOf, usernameOf } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS } from '../support/fixtures.ts';
@@ -167,6 +168,31 @@ describe.skipIf(skipBrowser)("the manager's board", () => {
     await expect
       .poll(() => tile('Missade besök').textContent(), { timeout: 10_000 })
       .toContain('3 besök');
+  });
+
+  it('says while the history is generated, and fetches the figures again when it is done', async () => {
+    setHistoryStatus({ state: 'running', days: 28, daysDone: 12, from: '2026-10-26' });
+    await page.reload();
+    const notice = page.getByText('Historik skapas: 12 av 28 dagar…');
+    await notice.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // A day written behind the board's back (no live event): only the end of the wait shows it.
+    const patient = await addPatient(database.db, 'Historik Patient', IDS.an);
+    await addVisit(database.db, {
+      patientId: patient,
+      date: '2026-11-19',
+      from: '08:00',
+      staffIds: [IDS.an],
+      started: '08:05',
+      finished: '08:35',
+    });
+    expect(await tile('Utförda besök').textContent()).toContain('5 besök');
+    setHistoryStatus({ state: 'done', daysDone: 28, finishedAt: new Date().toISOString() });
+    await expect
+      .poll(() => tile('Utförda besök').textContent(), { timeout: 15_000 })
+      .toContain('6 besök');
+    expect(await notice.isVisible()).toBe(false);
+    resetHistoryStatus();
   });
 
   it('has no WCAG 2.1 A/AA violations', async () => {

@@ -3446,6 +3446,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/board/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the demo's past days are still being generated (in the background after start-up): the board says so while they are */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The state and how many days are written */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BoardHistoryStatus"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/board/{municipality}/figures": {
         parameters: {
             query?: never;
@@ -5277,6 +5331,22 @@ export interface components {
                 } | null;
             }[];
         };
+        BoardHistoryStatus: {
+            /**
+             * @description none: no history asked in this process (a real deployment); running: being written
+             * @enum {string}
+             */
+            state: "none" | "running" | "done" | "failed";
+            /** @description Past days asked for */
+            days: number;
+            /** @description Days written so far, oldest first */
+            daysDone: number;
+            from: string | null;
+            to: string | null;
+            startedAt: string | null;
+            finishedAt: string | null;
+            error: string | null;
+        };
         BoardFigures: {
             municipalityCode: string;
             teamId: string | null;
@@ -5416,6 +5486,10 @@ export interface components {
             /** @description A share 0–1; null when nothing to count */
             travelShare: number | null;
             overtimeHours: number;
+            /** @description Patients who count for continuity over the 14 days ending this day */
+            continuityPatients: number;
+            /** @description Median distinct caregivers (Kolada personalkontinuitet) over the 14 days ending this day; null when no patient counts */
+            continuityKoladaMedian: number | null;
         };
         BoardCounty: {
             period: {

@@ -14,6 +14,8 @@ import { CountyView } from './county-view.tsx';
 import { CsvStylePicker } from './csv-style-picker.tsx';
 import { DelegationsTable, DetailTables } from './detail-tables.tsx';
 import { EconomicsTable } from './economics-table.tsx';
+import { HistoryNotice } from './history-notice.tsx';
+import { useHistoryStatus } from './history-status.ts';
 import { type PeriodDays, lastDays } from './period.ts';
 import { PeriodPicker } from './period-picker.tsx';
 import { taskName } from './task-name.ts';
@@ -58,6 +60,7 @@ export function BoardPage() {
     { municipality: code, team: team.chosen, from: period.from, to: period.to },
     s.token,
   );
+  const history = useHistoryStatus(() => void data.reload());
   const teamName = team.teams.value.find((x) => x.id === team.chosen)?.name;
   // A file's name says what it is of: "punktlighet-0180-alla-2026-03-02-2026-03-29.csv".
   const fileParts = [code, teamName ?? '', period.from, period.to].filter(Boolean);
@@ -91,6 +94,7 @@ export function BoardPage() {
           <PeriodPicker value={days.value} onChange={(d) => (days.value = d)} />
           <CsvStylePicker />
         </section>
+        <HistoryNotice status={history} />
         <Tiles figures={data.figures.value} to={period.to} />
         <BoardDischarge municipality={code} />
         <Trends figures={data.figures.value} period={period} fileParts={fileParts} />

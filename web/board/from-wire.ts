@@ -64,6 +64,8 @@ export function trendDays(trend: readonly WireTrendDay[]): Partial<Record<Figure
     add('urgent2', d.day, d.urgent2MedianMinutes, 1);
     add('travelShare', d.day, d.travelShare, 1);
     add('utilisation', d.day, d.utilisation, 1);
+    // The 14 days ending that day; a week is the mean weighed by the patients who count.
+    add('continuityKolada', d.day, d.continuityKoladaMedian, d.continuityPatients);
   }
   return series;
 }

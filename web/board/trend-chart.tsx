@@ -21,6 +21,8 @@ export function TrendChart(props: {
   points: readonly SeriesPoint[];
   grain: Grain;
   fileParts: readonly string[];
+  /** A line under the chart saying how to read it (continuity: a 14-day window). */
+  note?: string;
 }) {
   const { id, points } = props;
   const figure = FIGURES[id];
@@ -113,6 +115,7 @@ export function TrendChart(props: {
           </>
         )}
       </svg>
+      {props.note && <p class="chart-note">{props.note}</p>}
       <details class="chart-table">
         <summary>
           {t('board.showTable')}

@@ -5,8 +5,9 @@ import { FIGURES } from './figures.ts';
 import { type Grain, TrendChart } from './trend-chart.tsx';
 import { byDay, byWeek } from './trend-series.ts';
 
-/** The figures drawn over time: those a day moves (continuity is a 14-day figure). */
+/** The figures drawn over time (continuity: the 14 days ending each day). */
 export const TREND_FIGURES: readonly FigureId[] = [
+  'continuityKolada',
   'punctuality',
   'visitsDone',
   'travelShare',
@@ -56,6 +57,7 @@ export function Trends(props: {
               points={series}
               grain={grain.value}
               fileParts={props.fileParts}
+              note={id === 'continuityKolada' ? t('board.continuityTrendNote') : undefined}
             />
           );
         })}

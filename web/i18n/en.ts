@@ -790,4 +790,9 @@ export const en = {
   'discharge.board.nearest': 'Nearest payment liability',
   'discharge.board.leadTime': 'Ready to discharged, 90 days ({cases} cases)',
   'discharge.board.leadTimeValue': 'median {median} h, p90 {p90} h',
+  // The board's notice while the demo history is written (web/board/history-notice.tsx).
+  'board.historyRunning':
+    'History being generated: {done} of {days} days… The trends fill in, and the figures are fetched again when it is done.',
+  'board.historyFailed': 'The history could not be generated: {message}',
+  'board.continuityTrendNote': 'Each point: the 14 days up to it.',
 } as const satisfies Record<MessageKey, string>;

@@ -786,6 +786,11 @@ export const sv = {
   'discharge.board.nearest': 'Närmast betalningsansvar',
   'discharge.board.leadTime': 'Utskrivningsklar till utskriven, 90 dagar ({cases} st)',
   'discharge.board.leadTimeValue': 'median {median} h, p90 {p90} h',
+  // The board's notice while the demo history is written (web/board/history-notice.tsx).
+  'board.historyRunning':
+    'Historik skapas: {done} av {days} dagar… Trenderna fylls på, och siffrorna hämtas igen när den är klar.',
+  'board.historyFailed': 'Historiken kunde inte skapas: {message}',
+  'board.continuityTrendNote': 'Varje punkt: de 14 dagarna fram till den.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { visits } from '../../../db/schema/index.ts';
+import { visitActuals, visits } from '../../../db/schema/index.ts';
 import type { Tx } from '../../events/append-events.ts';
+import { recordActual } from '../../visits/visit-actuals.ts';
 import {
   type DayChange,
   type ExistingVisit,
@@ -91,7 +92,15 @@ async function write(
     )
     .returning();
   if (!row) return null;
-  if (c.kind === 'restore') return { kind: 'added', visit: row, restored: true };
+  // The board reads outcomes from visit_actuals: a cancelled visit gets its row as the live
+  // status path writes it (outcome, finishedAt), and loses it again when restored.
+  if (c.kind === 'remove') await recordActual(tx, { ...row, assignees: [] }, 'cancelled', now);
+  if (c.kind === 'restore') {
+    await tx
+      .delete(visitActuals)
+      .where(and(eq(visitActuals.visitId, row.id), eq(visitActuals.outcome, 'cancelled')));
+    return { kind: 'added', visit: row, restored: true };
+  }
   if (c.kind === 'update') return { kind: 'updated', visit: row, fields: c.fields };
   return { kind: 'removed', visit: row, why: c.why };
 }

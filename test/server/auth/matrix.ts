@@ -387,6 +387,12 @@ export const MATRIX: MatrixRow[] = [
     expect: only(['manager', 'scheduler', 'admin'], [200, 200], [403, 403]),
   },
   {
+    // Whether the demo history is still being written: no municipality's data.
+    route: 'GET /api/board/history',
+    request: () => ({ path: '/api/board/history' }),
+    expect: only(['manager', 'scheduler', 'admin'], [200, 200], [403, 403]),
+  },
+  {
     // The region's integration only, with its API key (test/server/discharge/): a person is refused.
     route: 'POST /api/discharge/messages',
     request: (t) => ({

@@ -4,6 +4,10 @@ import type { Database } from '../../../db/client.ts';
 import { auditLog, delegations } from '../../../db/schema/index.ts';
 import type { App } from '../../../server/app.ts';
 import { createUser } from '../../../server/auth/users.ts';
+import {
+  resetHistoryStatus,
+  setHistoryStatus,
+} from '../../../server/demo/history/history-status.ts';
 import { TEST_COST, bearer, insertUsers, loginAs, testApp } from '../../support/auth.ts';
 import { freshDatabase } from '../../support/databases.ts';
 import { B, addPatient, addVisit, insertBoardWorld } from './support/board-world.ts';
@@ -96,6 +100,16 @@ describe('the board routes', () => {
       outcomes: { visits: 30, done: 27, unplaced: 1 },
     });
     expect(await auditRows()).toEqual([]);
+  });
+
+  it('says how far the demo history is (the board shows it while it is written)', async () => {
+    resetHistoryStatus();
+    expect((await get('/api/board/history')).body).toMatchObject({ state: 'none', days: 0 });
+    setHistoryStatus({ state: 'running', days: 28, daysDone: 12, from: '2026-10-26' });
+    const r = await get('/api/board/history');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ state: 'running', days: 28, daysDone: 12, from: '2026-10-26' });
+    resetHistoryStatus();
   });
 
   it('answers CSV for Swedish spreadsheets', async () => {

@@ -70,6 +70,8 @@ const day = (d: string, done: number, punctualityShare: number | null): WireTren
   utilisation: null,
   travelShare: null,
   overtimeHours: 0,
+  continuityPatients: done > 2 ? 3 : 0,
+  continuityKoladaMedian: done > 2 ? 14 : null,
 });
 
 describe("the API's figures as the board shows them", () => {
@@ -120,5 +122,13 @@ describe("the API's figures as the board shows them", () => {
     const period = { from: '2026-03-16', to: '2026-03-17' };
     expect(byWeek(f.days.punctuality!, period, 'mean')).toEqual([{ key: '2026-W12', value: 0.7 }]);
     expect(byWeek(f.days.missed!, period, 'sum')).toEqual([{ key: '2026-W12', value: 2 }]);
+  });
+
+  it('takes the continuity of the 14 days ending each day, weighed by the patients who count', () => {
+    const f = boardFigures(figures(20), [day('2026-03-16', 2, 0.5), day('2026-03-17', 8, 0.75)]);
+    expect(f.days.continuityKolada).toEqual([
+      { day: '2026-03-16', value: null, weight: 0 },
+      { day: '2026-03-17', value: 14, weight: 3 },
+    ]);
   });
 });

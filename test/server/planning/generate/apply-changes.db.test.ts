@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../db/client.ts';
-import { visits } from '../../../../db/schema/index.ts';
+import { visitActuals, visits } from '../../../../db/schema/index.ts';
 import { SYSTEM } from '../../../../server/commands/run-command.ts';
 import { applyChanges } from '../../../../server/planning/generate/apply-changes.ts';
 import { planVisitsInScope } from '../../../../server/planning/generate/day-scope.ts';
@@ -82,5 +82,43 @@ describe.each(dbKinds())('a visit taken while the day is generated on %s', (kind
     );
     expect(out).toMatchObject({ kind: 'updated', fields: ['durationMinutes'] });
     expect(out.visit).toMatchObject({ durationMinutes: 60, version: lift.version + 3 });
+  });
+
+  it('a cancelled visit has its outcome in visit_actuals, as the live path writes it; restored, it has none', async () => {
+    const scope = { municipality: '0180', date: '2026-03-23', team: null };
+    const once = (await planVisitsInScope(database.db, scope)).find(
+      (v) => v.carePlanId === P.lift,
+    )!;
+    const actual = async () =>
+      database.db.select().from(visitActuals).where(eq(visitActuals.visitId, once.id));
+    const [removed] = await applyChanges(
+      database.db,
+      [{ kind: 'remove', visit: once, why: 'plan_no_longer_applies' }],
+      P.now,
+    );
+    expect(removed).toMatchObject({ kind: 'removed', visit: { status: 'cancelled' } });
+    expect(await actual()).toEqual([
+      expect.objectContaining({
+        municipalityCode: '0180',
+        outcome: 'cancelled',
+        finishedAt: P.now,
+        startedAt: null,
+        staffId: null,
+      }),
+    ]);
+    const [plan] = await database.db.select().from(carePlans).where(eq(carePlans.id, P.lift));
+    const [restored] = await applyChanges(
+      database.db,
+      [
+        {
+          kind: 'restore',
+          visit: { ...once, ...removed!.visit, carePlanId: once.carePlanId },
+          planned: plannedVisit(plan, '0180', '2026-03-23'),
+        },
+      ],
+      P.now,
+    );
+    expect(restored).toMatchObject({ kind: 'added', restored: true });
+    expect(await actual()).toEqual([]);
   });
 });
