@@ -3,6 +3,7 @@ import type { BoardFigures, FigureId } from './board-types.ts';
 import { FIGURES } from './figures.ts';
 import { Tile } from './tile.tsx';
 import { trendOf } from './trend.ts';
+import { addDays } from './period.ts';
 
 /** The tiles, in the order a manager reads them: continuity first (the reform's promise). */
 export const TILE_FIGURES: readonly FigureId[] = [
@@ -20,6 +21,8 @@ export const TILE_FIGURES: readonly FigureId[] = [
 
 export function Tiles(props: { figures: BoardFigures | null; to: string }) {
   const f = props.figures;
+  // The period ends today, which is not over: its few visits so far would read as "falling".
+  const lastFullDay = addDays(props.to, -1);
   return (
     <section class="board-section" aria-labelledby="tiles-heading">
       <h2 id="tiles-heading">{t('board.tilesHeading')}</h2>
@@ -32,7 +35,7 @@ export function Tiles(props: { figures: BoardFigures | null; to: string }) {
               key={id}
               id={id}
               value={f ? f.values[id] : null}
-              trend={days ? trendOf(days, props.to, figure.aggregate, figure.better) : null}
+              trend={days ? trendOf(days, lastFullDay, figure.aggregate, figure.better) : null}
               p90={f?.extra[id]?.p90}
               target={f?.extra[id]?.target}
             />
