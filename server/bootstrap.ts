@@ -7,7 +7,6 @@ import {
   seedDemoData,
   seedMunicipalities,
 } from '../db/seed/seed.ts';
-import { seedDemoDischarges } from './demo/demo-discharges.ts';
 import { type DemoUser, seedDemoUsers } from './demo/demo-users.ts';
 import { MUNICIPALITY_CODES } from '../db/reference/municipalities.ts';
 import type { Config } from './config.ts';
@@ -27,8 +26,7 @@ export function databaseTarget(config: Config): DatabaseTarget {
 /**
  * Opens the database, applies the committed migrations, loads the reference data and, on an
  * empty demo database, synthetic demo data for today and tomorrow, with today's service day
- * planned (DEMO_PLAN) and its part before `now` recorded as worked, and a few discharge cases
- * from the region in each municipality (server/demo/demo-discharges.ts).
+ * planned (DEMO_PLAN) and its part before `now` recorded as worked.
  */
 export async function prepareDatabase(
   config: Config,
@@ -72,15 +70,6 @@ export async function prepareDatabase(
           ms: Math.round(performance.now() - planStarted),
         });
       }
-      const dischargeStarted = performance.now();
-      const discharges = await seedDemoDischarges(database.db, {
-        municipalities: MUNICIPALITY_CODES,
-        now,
-      });
-      logger.info('demo discharge cases received', {
-        ...discharges,
-        ms: Math.round(performance.now() - dischargeStarted),
-      });
     }
     return database;
   } catch (err) {

@@ -16,6 +16,8 @@ import {
   patients,
 } from '../../db/schema/index.ts';
 import { ZONE } from '../domain/stockholm-time.ts';
+import type { EventBus } from '../live/event-bus.ts';
+import type { Logger } from '../logger.ts';
 import { createIntegrationClient, type IntegrationClient } from '../discharge/api-keys.ts';
 import { dischargeClock } from '../discharge/discharge-clock.ts';
 import { liabilityRules } from '../discharge/liability-settings.ts';
@@ -162,11 +164,11 @@ async function demoClient(db: Db, codes: readonly string[]): Promise<Integration
  */
 export async function seedDemoDischarges(
   db: Db,
-  o: { municipalities: readonly string[]; now: Date },
+  o: { municipalities: readonly string[]; now: Date; bus?: EventBus },
 ): Promise<{ cases: number; messages: number }> {
   const client = await demoClient(db, o.municipalities);
   const ruleOf = await liabilityRules(db, [...o.municipalities]);
-  const deps = { db, now: () => o.now };
+  const deps = { db, bus: o.bus, now: () => o.now };
   let cases = 0;
   let messages = 0;
   for (const code of o.municipalities) {
@@ -192,4 +194,26 @@ export async function seedDemoDischarges(
     }
   }
   return { cases, messages };
+}
+
+/**
+ * The demo's cases in the background of a serving process, as its history is: about two
+ * seconds of intake on PGlite (208 messages) that would otherwise delay Ready. Their events
+ * go on the bus, so a console open meanwhile sees the cases come. A failure is logged, never
+ * fatal: the demo works without them. Never rejects.
+ */
+export function startDemoDischargesInBackground(
+  db: Db,
+  logger: Logger,
+  o: { municipalities: readonly string[]; now: Date; bus: EventBus },
+): Promise<void> {
+  const started = performance.now();
+  return seedDemoDischarges(db, o).then(
+    (r) =>
+      logger.info('demo discharge cases received', {
+        ...r,
+        ms: Math.round(performance.now() - started),
+      }),
+    (err: unknown) => logger.error('demo discharge cases failed', { err }),
+  );
 }

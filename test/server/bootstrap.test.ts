@@ -5,7 +5,9 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.ts';
 import { assignments, events } from '../../db/schema/index.ts';
+import { MUNICIPALITY_CODES } from '../../db/reference/municipalities.ts';
 import { prepareDatabase } from '../../server/bootstrap.ts';
+import { seedDemoDischarges } from '../../server/demo/demo-discharges.ts';
 import { loadConfig } from '../../server/config.ts';
 import { listOpenCases } from '../../server/discharge/case-queries.ts';
 import { byUrgency, caseView } from '../../server/discharge/case-view.ts';
@@ -61,6 +63,8 @@ describe('demo start-up', () => {
 
   it('receives a few discharge cases per municipality, one in each state of the list', async () => {
     await prepare({ DEMO_PLAN: 'off' }, async (db) => {
+      // As npm start does once Ready, on the demo data just loaded (server/main.ts).
+      await seedDemoDischarges(db, { municipalities: MUNICIPALITY_CODES, now: NOW });
       const rows = await listOpenCases(db, '0180', {
         municipalities: null,
         staffId: null,
