@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal });
     try {
       await history?.stop();
-      await discharges;
+      await discharges?.stop();
       await stopLateRisks();
       await closeWs();
       await stopSpareSolverWorker();

@@ -164,7 +164,7 @@ async function demoClient(db: Db, codes: readonly string[]): Promise<Integration
  */
 export async function seedDemoDischarges(
   db: Db,
-  o: { municipalities: readonly string[]; now: Date; bus?: EventBus },
+  o: { municipalities: readonly string[]; now: Date; bus?: EventBus; signal?: AbortSignal },
 ): Promise<{ cases: number; messages: number }> {
   const client = await demoClient(db, o.municipalities);
   const ruleOf = await liabilityRules(db, [...o.municipalities]);
@@ -179,6 +179,7 @@ export async function seedDemoDischarges(
       .orderBy(asc(patients.id))
       .limit(STAYS.length);
     for (const [i, stay] of STAYS.entries()) {
+      if (o.signal?.aborted) return { cases, messages };
       const patient = people[i];
       if (!patient) break;
       const readyAt =
@@ -200,15 +201,16 @@ export async function seedDemoDischarges(
  * The demo's cases in the background of a serving process, as its history is: about two
  * seconds of intake on PGlite (208 messages) that would otherwise delay Ready. Their events
  * go on the bus, so a console open meanwhile sees the cases come. A failure is logged, never
- * fatal: the demo works without them. Never rejects.
+ * fatal: the demo works without them.
  */
 export function startDemoDischargesInBackground(
   db: Db,
   logger: Logger,
   o: { municipalities: readonly string[]; now: Date; bus: EventBus },
-): Promise<void> {
+): { stop: () => Promise<void> } {
   const started = performance.now();
-  return seedDemoDischarges(db, o).then(
+  const controller = new AbortController();
+  const done = seedDemoDischarges(db, { ...o, signal: controller.signal }).then(
     (r) =>
       logger.info('demo discharge cases received', {
         ...r,
@@ -216,4 +218,11 @@ export function startDemoDischargesInBackground(
       }),
     (err: unknown) => logger.error('demo discharge cases failed', { err }),
   );
+  return {
+    /** Stops after the stay under way (shutdown); what was received stays. */
+    stop: async () => {
+      controller.abort();
+      await done;
+    },
+  };
 }
