@@ -1,4 +1,5 @@
 import { MUNICIPALITY_CODES } from '../db/reference/municipalities.ts';
+import { startDemoDischargesInBackground } from './demo/demo-discharges.ts';
 import { formatDemoUsers } from './demo/demo-users.ts';
 import { startHistoryInBackground } from './demo/history/start-history.ts';
 import { todayLocal } from './domain/stockholm-time.ts';
@@ -58,7 +59,14 @@ async function main(): Promise<void> {
     process.stderr.write(`\n  Ready: ${url}  (API reference: ${url}/docs)\n\n`);
     if (demoUsers.length) process.stderr.write(`${formatDemoUsers(demoUsers)}\n`);
   }
-  // The demo's past is generated after the server is ready: start-up stays short.
+  // The demo's discharge cases and its past are made after the server is ready: start-up stays short.
+  const discharges = loaded.demo
+    ? startDemoDischargesInBackground(database.db, logger, {
+        municipalities: MUNICIPALITY_CODES,
+        now: startedAt,
+        bus: deps.bus,
+      })
+    : null;
   const history =
     loaded.demo && config.DEMO_HISTORY_DAYS > 0
       ? startHistoryInBackground(database.db, logger, {
@@ -77,6 +85,7 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal });
     try {
       await history?.stop();
+      await discharges?.stop();
       await stopLateRisks();
       await closeWs();
       await stopSpareSolverWorker();

@@ -4,7 +4,8 @@
  *
  * Opens the database named by the environment (DATABASE_URL, else PGlite in
  * ${DATA_DIR:-./data}/pglite), migrates it, and fills it with deterministic demo data.
- * It then generates the --history-days days before today (server/demo/history) and, with
+ * It then sends a few synthetic discharge cases per municipality through the region's intake
+ * (server/demo/demo-discharges.ts), generates the --history-days days before today (server/demo/history) and, with
  * --plan, routes today's service day of each municipality (server/planning).
  * Refuses a non-empty database unless --reset (which first deletes every row).
  * Exit codes: 0 done, 1 failure, 2 bad arguments, 3 database not empty.
@@ -14,6 +15,9 @@ import { migrateDatabase } from '../../db/migrate.ts';
 import { MUNICIPALITY_CODES } from '../../db/reference/municipalities.ts';
 import { databaseTargetFromEnv } from '../../db/target.ts';
 import { planDemoDay, planTotals } from '../planning/demo-day.ts';
+import { DateTime } from 'luxon';
+import { ZONE, todayLocal } from '../domain/stockholm-time.ts';
+import { seedDemoDischarges } from './demo-discharges.ts';
 import { generateHistory } from './history/generate-history.ts';
 import { type CliArgs, parseSeedArgs, USAGE } from '../../db/seed/args.ts';
 import { isDatabaseEmpty, resetDatabase, seedDemoData } from '../../db/seed/seed.ts';
@@ -53,6 +57,18 @@ async function main(): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     console.table(summary);
     console.log(`seed: done in ${seconds.toFixed(2)} s`);
+    // The region's discharge notices: the intake checks their times against the real clock, so
+    // they are counted back from now on today, else from noon of --today.
+    const discharges = await seedDemoDischarges(database.db, {
+      municipalities: options.municipalities ?? MUNICIPALITY_CODES,
+      now:
+        options.today === todayLocal(new Date())
+          ? new Date()
+          : DateTime.fromISO(options.today, { zone: ZONE }).set({ hour: 12 }).toJSDate(),
+    });
+    console.log(
+      `seed: ${discharges.cases} discharge cases (${discharges.messages} region messages)`,
+    );
     // The past first: its plans then do not depend on today's (wall-clock bounded) plan.
     if (args.historyDays > 0) {
       const history = await generateHistory(database.db, {
