@@ -3,25 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../db/client.ts';
 import { assignments, auditLog, planningJobs } from '../../../../db/schema/index.ts';
 import type { App } from '../../../../server/app.ts';
-import type { JobSolve } from '../../../../server/planning/jobs/run-job.ts';
 import type { JobResult } from '../../../../server/planning/jobs/types.ts';
-import { solve } from '../../../../solver/solve.ts';
+import { inProcessSolve as inProcess } from '../support/in-process-solve.ts';
 import { bearer, insertUsers, loginAs, testServer } from '../../../support/auth.ts';
 import { dbKinds, freshDatabase } from '../../../support/databases.ts';
 import { W, insertWorld } from '../../support/world.ts';
-
-const inProcess: JobSolve = (input, o) => ({
-  result: Promise.resolve().then(() =>
-    solve(input, {
-      seed: o.seed,
-      timeLimitMs: o.timeLimitMs,
-      maxIterations: 100,
-      clock: () => performance.now(),
-      onProgress: o.onProgress,
-    }),
-  ),
-  cancel: () => {},
-});
 
 describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
   let database: Database;
