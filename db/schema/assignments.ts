@@ -15,6 +15,12 @@ export const assignments = pgTable(
       .references(() => staff.id),
     plannedStart: timestamp({ withTimezone: true }).notNull(),
     routeOrder: integer().notNull(),
+    /**
+     * Travel to this visit from the caregiver's previous stop (or start) as planned, in seconds;
+     * null where no plan priced it (a dispatcher's manual assignment). The board compares it
+     * with the reported travel.
+     */
+    plannedTravelSeconds: integer(),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,10 +1,12 @@
 import {
+  boolean,
   doublePrecision,
   index,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { careSettingEnum } from './enums.ts';
@@ -23,6 +25,13 @@ export const patients = pgTable(
     address: text().notNull(),
     lat: doublePrecision().notNull(),
     lon: doublePrecision().notNull(),
+    /**
+     * False when the place is a stand-in (a patient created from the region's admission notice
+     * without coordinates: no geocoding here) until someone confirms it.
+     */
+    locationConfirmed: boolean().notNull().default(true),
+    /** Swedish personal identity number (12 digits), how the region names the patient. */
+    personalNumber: text(),
     careSetting: careSettingEnum().notNull().default('ordinary_home'),
     /** Named contact caregiver (fast vårdkontakt), who should make most visits. */
     contactStaffId: uuid().references(() => staff.id),
@@ -30,7 +39,10 @@ export const patients = pgTable(
     notes: text().notNull().default(''),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.municipalityCode, t.name)],
+  (t) => [
+    index().on(t.municipalityCode, t.name),
+    uniqueIndex().on(t.municipalityCode, t.personalNumber),
+  ],
 );
 
 /** Caregivers a patient has refused: a hard exclusion for the solver and the dispatcher. */
