@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { readTemplate } from './pglite-template.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -22,7 +24,8 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | null }
+  /** template: false makes a fresh database by initdb even when the template exists. */
+  | { kind: 'pglite'; dataDir: string | null; template?: boolean }
   | { kind: 'postgres'; url: string; maxConnections?: number };
 
 /**
@@ -36,7 +39,10 @@ export const DEFAULT_POOL_SIZE = 10;
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    const fresh = !target.dataDir || !existsSync(join(target.dataDir, 'PG_VERSION'));
+    const template = fresh && target.template !== false ? readTemplate() : null;
+    const options = template ? { loadDataDir: new Blob([template]) } : {};
+    const client = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
     await client.waitReady;
     const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
     return {

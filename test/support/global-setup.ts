@@ -7,6 +7,7 @@
  * - otherwise                → null, with a one-line notice
  */
 import type { TestProject } from 'vitest/node';
+import { ensureTemplate } from '../../db/pglite-template.ts';
 import { findPostgresBin, startCluster } from './postgres-cluster.ts';
 
 declare module 'vitest' {
@@ -17,6 +18,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const noop = async (): Promise<void> => {};
+  // Every PGlite test database is then a copy of it (db/pglite-template.ts), not an initdb.
+  await ensureTemplate();
 
   if (process.env['TEST_PG'] === 'off') {
     project.provide('pgUrl', null);
