@@ -47,6 +47,40 @@ describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
     ).json()) as any;
   const morningOf = (r: JobResult) => r.assignments.find((a) => a.visitId === W.visitMorning)!;
 
+  it("prices a move with the municipality's saved weights, as its plans are made", async () => {
+    const fresh = await job();
+    expect(fresh.status).toBe('done');
+    const from = morningOf(fresh.result).staff[0].staffId;
+    const to = from === W.rn ? W.an : W.rn;
+    const move = { visitId: W.visitMorning, staffId: to };
+    const priceWith = async (nonContact: number) => {
+      const put = await app.request('/api/planning/0180/settings', {
+        method: 'PUT',
+        headers: { ...scheduler, 'content-type': 'application/json' },
+        body: JSON.stringify({ maxDistinctCaregivers: 0, weights: { nonContact } }),
+      });
+      expect(put.status, await put.clone().text()).toBe(200);
+      const preview = await post(`/api/planning/jobs/${jobId}/moves/preview`, move);
+      expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+      return preview.body.delta;
+    };
+    // The patient's contact caregiver is the AN: the move gives them one visit more (to the
+    // AN) or one fewer, so a visit not made by the contact weighs in once, at the saved weight.
+    const without = await priceWith(0);
+    const weighted = await priceWith(6000);
+    expect(weighted.travel).toBe(without.travel);
+    expect(weighted.continuity - without.continuity).toBe(to === W.an ? -6000 : 6000);
+    expect(weighted.total - without.total).toBe(to === W.an ? -6000 : 6000);
+
+    // Back to the defaults for the tests after.
+    const reset = await app.request('/api/planning/0180/settings', {
+      method: 'PUT',
+      headers: { ...scheduler, 'content-type': 'application/json' },
+      body: JSON.stringify({ maxDistinctCaregivers: 0 }),
+    });
+    expect(reset.status).toBe(200);
+  });
+
   it('prices a move by kind without changing the proposal, then applies it and publishes it', async () => {
     const before = await job();
     expect(before.status).toBe('done');
