@@ -3,17 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../db/client.ts';
 import { assignments, auditLog, planningJobs } from '../../../../db/schema/index.ts';
 import type { App } from '../../../../server/app.ts';
+import type { LiveEvent } from '../../../../server/live/event-bus.ts';
+import { planningMovedPayload } from '../../../../server/live/protocol.ts';
 import type { JobResult } from '../../../../server/planning/jobs/types.ts';
 import { inProcessSolve as inProcess } from '../support/in-process-solve.ts';
 import { bearer, insertUsers, loginAs, testServer } from '../../../support/auth.ts';
 import { dbKinds, freshDatabase } from '../../../support/databases.ts';
-import { W, insertWorld } from '../../support/world.ts';
+import { W, insertWorld, recordEvents } from '../../support/world.ts';
 
 describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
   let database: Database;
   let app: App;
   let scheduler: Record<string, string>;
   let jobId: string;
+  const seen: LiveEvent[] = [];
+  const moved = () => seen.filter((e) => e.type === 'planning.moved');
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
@@ -25,6 +29,7 @@ describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
       planningWorker: { pollMs: 50, heartbeatMs: 100 },
     });
     app = server.app;
+    await recordEvents(server.deps.bus, '0180', seen);
     scheduler = bearer(await loginAs(app, 'scheduler'));
     const created = await post('/api/planning/0180/days/2026-11-23/jobs', { budgetSeconds: 1 });
     jobId = created.body.id;
@@ -104,10 +109,22 @@ describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
     expect(d.total).not.toBe(0);
     expect(preview.body.moved).toMatchObject({ visitId: W.visitMorning, staffIds: [to] });
     expect((await job()).result).toEqual(before.result);
+    expect(moved()).toEqual([]); // a preview tells no one
 
     const applied = await post(`/api/planning/jobs/${jobId}/moves`, move);
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
     expect(applied.body.move.delta).toEqual(d);
+    // Other schedulers' pages hear of it, in the municipality's feed, typed as the web parses.
+    for (let i = 0; i < 40 && moved().length === 0; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(moved()).toHaveLength(1);
+    expect(moved()[0].municipalityCode).toBe('0180');
+    expect(planningMovedPayload.parse(moved()[0].payload)).toEqual({
+      jobId,
+      serviceDate: '2026-11-23',
+      teamId: null,
+      visitId: W.visitMorning,
+    });
     const after = await job();
     expect(morningOf(after.result).staff.map((s) => s.staffId)).toEqual([to]);
     const audited = await database.db
@@ -191,5 +208,6 @@ describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
       }
     }
     expect((await job()).result).toEqual(fresh.result);
+    expect(moved().filter((e) => (e.payload as any).jobId === jobId)).toEqual([]);
   });
 });
