@@ -195,6 +195,18 @@ export const planningProgressPayload = z.object({
     .nullable(),
 });
 export type PlanningProgressPayload = z.infer<typeof planningProgressPayload>;
+/**
+ * The payload of a `planning.moved` event: a scheduler moved a visit in a done job's proposal
+ * (POST /api/planning/jobs/{id}/moves); GET /api/planning/jobs/{id} has the proposal now.
+ */
+export const planningMovedPayload = z.object({
+  jobId: z.string(),
+  /** The local date of the service day planned. */
+  serviceDate: z.string(),
+  teamId: z.string().nullable(),
+  visitId: z.string(),
+});
+export type PlanningMovedPayload = z.infer<typeof planningMovedPayload>;
 export const errorMessage = z.object({
   type: z.literal('error'),
   code: z.enum(LIVE_ERROR_CODES),

@@ -123,7 +123,7 @@ const status = visitChange(
 );
 const pin = visitChange(
   '/visits/{id}/pin',
-  'Pin a visit to its caregivers, and with `start` to that start, so re-planning keeps it (dispatcher, scheduler, admin; audited)',
+  'Pin a visit to its caregivers, and with `start` to that start, so re-planning keeps it; an assigned visit moved onto another visit of its caregivers is refused (409 naming it) (dispatcher, scheduler, admin; audited)',
   PinBody,
   DISPATCH_ROLES.plan,
 );

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { assignments, visits } from '../../db/schema/index.ts';
 import { AppError } from '../http/errors.ts';
+import type { Tx } from '../events/append-events.ts';
 import type { PinVisitInput, VisitVersionInput } from './dispatch-schemas.ts';
 import { FINAL_STATUSES } from './visit-status.ts';
+import { routeClash } from './route-clash.ts';
 import { subjectOf } from '../audit/record.ts';
 import { type CommandActor, runCommand } from '../commands/run-command.ts';
 import { parseInstant, toLocalIso } from '../domain/stockholm-time.ts';
@@ -31,6 +33,30 @@ function pinnedStartOf(visit: ChangingVisit, start: string | undefined): Date | 
 }
 
 /**
+ * An assigned visit moved to `start` must not overlap another visit of its caregivers: a
+ * caregiver cannot be in two homes at once, and publishing a plan would meet it as a 409.
+ * Refused with a 409 naming the visit in the way; the scheduler moves that one or picks
+ * another start.
+ */
+async function refuseClash(tx: Tx, visit: ChangingVisit, start: Date): Promise<void> {
+  const staffIds = visit.assignees.map((a) => a.staffId);
+  const clash = await routeClash(tx, staffIds, visit.id, start, visit.durationMinutes);
+  if (!clash) return;
+  const end = new Date(clash.plannedStart.getTime() + clash.durationMinutes * 60_000);
+  throw new AppError(
+    409,
+    'conflict',
+    `The caregiver already has visit ${clash.visitId} at that time`,
+    [
+      {
+        field: 'body.start',
+        message: `overlaps visit ${clash.visitId} of caregiver ${clash.staffId}, ${toLocalIso(clash.plannedStart)} to ${toLocalIso(end)}`,
+      },
+    ],
+  );
+}
+
+/**
  * A pinned visit keeps its caregivers when the solver re-plans (repairs never move it), and
  * with a start also that start: an assigned visit moves to it now, and planning places an
  * unassigned one exactly then (load-day.ts). Pinning a visit that already is (or is not)
@@ -51,6 +77,7 @@ async function setPinned(
       ]);
     }
     const start = pinned ? pinnedStartOf(visit, input.start) : null;
+    if (start && visit.assignees.length > 0) await refuseClash(tx, visit, start);
     const sameStart = (visit.pinnedStart?.getTime() ?? null) === (start?.getTime() ?? null);
     if (visit.pinned === pinned && (!pinned || sameStart)) {
       throw new AppError(

@@ -4,14 +4,10 @@ import type { Database } from '../../db/client.ts';
 import { auditLog, events, visits } from '../../db/schema/index.ts';
 import type { App } from '../../server/app.ts';
 import type { LiveEvent } from '../../server/live/event-bus.ts';
-import type { SolveFn } from '../../server/sick-calls/report-sick.ts';
-import { solve } from '../../solver/solve.ts';
 import { bearer, insertUsers, loginAs, testServer } from '../support/auth.ts';
 import { dbKinds, freshDatabase } from '../support/databases.ts';
 import { W, insertWorld, recordEvents } from './support/world.ts';
-
-const inProcess: SolveFn = async (input, o) =>
-  solve(input, { ...o, clock: () => performance.now(), maxIterations: 200 });
+import { inProcessRepairSolve as inProcess } from './planning/support/in-process-solve.ts';
 
 describe.each(dbKinds())('dispatch routes on %s', (kind) => {
   let database: Database;

@@ -176,4 +176,24 @@ describe.skipIf(skipBrowser)("the proposal's timeline", () => {
     expect(moved.staff.map((s: any) => s.staffId)).toContain(free);
     expect(await axeViolations(page)).toEqual([]);
   }, 30_000);
+  it("shows another scheduler's move without a reload", async () => {
+    const job = await currentJob();
+    const lift = job.result.assignments.find((a: any) => a.staff.length === 2);
+    const from = lift.staff[0].staffId as string;
+    const free = CAREGIVERS.find((c) => !lift.staff.some((s: any) => s.staffId === c))!;
+    const bar = (row: string) =>
+      page.locator(`.bar[data-visit="${lift.visitId}"][data-row="${row}"]`);
+    expect(await bar(free).count()).toBe(0);
+    // Another scheduler moves the lift's half on their own page (here: over REST).
+    const other = bearer(await loginAs(app, 'scheduler'));
+    const res = await app.request(`/api/planning/jobs/${job.id}/moves`, {
+      method: 'POST',
+      headers: { ...other, 'content-type': 'application/json' },
+      body: JSON.stringify({ visitId: lift.visitId, staffId: free, fromStaffId: from }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    // The live event: this page reads the proposal again and draws the half on its new row.
+    await bar(free).waitFor({ timeout: 10_000 });
+    expect(await bar(from).count()).toBe(0);
+  }, 30_000);
 });

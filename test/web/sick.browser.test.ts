@@ -8,8 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { assignments, shifts, staff, visits } from '../../db/schema/index.ts';
 import type { ComposedServer } from '../../server/compose.ts';
-import type { SolveFn } from '../../server/sick-calls/report-sick.ts';
-import { solve } from '../../solver/solve.ts';
 import { FIXED_NOW, bearer, insertUsers, loginAs } from '../support/auth.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { IDS, insertFixture } from '../support/fixtures.ts';
@@ -19,6 +17,7 @@ import {
   skipBrowser,
   startBrowserServer,
 } from './support/browser-server.ts';
+import { inProcessRepairSolve as inProcess } from '../server/planning/support/in-process-solve.ts';
 
 /** A second nurse on the day shift, who can take Anna's insulin visits. */
 const CECILIA = '30000000-0000-4000-8000-000000000001';
@@ -26,8 +25,6 @@ const CECILIA = '30000000-0000-4000-8000-000000000001';
 const V1 = '30000000-0000-4000-8000-000000000011';
 const V2 = '30000000-0000-4000-8000-000000000012';
 const V3 = '30000000-0000-4000-8000-000000000013';
-const inProcess: SolveFn = async (input, o) =>
-  solve(input, { ...o, clock: () => performance.now(), maxIterations: 200 });
 
 let database: Database;
 let server: ComposedServer;

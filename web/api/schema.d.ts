@@ -1627,7 +1627,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pin a visit to its caregivers, and with `start` to that start, so re-planning keeps it (dispatcher, scheduler, admin; audited) */
+        /** Pin a visit to its caregivers, and with `start` to that start, so re-planning keeps it; an assigned visit moved onto another visit of its caregivers is refused (409 naming it) (dispatcher, scheduler, admin; audited) */
         post: {
             parameters: {
                 query?: never;
@@ -3180,7 +3180,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Price a move in a done job's proposal with the solver's evaluation, changing nothing: the cost delta by travel, lateness and continuity, and the time rules it would break (scheduler, admin) */
+        /** Price a move in a done job's proposal with the solver's evaluation and the municipality's planning settings, changing nothing: the cost delta by travel, lateness and continuity, and the time rules it would break (scheduler, admin) */
         post: {
             parameters: {
                 query?: never;
@@ -3276,7 +3276,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Make a move in a done job's proposal, so publishing publishes the edited plan (scheduler, admin; audited) */
+        /** Make a move in a done job's proposal, so publishing publishes the edited plan; the municipality's live feed gets planning.moved (scheduler, admin; audited) */
         post: {
             parameters: {
                 query?: never;

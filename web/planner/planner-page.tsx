@@ -49,7 +49,7 @@ export function PlannerPage() {
       });
   }, []);
 
-  // The live feed of the municipality, for the planning job's progress events.
+  // The live feed of the municipality, for the planning job's progress and moves.
   const municipality = day.value.municipality;
   useEffect(() => {
     if (!municipality) return;
@@ -57,6 +57,7 @@ export function PlannerPage() {
       snapshot: () => undefined,
       event: (m) => {
         if (m.eventType === 'planning.progress') planning.onLive(m.payload as LiveProgress);
+        if (m.eventType === 'planning.moved') planning.onMoved(m.payload as { jobId: string });
       },
       sessionEnded: () => endSession('expired'),
     });

@@ -2,7 +2,8 @@
  * One planning job followed from start to end: started (or, on 409, the one already running
  * found and followed), fed by the live feed's planning.progress events (about one a second) and
  * read over REST every two seconds as well while queued or running, since the feed may shed
- * progress events under load; its best cost kept as a series for the chart; cancelled on request.
+ * progress events under load; its best cost kept as a series for the chart; cancelled on request;
+ * read again when the feed says a move changed its proposal (planning.moved).
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
@@ -93,6 +94,15 @@ export function usePlanningJob() {
     if (payload.status !== 'queued' && payload.status !== 'running') void follow(current.id);
   };
 
+  /**
+   * A planning.moved event: a scheduler (here or on another page) moved a visit in this
+   * job's proposal; the proposal is read again, so every page shows the same one.
+   */
+  const onMoved = (payload: { jobId: string }) => {
+    const current = job.value;
+    if (current?.status === 'done' && payload.jobId === current.id) void follow(current.id);
+  };
+
   const reset = () => {
     job.value = null;
     series.value = [];
@@ -100,6 +110,6 @@ export function usePlanningJob() {
     alreadyRunning.value = false;
   };
 
-  return { job, series, error, alreadyRunning, busy, start, cancel, reset, take, onLive };
+  return { job, series, error, alreadyRunning, busy, start, cancel, reset, take, onLive, onMoved };
 }
 export type PlanningJobState = ReturnType<typeof usePlanningJob>;

@@ -13,6 +13,8 @@ import { replanAfterOf } from '../jobs/run-job.ts';
 import type { DayBasis, JobResult } from '../jobs/types.ts';
 import { costDelta, type MoveDelta } from '../../solver-bridge/move-cost-delta.ts';
 import { overridable } from './hard-rules.ts';
+import { readPlanningSettings } from '../settings/read-settings.ts';
+import { solverOptionsOf } from '../settings/solver-options.ts';
 
 /** A scheduler's move in a proposal: this visit (or its half made by `fromStaffId`) to `staffId`. */
 export interface MoveInput {
@@ -102,9 +104,10 @@ export function proposalRows(day: DayRows, result: JobResult): VisitRow[] {
 /**
  * Prices a move in a finished job's proposal with the solver's own evaluation: the day is
  * read as the job read it, the proposal and the proposal with the move are timed and priced
- * alike (pricePlans), and the difference is split by kind. Refused: a job not done or already
- * published (409), a day changed since (409), a visit not in the proposal's open visits,
- * a caregiver not on shift, or a move breaking a rule no scheduler may override (400).
+ * alike (pricePlans) with the municipality's planning settings, and the difference is split
+ * by kind. Refused: a job not done or already published (409), a day changed since (409), a
+ * visit not in the proposal's open visits, a caregiver not on shift, or a move breaking a
+ * rule no scheduler may override (400).
  */
 export async function priceMove(
   db: Tx,
@@ -164,13 +167,15 @@ export async function priceMove(
     patients: day.patients,
   };
   const { travel: prepared } = await rowsTravel(travel, rows);
+  // Priced as the municipality's plans are made: its saved weights and cap (run-job.ts).
+  const settings = await readPlanningSettings(db, job.municipalityCode);
   const { priced, weights, scale } = pricePlans(
     rows,
     [
       [...before, ...day.fixed],
       [...after, ...day.fixed],
     ],
-    { origin: day.origin, travel: prepared },
+    { ...solverOptionsOf(settings), origin: day.origin, travel: prepared },
   );
   const [was, now] = priced;
   const given = new Set(was.asGiven);

@@ -38,7 +38,7 @@ const preview = createRoute({
   middleware: roleGate(PLANNING_ROLES),
   tags: TAGS,
   summary:
-    "Price a move in a done job's proposal with the solver's evaluation, changing nothing: the cost delta by travel, lateness and continuity, and the time rules it would break (scheduler, admin)",
+    "Price a move in a done job's proposal with the solver's evaluation and the municipality's planning settings, changing nothing: the cost delta by travel, lateness and continuity, and the time rules it would break (scheduler, admin)",
   security: bearer,
   request: { params: JobIdParam, body },
   responses: { 200: json('What the move would change', MovePreviewSchema), ...refused },
@@ -50,7 +50,7 @@ const apply = createRoute({
   middleware: roleGate(PLANNING_ROLES),
   tags: TAGS,
   summary:
-    "Make a move in a done job's proposal, so publishing publishes the edited plan (scheduler, admin; audited)",
+    "Make a move in a done job's proposal, so publishing publishes the edited plan; the municipality's live feed gets planning.moved (scheduler, admin; audited)",
   security: bearer,
   request: { params: JobIdParam, body },
   responses: {

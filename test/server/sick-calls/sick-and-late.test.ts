@@ -14,17 +14,15 @@ import { ProposalStore } from '../../../server/sick-calls/proposals.ts';
 import { type SolveFn, reportSick } from '../../../server/sick-calls/report-sick.ts';
 import { estimateTravel } from '../../../server/solver-bridge/travel.ts';
 import { sourceProvider } from '../../../server/travel/estimate-provider.ts';
-import { solve } from '../../../solver/solve.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
 import { W, failure, insertWorld, recordingBus } from '../support/world.ts';
 import { SYSTEM } from '../../../server/commands/run-command.ts';
+import { inProcessRepairSolve as inProcess } from '../planning/support/in-process-solve.ts';
 
 const now = new Date('2026-11-23T08:00:00Z'); // 09:00 Stockholm
 const A = '40000000-0000-4000-8000-000000000001'; // RN, 11:00
 const B = '40000000-0000-4000-8000-000000000002'; // RN, 13:00
 const C = '40000000-0000-4000-8000-000000000003'; // AN, 12:00
-const inProcess: SolveFn = async (input, o) =>
-  solve(input, { ...o, clock: () => performance.now(), maxIterations: 200 });
 
 describe.each(dbKinds())('sick calls, repairs and late risks on %s', (kind) => {
   let database: Database;

@@ -122,4 +122,48 @@ describe.each(dbKinds())('locking a visit to a time on %s', (kind) => {
     expect(await row(id)).toMatchObject({ status: 'assigned', pinned: true });
     expect((await row(id)).pinnedStart?.toISOString()).toBe(at);
   });
+  it('refuses to pin an assigned visit onto another visit of its caregiver, changing nothing', async () => {
+    const id = W.visitEvening; // the RN's, 20 min, at 19:45 UTC since the first test
+    const other = '30000000-0000-4000-8000-0000000000a1';
+    await database.db.insert(visits).values({
+      id: other,
+      municipalityCode: '0180',
+      patientId: W.patient,
+      windowStart: new Date('2026-11-23T19:00:00Z'),
+      windowEnd: new Date('2026-11-23T20:00:00Z'),
+      durationMinutes: 20,
+      taskTypes: ['insulin_pen'],
+      requiredProfession: 'rn',
+      status: 'assigned',
+    });
+    await database.db.insert(assignments).values({
+      visitId: other,
+      staffId: W.rn,
+      plannedStart: new Date('2026-11-23T19:20:00Z'), // to 19:40
+      routeOrder: 1,
+    });
+    const before = await row(id);
+    const starts = await plannedStarts(id);
+    const count = await eventCount();
+
+    const clash = await post(`/api/dispatch/visits/${id}/pin`, {
+      expectedVersion: before.version,
+      start: '2026-11-23T19:30:00Z',
+    });
+    expect(clash.status, JSON.stringify(clash.body)).toBe(409);
+    expect(clash.body.error.details[0].field).toBe('body.start');
+    expect(clash.body.error.details[0].message).toContain(other);
+    expect(clash.body.error.details[0].message).toContain('2026-11-23T20:20'); // Stockholm
+    expect(await row(id)).toEqual(before);
+    expect(await plannedStarts(id)).toEqual(starts);
+    expect(await eventCount()).toBe(count);
+
+    // Touching is not overlapping: from 19:40 the other visit is over.
+    const after = await post(`/api/dispatch/visits/${id}/pin`, {
+      expectedVersion: before.version,
+      start: '2026-11-23T19:40:00Z',
+    });
+    expect(after.status, JSON.stringify(after.body)).toBe(200);
+    expect(await plannedStarts(id)).toEqual(['2026-11-23T19:40:00.000Z']);
+  });
 });

@@ -1,11 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { t } from '../../i18n/i18n.ts';
-import { formatClock, formatDayName, formatWindow } from '../../time/format.ts';
+import { formatClock, formatDayName } from '../../time/format.ts';
 import { now } from '../../time/now.ts';
 import type { ConsoleStore } from '../store.ts';
-import type { ShiftRow, VisitStatus } from '../types.ts';
-import { BreakBlock } from './break-block.tsx';
+import type { ShiftRow } from '../types.ts';
+import { AXIS_H, DRAG_PX, ROW_H } from '../../timeline/geometry.ts';
+import { TickLines, TimeAxis } from '../../timeline/time-axis.tsx';
+import { TimelineRow as RowOfVisits } from '../../timeline/timeline-row.tsx';
+import { VisitBar } from '../../timeline/visit-bar.tsx';
+import { useViewSize } from '../../timeline/use-view-size.ts';
 import { DayPicker } from './day-picker.tsx';
 import { MoveDialog, type MoveRequest } from './move-dialog.tsx';
 import {
@@ -25,21 +29,6 @@ import { useDay } from './use-day.ts';
 import './timeline.css';
 
 const LABEL_W = 200;
-const AXIS_H = 26;
-const ROW_H = 44;
-const DRAG_PX = 6;
-const MINUTE = 60_000;
-
-/** Each status has its symbol on the bar, and its word in the bar's name. */
-const ICON: Record<VisitStatus, string> = {
-  unassigned: '○',
-  assigned: '●',
-  en_route: '➜',
-  in_progress: '▶',
-  done: '✓',
-  cancelled: '–',
-  no_access: '✕',
-};
 
 interface Drag {
   bar: TimelineBar;
@@ -70,26 +59,14 @@ export function TimelinePanel({
 }) {
   const wrap = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const width = useSignal(900);
+  const { width, viewH } = useViewSize(wrap, { width: 900, height: 600 });
   const scrollTop = useSignal(0);
-  const viewH = useSignal(600);
   const offset = useSignal<DayOffset>(0);
   const selected = useSignal<{ visitId: string; rowKey: string } | null>(null);
   const drag = useSignal<Drag | null>(null);
   const request = useSignal<MoveRequest | null>(null);
   const said = useSignal('');
   const wantFocus = useRef<{ visitId: string; rowKey: string } | null>(null);
-
-  useEffect(() => {
-    const el = wrap.current;
-    if (!el) return;
-    const seen = new ResizeObserver(() => {
-      width.value = Math.max(600, el.clientWidth - 2);
-      viewH.value = el.clientHeight;
-    });
-    seen.observe(el);
-    return () => seen.disconnect();
-  }, []);
 
   const nowAt = now.value;
   const day = dayAt(nowAt, offset.value);
@@ -250,39 +227,9 @@ export function TimelinePanel({
         aria-label={t('timeline.rows')}
         onScroll={(e) => (scrollTop.value = (e.currentTarget as HTMLDivElement).scrollTop)}
       >
-        <svg
-          class="timeline-axis"
-          width={width.value}
-          height={AXIS_H}
-          viewBox={`0 0 ${width.value} ${AXIS_H}`}
-          aria-hidden="true"
-        >
-          <defs>
-            <pattern
-              id="tl-travel"
-              width="6"
-              height="6"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="6" height="6" fill="#26323e" />
-              <line x1="1" y1="0" x2="1" y2="6" stroke="#a9c3dc" stroke-width="2" />
-            </pattern>
-            <pattern id="tl-break" width="7" height="7" patternUnits="userSpaceOnUse">
-              <rect width="7" height="7" fill="#463a5a" />
-              <circle cx="3.5" cy="3.5" r="1.4" fill="#e0d0f5" />
-            </pattern>
-          </defs>
-          <rect class="axis-bg" width={width.value} height={AXIS_H} />
-          {ticks.map((at) =>
-            x(at) < width.value - 40 ? (
-              <text key={at} class="tick-label" x={x(at) + 3} y={17}>
-                {formatClock(new Date(at))}
-              </text>
-            ) : null,
-          )}
+        <TimeAxis width={width.value} ticks={ticks} x={x}>
           {showNow && <path class="now-mark" d={`M${x(nowAt) - 5} 18 h10 l-5 7 z`} />}
-        </svg>
+        </TimeAxis>
         <svg
           ref={svg}
           class="timeline"
@@ -310,107 +257,43 @@ export function TimelinePanel({
             if (e.key === 'Escape') drag.value = null; // a drag let go of with Escape
           }}
         >
-          {ticks.map((at) => (
-            <line
-              key={at}
-              class="tick"
-              x1={x(at)}
-              x2={x(at)}
-              y1={0}
-              y2={height}
-              aria-hidden="true"
-            />
-          ))}
+          <TickLines ticks={ticks} x={x} height={height} />
           {tl.rows.slice(view.first, view.last + 1).map((row, n) => {
             const i = view.first + n;
             const y = i * ROW_H;
             const target = drag.value?.moving && rowAt(drag.value.y0 + drag.value.dy) === row;
             const who = row.shift ? row.shift.name : t('timeline.unassigned');
             return (
-              <g key={row.key} class={target ? 'tl-row drop' : 'tl-row'}>
-                <rect
-                  class="row-bg"
-                  x={0}
-                  y={y}
-                  width={width.value}
-                  height={ROW_H}
-                  aria-hidden="true"
-                />
-                {row.shift && (
-                  <rect
-                    class="shift-span"
-                    x={x(Date.parse(row.shift.startsAt))}
-                    y={y + 3}
-                    width={x(Date.parse(row.shift.endsAt)) - x(Date.parse(row.shift.startsAt))}
-                    height={ROW_H - 6}
-                    aria-hidden="true"
-                  />
-                )}
-                <text class="row-name" x={8} y={y + 18}>
-                  {who}
-                </text>
-                <text class="row-sub" x={8} y={y + 35}>
-                  {row.shift
-                    ? `${t(`profession.${row.shift.profession}`)} ${formatWindow(row.shift.startsAt, row.shift.endsAt)}`
-                    : t('timeline.unassignedCount', { count: row.bars.length })}
-                </text>
-                {row.breaks.map((b) => (
-                  <BreakBlock
-                    key={`break-${b.start}`}
-                    b={b}
-                    y={y}
-                    rowHeight={ROW_H}
-                    x={x}
-                    who={who}
-                  />
-                ))}
+              <RowOfVisits
+                key={row.key}
+                row={row}
+                y={y}
+                width={width.value}
+                x={x}
+                who={who}
+                drop={!!target}
+              >
                 {row.bars.map((bar, j) => {
                   const v = bar.visit;
-                  const w = Math.max(14, x(bar.end) - x(bar.start));
                   const dragging = drag.value?.moving && drag.value.bar === bar;
-                  const isSel = sel?.visitId === v.id && sel.rowKey === row.key;
-                  const travel = row.shift ? (bar.travelMinutes ?? 0) : 0;
-                  const label =
-                    t('timeline.bar', {
-                      task: task(bar),
-                      status: t(`status.${v.status}`),
-                      time: formatClock(new Date(bar.start)),
-                      window: formatWindow(v.windowStart, v.windowEnd),
-                      who,
-                    }) + (travel > 0 ? t('timeline.barTravel', { minutes: travel }) : '');
                   return (
-                    <g key={v.id} class={`tl-visit status-${v.status} prio-${v.priority}`}>
-                      <rect
-                        class="window-band"
-                        x={x(Date.parse(v.windowStart))}
-                        y={y + 6}
-                        width={x(Date.parse(v.windowEnd)) - x(Date.parse(v.windowStart))}
-                        height={ROW_H - 12}
-                        aria-hidden="true"
-                      />
-                      {travel > 0 && (
-                        <rect
-                          class="travel"
-                          x={x(bar.start - travel * MINUTE)}
-                          y={y + ROW_H / 2 - 4}
-                          width={x(bar.start) - x(bar.start - travel * MINUTE)}
-                          height={8}
-                          aria-hidden="true"
-                        />
-                      )}
-                      <g
-                        class={isSel ? 'bar selected' : 'bar'}
-                        role="button"
-                        tabIndex={0}
-                        aria-label={label}
-                        data-visit={v.id}
-                        data-row={row.key}
-                        transform={dragging ? `translate(0 ${drag.value!.dy})` : undefined}
-                        onFocus={() => {
+                    <VisitBar
+                      key={v.id}
+                      bar={bar}
+                      rowKey={row.key}
+                      y={y}
+                      x={x}
+                      task={task(bar)}
+                      who={who}
+                      travel={row.shift ? (bar.travelMinutes ?? 0) : 0}
+                      selected={sel?.visitId === v.id && sel.rowKey === row.key}
+                      button={{
+                        transform: dragging ? `translate(0 ${drag.value!.dy})` : undefined,
+                        onFocus: () => {
                           selected.value = { visitId: v.id, rowKey: row.key };
                           reveal(i);
-                        }}
-                        onPointerDown={(e) => {
+                        },
+                        onPointerDown: (e) => {
                           if (e.button !== 0) return;
                           selected.value = { visitId: v.id, rowKey: row.key };
                           // Released outside the chart still ends the drag here.
@@ -423,31 +306,18 @@ export function TimelinePanel({
                             dy: 0,
                             moving: false,
                           };
-                        }}
-                        onKeyDown={(e) => {
+                        },
+                        onKeyDown: (e) => {
                           if (e.key === 'Enter' || e.key === ' ') {
                             e.preventDefault();
                             ask(bar, row, null);
                           } else if (onArrow(e.key, i, j)) e.preventDefault();
-                        }}
-                      >
-                        <rect
-                          class="bar-box"
-                          x={x(bar.start)}
-                          y={y + 10}
-                          width={w}
-                          height={ROW_H - 20}
-                          rx={3}
-                        />
-                        <text class="bar-text" x={x(bar.start) + 3} y={y + 27} aria-hidden="true">
-                          {ICON[v.status]}
-                          {w > 70 ? ` ${formatClock(new Date(bar.start))}` : ''}
-                        </text>
-                      </g>
-                    </g>
+                        },
+                      }}
+                    />
                   );
                 })}
-              </g>
+              </RowOfVisits>
             );
           })}
           {showNow && (

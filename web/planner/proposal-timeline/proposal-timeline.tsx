@@ -1,7 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import { BreakBlock } from '../../console/timeline/break-block.tsx';
 import {
   type TimelineBar,
   type TimelineRow,
@@ -11,7 +10,12 @@ import {
 import { TimelineTable } from '../../console/timeline/timeline-table.tsx';
 import '../../console/timeline/timeline.css';
 import { t } from '../../i18n/i18n.ts';
-import { formatClock, formatDayName, formatWindow } from '../../time/format.ts';
+import { formatClock, formatDayName } from '../../time/format.ts';
+import { AXIS_H, DRAG_PX, MINUTE, ROW_H } from '../../timeline/geometry.ts';
+import { TickLines, TimeAxis } from '../../timeline/time-axis.tsx';
+import { TimelineRow as RowOfVisits } from '../../timeline/timeline-row.tsx';
+import { VisitBar } from '../../timeline/visit-bar.tsx';
+import { useViewSize } from '../../timeline/use-view-size.ts';
 import { type DayVisit, type PlanningJob, errorText } from '../planner-types.ts';
 import { MoveCost } from './move-cost.tsx';
 import {
@@ -27,10 +31,6 @@ import { useProposalRoutes } from './use-proposal-routes.ts';
 import './proposal-timeline.css';
 
 const LABEL_W = 190;
-const AXIS_H = 26;
-const ROW_H = 44;
-const DRAG_PX = 6;
-const MINUTE = 60_000;
 
 interface Drag {
   bar: TimelineBar;
@@ -57,9 +57,8 @@ export function ProposalTimeline(props: {
   const { routes, failed } = useProposalRoutes(job.id, JSON.stringify(job.result?.summary));
   const wrap = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const width = useSignal(1000);
+  const { width, viewH } = useViewSize(wrap, { width: 1000, height: 480 }, [routes.value !== null]);
   const scrollTop = useSignal(0);
-  const viewH = useSignal(480);
   const drag = useSignal<Drag | null>(null);
   const target = useSignal<MoveTarget | null>(null);
   const keys = useSignal(false);
@@ -68,17 +67,6 @@ export function ProposalTimeline(props: {
   const refused = useSignal('');
   const said = useSignal('');
   const asked = useRef(0);
-
-  useEffect(() => {
-    const el = wrap.current;
-    if (!el) return;
-    const seen = new ResizeObserver(() => {
-      width.value = Math.max(600, el.clientWidth - 2);
-      viewH.value = el.clientHeight;
-    });
-    seen.observe(el);
-    return () => seen.disconnect();
-  }, [routes.value !== null]);
 
   const tl = useMemo(
     () => (routes.value ? proposalTimeline(job, routes.value, props.visits, props.names) : null),
@@ -217,38 +205,7 @@ export function ProposalTimeline(props: {
         aria-label={t('proposal.rows')}
         onScroll={(e) => (scrollTop.value = (e.currentTarget as HTMLDivElement).scrollTop)}
       >
-        <svg
-          class="timeline-axis"
-          width={width.value}
-          height={AXIS_H}
-          viewBox={`0 0 ${width.value} ${AXIS_H}`}
-          aria-hidden="true"
-        >
-          <defs>
-            <pattern
-              id="tl-travel"
-              width="6"
-              height="6"
-              patternUnits="userSpaceOnUse"
-              patternTransform="rotate(45)"
-            >
-              <rect width="6" height="6" fill="#26323e" />
-              <line x1="1" y1="0" x2="1" y2="6" stroke="#a9c3dc" stroke-width="2" />
-            </pattern>
-            <pattern id="tl-break" width="7" height="7" patternUnits="userSpaceOnUse">
-              <rect width="7" height="7" fill="#463a5a" />
-              <circle cx="3.5" cy="3.5" r="1.4" fill="#e0d0f5" />
-            </pattern>
-          </defs>
-          <rect class="axis-bg" width={width.value} height={AXIS_H} />
-          {ticks.map((at) =>
-            x(at) < width.value - 40 ? (
-              <text key={at} class="tick-label" x={x(at) + 3} y={17}>
-                {formatClock(new Date(at))}
-              </text>
-            ) : null,
-          )}
-        </svg>
+        <TimeAxis width={width.value} ticks={ticks} x={x} />
         <svg
           ref={svg}
           class="timeline"
@@ -280,124 +237,52 @@ export function ProposalTimeline(props: {
           }}
           onPointerCancel={cancel}
         >
-          {ticks.map((at) => (
-            <line
-              key={at}
-              class="tick"
-              x1={x(at)}
-              x2={x(at)}
-              y1={0}
-              y2={height}
-              aria-hidden="true"
-            />
-          ))}
+          <TickLines ticks={ticks} x={x} height={height} />
           {tl.rows.slice(view.first, view.last + 1).map((row, n) => {
             const y = (view.first + n) * ROW_H;
             const who = row.shift ? row.shift.name : t('proposal.unplacedRow');
-            const isTarget = tg?.toKey === row.key;
             return (
-              <g key={row.key} class={isTarget ? 'tl-row drop' : 'tl-row'}>
-                <rect
-                  class="row-bg"
-                  x={0}
-                  y={y}
-                  width={width.value}
-                  height={ROW_H}
-                  aria-hidden="true"
-                />
-                {row.shift && (
-                  <rect
-                    class="shift-span"
-                    x={x(Date.parse(row.shift.startsAt))}
-                    y={y + 3}
-                    width={x(Date.parse(row.shift.endsAt)) - x(Date.parse(row.shift.startsAt))}
-                    height={ROW_H - 6}
-                    aria-hidden="true"
-                  />
-                )}
-                <text class="row-name" x={8} y={y + 18}>
-                  {who}
-                </text>
-                <text class="row-sub" x={8} y={y + 35}>
-                  {row.shift
-                    ? `${t(`profession.${row.shift.profession}`)} ${formatWindow(row.shift.startsAt, row.shift.endsAt)}`
-                    : t('timeline.unassignedCount', { count: row.bars.length })}
-                </text>
-                {row.breaks.map((b) => (
-                  <BreakBlock key={`b${b.start}`} b={b} y={y} rowHeight={ROW_H} x={x} who={who} />
-                ))}
+              <RowOfVisits
+                key={row.key}
+                row={row}
+                y={y}
+                width={width.value}
+                x={x}
+                who={who}
+                drop={tg?.toKey === row.key}
+              >
                 {row.bars.map((bar) => {
                   const v = bar.visit;
-                  const w = Math.max(14, x(bar.end) - x(bar.start));
-                  const travel = row.shift ? (bar.travelMinutes ?? 0) : 0;
                   const moving = tg?.visitId === v.id && tg.fromKey === row.key;
-                  const label =
-                    t('timeline.bar', {
-                      task: task(v.id),
-                      status: t(`status.${v.status}`),
-                      time: formatClock(new Date(bar.start)),
-                      window: formatWindow(v.windowStart, v.windowEnd),
-                      who,
-                    }) + (travel > 0 ? t('timeline.barTravel', { minutes: travel }) : '');
                   return (
-                    <g key={v.id} class={`tl-visit status-${v.status} prio-${v.priority}`}>
-                      <rect
-                        class="window-band"
-                        x={x(Date.parse(v.windowStart))}
-                        y={y + 6}
-                        width={Math.max(
-                          2,
-                          x(Date.parse(v.windowEnd)) - x(Date.parse(v.windowStart)),
-                        )}
-                        height={ROW_H - 12}
-                        aria-hidden="true"
-                      />
-                      {travel > 0 && (
-                        <rect
-                          class="travel"
-                          x={x(bar.start - travel * MINUTE)}
-                          y={y + ROW_H / 2 - 4}
-                          width={x(bar.start) - x(bar.start - travel * MINUTE)}
-                          height={8}
-                          aria-hidden="true"
-                        />
-                      )}
-                      <g
-                        class={moving ? 'bar selected' : 'bar'}
-                        role="button"
-                        tabIndex={0}
-                        aria-label={label}
-                        aria-pressed={moving}
-                        data-visit={v.id}
-                        data-row={row.key}
-                        onPointerDown={(e) => {
+                    <VisitBar
+                      key={v.id}
+                      bar={bar}
+                      rowKey={row.key}
+                      y={y}
+                      x={x}
+                      task={task(v.id)}
+                      who={who}
+                      travel={row.shift ? (bar.travelMinutes ?? 0) : 0}
+                      selected={moving}
+                      minWindowWidth={2}
+                      button={{
+                        'aria-pressed': moving,
+                        onPointerDown: (e) => {
                           if (e.button !== 0) return;
                           svg.current?.setPointerCapture(e.pointerId);
                           drag.value = { bar, row, x0: e.clientX, y0: e.clientY, moving: false };
-                        }}
-                        onKeyDown={(e) => onKey(e, bar, row)}
-                        onBlur={() => {
+                        },
+                        onKeyDown: (e) => onKey(e, bar, row),
+                        onBlur: () => {
                           if (keys.value && !svg.current?.contains(document.activeElement))
                             cancel();
-                        }}
-                      >
-                        <rect
-                          class="bar-box"
-                          x={x(bar.start)}
-                          y={y + 10}
-                          width={w}
-                          height={ROW_H - 20}
-                          rx={3}
-                        />
-                        <text class="bar-text" x={x(bar.start) + 3} y={y + 27} aria-hidden="true">
-                          {v.status === 'assigned' ? '●' : '○'}
-                          {w > 70 ? ` ${formatClock(new Date(bar.start))}` : ''}
-                        </text>
-                      </g>
-                    </g>
+                        },
+                      }}
+                    />
                   );
                 })}
-              </g>
+              </RowOfVisits>
             );
           })}
           {tg && ghost && rowIndex(tg.toKey) >= 0 && (

@@ -10,32 +10,12 @@ import { type JobSolve, solveLimitMs } from '../../../../server/planning/jobs/ru
 import type { JobResult } from '../../../../server/planning/jobs/types.ts';
 import { PlanningWorker } from '../../../../server/planning/jobs/worker-loop.ts';
 import { createLogger } from '../../../../server/logger.ts';
-import { solve } from '../../../../solver/solve.ts';
 import { dbKinds, freshDatabase } from '../../../support/databases.ts';
 import { IDS } from '../../../support/fixtures.ts';
 import { W, insertWorld } from '../../support/world.ts';
+import { inProcessSolve as inProcess } from '../support/in-process-solve.ts';
 
 const TODAY = '2026-11-23';
-
-/** The solver in this thread, a short deterministic run: the worker pool is tested elsewhere. */
-const inProcess: JobSolve = (input, o) => {
-  let stop = false;
-  return {
-    result: Promise.resolve().then(() =>
-      solve(input, {
-        seed: o.seed,
-        timeLimitMs: o.timeLimitMs,
-        maxIterations: 100,
-        clock: () => performance.now(),
-        shouldStop: () => stop,
-        onProgress: o.onProgress,
-      }),
-    ),
-    cancel: () => {
-      stop = true;
-    },
-  };
-};
 
 const failing: JobSolve = () => ({
   result: Promise.reject(new Error('solver exploded')),

@@ -3,17 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../db/client.ts';
 import { assignments, auditLog, planningJobs } from '../../../../db/schema/index.ts';
 import type { App } from '../../../../server/app.ts';
+import type { LiveEvent } from '../../../../server/live/event-bus.ts';
+import { planningMovedPayload } from '../../../../server/live/protocol.ts';
 import type { JobResult } from '../../../../server/planning/jobs/types.ts';
 import { inProcessSolve as inProcess } from '../support/in-process-solve.ts';
 import { bearer, insertUsers, loginAs, testServer } from '../../../support/auth.ts';
 import { dbKinds, freshDatabase } from '../../../support/databases.ts';
-import { W, insertWorld } from '../../support/world.ts';
+import { W, insertWorld, recordEvents } from '../../support/world.ts';
 
 describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
   let database: Database;
   let app: App;
   let scheduler: Record<string, string>;
   let jobId: string;
+  const seen: LiveEvent[] = [];
+  const moved = () => seen.filter((e) => e.type === 'planning.moved');
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
@@ -25,6 +29,7 @@ describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
       planningWorker: { pollMs: 50, heartbeatMs: 100 },
     });
     app = server.app;
+    await recordEvents(server.deps.bus, '0180', seen);
     scheduler = bearer(await loginAs(app, 'scheduler'));
     const created = await post('/api/planning/0180/days/2026-11-23/jobs', { budgetSeconds: 1 });
     jobId = created.body.id;
@@ -46,6 +51,40 @@ describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
       await app.request(`/api/planning/jobs/${jobId}`, { headers: scheduler })
     ).json()) as any;
   const morningOf = (r: JobResult) => r.assignments.find((a) => a.visitId === W.visitMorning)!;
+
+  it("prices a move with the municipality's saved weights, as its plans are made", async () => {
+    const fresh = await job();
+    expect(fresh.status).toBe('done');
+    const from = morningOf(fresh.result).staff[0].staffId;
+    const to = from === W.rn ? W.an : W.rn;
+    const move = { visitId: W.visitMorning, staffId: to };
+    const priceWith = async (nonContact: number) => {
+      const put = await app.request('/api/planning/0180/settings', {
+        method: 'PUT',
+        headers: { ...scheduler, 'content-type': 'application/json' },
+        body: JSON.stringify({ maxDistinctCaregivers: 0, weights: { nonContact } }),
+      });
+      expect(put.status, await put.clone().text()).toBe(200);
+      const preview = await post(`/api/planning/jobs/${jobId}/moves/preview`, move);
+      expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+      return preview.body.delta;
+    };
+    // The patient's contact caregiver is the AN: the move gives them one visit more (to the
+    // AN) or one fewer, so a visit not made by the contact weighs in once, at the saved weight.
+    const without = await priceWith(0);
+    const weighted = await priceWith(6000);
+    expect(weighted.travel).toBe(without.travel);
+    expect(weighted.continuity - without.continuity).toBe(to === W.an ? -6000 : 6000);
+    expect(weighted.total - without.total).toBe(to === W.an ? -6000 : 6000);
+
+    // Back to the defaults for the tests after.
+    const reset = await app.request('/api/planning/0180/settings', {
+      method: 'PUT',
+      headers: { ...scheduler, 'content-type': 'application/json' },
+      body: JSON.stringify({ maxDistinctCaregivers: 0 }),
+    });
+    expect(reset.status).toBe(200);
+  });
 
   it('prices a move by kind without changing the proposal, then applies it and publishes it', async () => {
     const before = await job();
@@ -70,10 +109,22 @@ describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
     expect(d.total).not.toBe(0);
     expect(preview.body.moved).toMatchObject({ visitId: W.visitMorning, staffIds: [to] });
     expect((await job()).result).toEqual(before.result);
+    expect(moved()).toEqual([]); // a preview tells no one
 
     const applied = await post(`/api/planning/jobs/${jobId}/moves`, move);
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
     expect(applied.body.move.delta).toEqual(d);
+    // Other schedulers' pages hear of it, in the municipality's feed, typed as the web parses.
+    for (let i = 0; i < 40 && moved().length === 0; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(moved()).toHaveLength(1);
+    expect(moved()[0].municipalityCode).toBe('0180');
+    expect(planningMovedPayload.parse(moved()[0].payload)).toEqual({
+      jobId,
+      serviceDate: '2026-11-23',
+      teamId: null,
+      visitId: W.visitMorning,
+    });
     const after = await job();
     expect(morningOf(after.result).staff.map((s) => s.staffId)).toEqual([to]);
     const audited = await database.db
@@ -157,5 +208,6 @@ describe.each(dbKinds())('moves in a proposal on %s', (kind) => {
       }
     }
     expect((await job()).result).toEqual(fresh.result);
+    expect(moved().filter((e) => (e.payload as any).jobId === jobId)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { t } from '../../i18n/i18n.ts';
-import { formatWindow } from '../../time/format.ts';
-import type { TimelineBreak } from './timeline-model.ts';
+import { t } from '../i18n/i18n.ts';
+import { formatWindow } from '../time/format.ts';
+import type { TimelineBreak } from '../console/timeline/timeline-model.ts';
 
 /**
  * A caregiver's break on their row: a dotted block named in words (time, length, who), with
