@@ -145,7 +145,10 @@ export function LiabilitySettingsPanel({ municipality }: { municipality: string 
                       />
                       <span id={`${id}-default`} class="muted">
                         {t('discharge.settings.defaultValue', {
-                          value: s.defaults[careType][field.key],
+                          value:
+                            field.key === 'dailyAmountSek'
+                              ? formatSek(s.defaults[careType][field.key])
+                              : s.defaults[careType][field.key],
                         })}
                       </span>
                     </div>
