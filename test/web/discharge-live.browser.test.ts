@@ -2,7 +2,8 @@
  * The discharge views follow the live feed in Chromium against the real server: a message
  * posted to the region's intake appears on the open list without a reload, the console's
  * header count follows a ready-for-discharge, and at Stockholm's midnight, with no message at
- * all, a case reaches the day before liability and the alert and the count say so.
+ * all, a case reaches the day before liability and the alert and the count say so; the
+ * manager's board's discharge figures follow a cancellation.
  * The server's clock is the test's (`serverNow`), and the last test's page clock is Playwright's.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -141,6 +142,28 @@ describe('the discharge views live in Chromium', { skip: skipBrowser }, () => {
       expect.stringMatching(/Kostar nu: 9 300 kr \(1 d\)/),
       expect.stringMatching(/Betalningsansvar från i morgon/),
     ]);
+    await context.close();
+  });
+
+  it('updates the board’s discharge figures when a case is cancelled', async () => {
+    const { context, page } = await newDeskPage(browser);
+    await page.goto(base);
+    await page.getByLabel('Användarnamn').fill('manager-0180');
+    await page.getByLabel('Lösenord').fill('pw-manager-0180-secret');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    const section = page.locator('section.board-discharge');
+    const text = async () => (await section.innerText()).replace(/\s+/g, ' ');
+    await expect.poll(text, { timeout: 10_000 }).toContain('Öppna ärenden 2');
+    await send(
+      message(
+        'x-cancel',
+        'cancelled',
+        '2026-11-23T23:00:00Z',
+        { reason: 'other' },
+        { stayId: 'X' },
+      ),
+    );
+    await expect.poll(text, { timeout: 10_000 }).toContain('Öppna ärenden 1');
     await context.close();
   });
 });

@@ -4,9 +4,10 @@ import type { Database } from '../../../db/client.ts';
 import { auditLog, dischargeSettings, events } from '../../../db/schema/index.ts';
 import type { App } from '../../../server/app.ts';
 import { createIntegrationClient } from '../../../server/discharge/api-keys.ts';
-import { bearer, insertUsers, loginAs, testApp } from '../../support/auth.ts';
+import { createUser } from '../../../server/auth/users.ts';
+import { TEST_COST, bearer, insertUsers, loginAs, testApp } from '../../support/auth.ts';
 import { dbKinds, freshDatabase } from '../../support/databases.ts';
-import { insertFixture } from '../../support/fixtures.ts';
+import { IDS, insertFixture } from '../../support/fixtures.ts';
 import { message, post } from './support.ts';
 
 // Now: Wednesday 25 November 2026, 13:00 in Stockholm.
@@ -139,6 +140,34 @@ describe.each(dbKinds())('discharge liability settings on %s', (kind) => {
     expect((await call('PUT', 'manager', AGREEMENT, '0184')).status).toBe(403);
     expect((await call('GET', 'manager', undefined, '0184')).status).toBe(403);
     expect((await call('GET', 'admin', undefined, '9999')).status).toBe(404);
+    // A manager of one team reads them but may not change the whole municipality's.
+    await createUser(
+      database.db,
+      {
+        username: 'manager-team',
+        password: 'pw-manager-team-secret',
+        role: 'manager',
+        municipalities: ['0180'],
+        teams: [IDS.team],
+      },
+      TEST_COST,
+    );
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'manager-team', password: 'pw-manager-team-secret' }),
+    });
+    const token = ((await login.json()) as { token: string }).token;
+    const asTeam = (method: string, body?: unknown) =>
+      app.request('/api/discharge/0180/settings', {
+        method,
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect((await asTeam('GET')).status).toBe(200);
+    const refused = await asTeam('PUT', AGREEMENT);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as any).error.details[0].field).toBe('path.municipality');
     expect(await written()).toEqual({ rows: [], audit: [], events: [] });
   });
 
