@@ -113,6 +113,8 @@ describe('the discharge views live in Chromium', { skip: skipBrowser }, () => {
       .poll(() => page.getByRole('status').allTextContents())
       .toContain('Utskrivning: 1 med betalningsansvar från i morgon, 0 kostar redan.');
     expect(await axeViolations(page)).toEqual([]);
+    if (process.env['DISCHARGE_SCREENSHOT'] === '1')
+      await page.screenshot({ path: 'test-output/discharge-console-header.png' });
     await context.close();
   });
 
