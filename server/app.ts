@@ -36,6 +36,7 @@ import { planningMoveRoutes } from './planning/moves/routes.ts';
 import { dischargeCaseRoutes } from './discharge/case-routes.ts';
 import { dischargeClientRoutes } from './discharge/client-routes.ts';
 import { dischargeIntakeRoutes } from './discharge/intake-routes.ts';
+import { dischargeSettingsRoutes } from './discharge/settings-routes.ts';
 import { API_KEY_HEADER } from './discharge/client-auth.ts';
 
 export const API_VERSION = '0.2.0';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/discharge', dischargeIntakeRoutes);
   app.route('/api/discharge', dischargeCaseRoutes);
   app.route('/api/discharge', dischargeClientRoutes);
+  app.route('/api/discharge', dischargeSettingsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -5,6 +5,7 @@ import { AppError } from '../http/errors.ts';
 import { checkNewVisit } from '../visits/create-visit.ts';
 import { visitState } from '../visits/visit-state.ts';
 import { proposedOf } from './case-view.ts';
+import { CASE_UPDATED } from './case-events.ts';
 
 export interface VisitToConfirm {
   taskTypes: (typeof visits.$inferSelect)['taskTypes'];
@@ -90,10 +91,11 @@ export async function confirmVisits(
       .where(eq(dischargeCases.id, row.id));
     const subject = { patientId: row.patientId, municipalityCode: row.municipalityCode };
     await cmd.audit('discharge.visits_confirm', [subject]);
-    await cmd.emitAll(
-      row.municipalityCode,
-      rows.map((v) => ({ type: 'visit.created', payload: { visit: visitState(v, []) } })),
-    );
+    await cmd.emitAll(row.municipalityCode, [
+      ...rows.map((v) => ({ type: 'visit.created', payload: { visit: visitState(v, []) } })),
+      // The case changed too: its pages fetch it again (the id only, no patient data).
+      { type: CASE_UPDATED, payload: { caseId: row.id, status: row.status } },
+    ]);
     return { caseId: row.id, visitIds: rows.map((v) => v.id) };
   });
 }

@@ -1,7 +1,8 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { DischargeCareType } from '../../db/reference/discharge.ts';
 import { dischargeSettings } from '../../db/schema/index.ts';
+import type { Tx } from '../events/append-events.ts';
 
 /** How a municipality's payment liability is counted for one care type (docs/discharge.md). */
 export interface LiabilityRule {
@@ -48,6 +49,16 @@ export const LAW_WITHOUT_AGREEMENT: LiabilityRule = {
   dailyAmountSek: 9300,
 };
 
+type SettingsRow = typeof dischargeSettings.$inferSelect;
+
+const ruleOfRow = (row: SettingsRow): LiabilityRule => ({
+  liabilityDays: row.liabilityDays,
+  dayZeroCounts: row.dayZeroCounts,
+  cutoffHour: row.cutoffHour,
+  countsWorkingDays: row.countsWorkingDays,
+  dailyAmountSek: row.dailyAmountSek,
+});
+
 /** The rules of several municipalities at once, as a look-up (one query for a list). */
 export async function liabilityRules(
   db: Db,
@@ -62,14 +73,34 @@ export async function liabilityRules(
   const byKey = new Map(rows.map((r) => [`${r.municipalityCode}:${r.careType}`, r]));
   return (code, careType) => {
     const row = byKey.get(`${code}:${careType}`);
-    return row
-      ? {
-          liabilityDays: row.liabilityDays,
-          dayZeroCounts: row.dayZeroCounts,
-          cutoffHour: row.cutoffHour,
-          countsWorkingDays: row.countsWorkingDays,
-          dailyAmountSek: row.dailyAmountSek,
-        }
-      : STOCKHOLM_AGREEMENT[careType];
+    return row ? ruleOfRow(row) : STOCKHOLM_AGREEMENT[careType];
+  };
+}
+
+export interface LiabilitySettings {
+  somatic: LiabilityRule;
+  psychiatric: LiabilityRule;
+  /** When they were last saved; null: no row, the defaults. */
+  updatedAt: Date | null;
+}
+
+/** One municipality's rules for both care types, its rows over the defaults. */
+export async function readLiabilitySettings(
+  db: Db | Tx,
+  municipality: string,
+): Promise<LiabilitySettings> {
+  const rows = await db
+    .select()
+    .from(dischargeSettings)
+    .where(eq(dischargeSettings.municipalityCode, municipality));
+  const of = (careType: DischargeCareType) => {
+    const row = rows.find((r) => r.careType === careType);
+    return row ? ruleOfRow(row) : STOCKHOLM_AGREEMENT[careType];
+  };
+  const saved = rows.map((r) => r.updatedAt.getTime());
+  return {
+    somatic: of('somatic'),
+    psychiatric: of('psychiatric'),
+    updatedAt: saved.length ? new Date(Math.max(...saved)) : null,
   };
 }

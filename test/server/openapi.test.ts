@@ -38,6 +38,7 @@ describe('API description', () => {
       '/api/discharge/clients',
       '/api/discharge/messages',
       '/api/discharge/summary',
+      '/api/discharge/{municipality}/settings',
       '/api/dispatch/day-routes',
       '/api/dispatch/late-risks',
       '/api/dispatch/repairs/{proposalId}/accept',

@@ -4477,6 +4477,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/discharge/{municipality}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A municipality's payment-liability rules per care type, with the Stockholm agreement's defaults and the law's rule (scheduler, manager, admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The rules in force (the defaults when none were saved) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiabilitySettings"];
+                    };
+                };
+                /** @description Invalid municipality code */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Save a municipality's payment-liability rules (manager, admin): every open case's clock is computed with them from now on
+         * @description Both care types, every field. Out of bounds, missing or unknown fields: a 400 naming the field, nothing saved. Audited (`discharge.settings.update`) and announced on the live feed (`discharge.settings_changed`). A manager limited to some teams may not change them: they apply to the whole municipality.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description SCB municipality code */
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PutLiabilitySettings"];
+                };
+            };
+            responses: {
+                /** @description The rules now in force */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LiabilitySettings"];
+                    };
+                };
+                /** @description A value out of bounds, missing or unknown (named) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or the session has expired or was revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role or scope does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown municipality */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5979,6 +6129,40 @@ export interface components {
             /** @example lifecare-sp */
             name: string;
             municipalities: string[];
+        };
+        LiabilitySettings: {
+            /**
+             * @description SCB municipality code
+             * @example 0180
+             */
+            municipality: string;
+            somatic: components["schemas"]["LiabilityRule"];
+            psychiatric: components["schemas"]["LiabilityRule"];
+            /** @description The Stockholm agreement's rules (the defaults) */
+            defaults: {
+                somatic: components["schemas"]["LiabilityRule"];
+                psychiatric: components["schemas"]["LiabilityRule"];
+            };
+            law: components["schemas"]["LiabilityRule"] & unknown;
+            /** @description When they were last saved; null: the defaults, never saved */
+            updatedAt: string | null;
+        };
+        LiabilityRule: {
+            /** @description Free days after ready-for-discharge before the municipality pays */
+            liabilityDays: number;
+            /** @description Whether the day of the notice (day 0) is one of the free days */
+            dayZeroCounts: boolean;
+            /** @description A notice at or after this Stockholm hour counts from the next day; 24: no cut-off */
+            cutoffHour: number;
+            /** @description Free days counted as working days (not weekends nor Swedish public holidays) */
+            countsWorkingDays: boolean;
+            /** @description What each liable day costs the municipality, SEK */
+            dailyAmountSek: number;
+        };
+        /** @description Both care types, every field: the settings are saved whole */
+        PutLiabilitySettings: {
+            somatic: components["schemas"]["LiabilityRule"];
+            psychiatric: components["schemas"]["LiabilityRule"];
         };
     };
     responses: never;

@@ -9,7 +9,9 @@ import { CaseClock } from './case-clock.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 import { canConfirmVisits } from './discharge-route.ts';
 import { FirstVisits } from './first-visits.tsx';
+import { scopeOf } from './discharge-scope.ts';
 import { loadPatientNames, patientNames } from './patient-names.ts';
+import { useDischargeRefresh } from './use-discharge-refresh.ts';
 
 export function CasePage({ id }: { id: string }) {
   const detail = useSignal<Schemas['DischargeCaseDetail'] | null>(null);
@@ -30,6 +32,12 @@ export function CasePage({ id }: { id: string }) {
         (err as { error?: { message?: string } })?.error?.message ?? String(response.status);
   };
   useEffect(() => void load(), [id]);
+  // This case's events (a message, a confirmation elsewhere) and new rules: fetch it again.
+  useDischargeRefresh(
+    scopeOf(detail.value?.municipality),
+    () => void load(),
+    (change) => change.kind === 'all' || change.caseId === id,
+  );
 
   const c = detail.value;
   if (error.value)

@@ -1,8 +1,11 @@
 /**
- * The discharge view (#utskrivning): the open cases of a municipality with the alert, or one
- * case. Reached from the planner's, the console's and the board's headers.
+ * The discharge view (#utskrivning): the open cases of a municipality with the alert and the
+ * municipality's liability rules, or one case. Reached from the planner's, the console's and
+ * the board's headers.
  */
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { api } from '../api/client.ts';
 import { TopBar } from '../components/top-bar.tsx';
 import { t } from '../i18n/i18n.ts';
 import { session } from '../session/session.ts';
@@ -10,12 +13,25 @@ import { CaseList } from './case-list.tsx';
 import { CasePage } from './case-page.tsx';
 import { type DischargeRoute, listHref } from './discharge-route.ts';
 import { LiabilityBanner } from './liability-banner.tsx';
+import { LiabilitySettingsPanel, canReadLiability } from './liability-settings-panel.tsx';
 import { useDischargeCases } from './use-discharge-cases.ts';
 import './discharge.css';
 
 export function DischargePage({ route }: { route: NonNullable<DischargeRoute> }) {
-  const codes = session.value?.user.municipalities ?? [];
+  const user = session.value?.user;
+  const own = user?.municipalities ?? [];
+  // An admin has no municipalities of their own: they pick among all of them.
+  const all = useSignal<string[]>([]);
+  useEffect(() => {
+    if (own.length > 0) return;
+    void api.GET('/api/municipalities', { params: { query: { limit: 100 } } }).then(({ data }) => {
+      if (data) all.value = data.items.map((m) => m.code);
+    });
+  }, []);
+  const codes = own.length > 0 ? own : all.value;
   const municipality = useSignal('');
+  // The rules are per municipality: the one chosen, or the user's only one.
+  const rulesOf = municipality.value || (own.length === 1 ? own[0]! : '');
   return (
     <>
       <a class="skip" href="#main">
@@ -51,7 +67,18 @@ export function DischargePage({ route }: { route: NonNullable<DischargeRoute> })
         {route.view === 'case' ? (
           <CasePage key={route.id} id={route.id} />
         ) : (
-          <OpenCases municipality={municipality.value} />
+          <>
+            <OpenCases municipality={municipality.value} />
+            {user && canReadLiability(user) && (
+              <>
+                {rulesOf ? (
+                  <LiabilitySettingsPanel key={rulesOf} municipality={rulesOf} />
+                ) : (
+                  <p>{t('discharge.settings.pick')}</p>
+                )}
+              </>
+            )}
+          </>
         )}
       </main>
     </>

@@ -1,14 +1,14 @@
 /**
- * The open discharge cases in the user's scope (or one municipality), fetched again every
- * minute: the clock moves by the day and the region's messages come any time, and the list
- * is small (a municipality's open cases).
+ * The open discharge cases in the user's scope (or one municipality), fetched again when the
+ * live feed says a case changed or the rules did, and when Stockholm's day changes (the clock
+ * counts days): see use-discharge-refresh.ts.
  */
 import { type Signal, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { DischargeCase } from './case-urgency.ts';
-
-const REFRESH_MS = 60_000;
+import { scopeOf } from './discharge-scope.ts';
+import { useDischargeRefresh } from './use-discharge-refresh.ts';
 
 export interface DischargeCases {
   cases: Signal<DischargeCase[] | null>;
@@ -27,10 +27,7 @@ export function useDischargeCases(municipality?: string): DischargeCases {
       error.value = '';
     } else error.value = (err as { error?: { message?: string } })?.error?.message ?? '';
   };
-  useEffect(() => {
-    void reload();
-    const timer = setInterval(() => void reload(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [municipality]);
+  useEffect(() => void reload(), [municipality]);
+  useDischargeRefresh(scopeOf(municipality), () => void reload());
   return { cases, error, reload };
 }

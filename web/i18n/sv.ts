@@ -791,6 +791,36 @@ export const sv = {
     'Historik skapas: {done} av {days} dagar… Trenderna fylls på, och siffrorna hämtas igen när den är klar.',
   'board.historyFailed': 'Historiken kunde inte skapas: {message}',
   'board.continuityTrendNote': 'Varje punkt: de 14 dagarna fram till den.',
+  // Discharge: the liability rules' panel, live refresh and the header's count (issue 20).
+  'discharge.settings.heading': 'Regler för betalningsansvar',
+  'discharge.settings.summary': 'Regler för betalningsansvar, kommun {code}',
+  'discharge.settings.help':
+    'Standard enligt Region Stockholms överenskommelse: {somaticDays} fria kalenderdagar i somatisk vård och {psychiatricDays} i psykiatrisk vård, dagen då patienten blev utskrivningsklar (dag 0) räknas, {amount} per dag. Utan överenskommelse gäller lagens (2017:612) {lawDays} kalenderdagar och dag 0 räknas inte.',
+  'discharge.settings.somatic': 'Somatisk vård',
+  'discharge.settings.psychiatric': 'Psykiatrisk vård',
+  'discharge.settings.liabilityDays': 'Fria dagar före betalningsansvar',
+  'discharge.settings.dayZeroCounts': 'Dag 0 (dagen då patienten blev utskrivningsklar) räknas',
+  'discharge.settings.cutoffHour': 'Brytpunkt, timme (24 = ingen)',
+  'discharge.settings.countsWorkingDays': 'Räkna bara vardagar (inte helger och helgdagar)',
+  'discharge.settings.dailyAmountSek': 'Belopp per dag (kr)',
+  'discharge.settings.defaultValue': 'standard {value}',
+  'discharge.settings.yes': 'ja',
+  'discharge.settings.no': 'nej',
+  'discharge.settings.save': 'Spara reglerna',
+  'discharge.settings.reset': 'Återställ till överenskommelsens standard',
+  'discharge.settings.resetDone':
+    'Överenskommelsens standard är ifylld. Spara för att använda den.',
+  'discharge.settings.saving': 'Sparar…',
+  'discharge.settings.saved': 'Sparat. Ärendenas klockor räknas om med de nya reglerna.',
+  'discharge.settings.lastSaved': 'Senast ändrade {when}.',
+  'discharge.settings.defaultsInUse': 'Överenskommelsens standard gäller (aldrig ändrad).',
+  'discharge.settings.readOnly': 'Enhetschef eller administratör kan ändra reglerna.',
+  'discharge.settings.notSaved': 'Inte sparat: {message}',
+  'discharge.settings.notSavedFields': 'Inte sparat. Rätta:',
+  'discharge.settings.loading': 'Hämtar reglerna…',
+  'discharge.settings.pick': 'Välj en kommun ovan för att se dess regler.',
+  'discharge.headerStatus':
+    'Utskrivning: {tomorrow} med betalningsansvar från i morgon, {costing} kostar redan.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

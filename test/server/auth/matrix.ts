@@ -50,6 +50,18 @@ const code = (t: Target) => (t === 'own' ? '0180' : '0184');
 const pick = (t: Target, own: string, foreign: string) => (t === 'own' ? own : foreign);
 let serial = 0;
 
+const LIABILITY_DEFAULT = {
+  liabilityDays: 2,
+  dayZeroCounts: true,
+  cutoffHour: 24,
+  countsWorkingDays: false,
+  dailyAmountSek: 9300,
+};
+const DEFAULT_LIABILITY = {
+  somatic: LIABILITY_DEFAULT,
+  psychiatric: { ...LIABILITY_DEFAULT, liabilityDays: 5 },
+};
+
 const visitBody = (t: Target) => ({
   municipality: code(t),
   patientId: pick(t, IDS.patient, IDS.patientSolna),
@@ -434,6 +446,22 @@ export const MATRIX: MatrixRow[] = [
       body: {},
     }),
     expect: { ...only(['dispatcher', 'scheduler'], [404, 404], [403, 403]), admin: [404, 404] },
+  },
+  // The liability rules: read by schedulers, managers and the admin; changed by the
+  // municipality's manager and the admin (the agreement's defaults, saved: no clock moves).
+  {
+    route: 'GET /api/discharge/:municipality/settings',
+    request: (t) => ({ path: `/api/discharge/${code(t)}/settings` }),
+    expect: { ...only(['scheduler', 'manager'], [200, 403], [403, 403]), admin: [200, 200] },
+  },
+  {
+    route: 'PUT /api/discharge/:municipality/settings',
+    request: (t) => ({
+      path: `/api/discharge/${code(t)}/settings`,
+      method: 'PUT',
+      body: DEFAULT_LIABILITY,
+    }),
+    expect: { ...only(['manager'], [200, 403], [403, 403]), admin: [200, 200] },
   },
   {
     route: 'POST /api/discharge/clients',
