@@ -5034,6 +5034,8 @@ export interface components {
                     staffId: string;
                     plannedStart: string;
                     routeOrder: number;
+                    /** @description Travel to the visit from the caregiver's previous stop (or start), as planned; absent on older jobs */
+                    travelSeconds?: number;
                 }[];
             }[];
             unplaced: {
