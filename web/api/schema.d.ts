@@ -5457,6 +5457,16 @@ export interface components {
                     mean: number | null;
                     median: number | null;
                 };
+                /** @description Planned travel to the visit of the caregiver who reported it; visits no plan priced (null) left out */
+                plannedTravelMinutes: {
+                    mean: number | null;
+                };
+                /** @description Reported minus planned travel, per visit with both */
+                travelOverrunMinutes: {
+                    visits: number;
+                    median: number | null;
+                    p90: number | null;
+                };
             };
         };
         BoardTrends: {

@@ -61,6 +61,20 @@ export interface BoardFigures {
   days: Partial<Record<FigureId, DayPoint[]>>;
   lateness: Record<Lateness, number> | null;
   urgent: UrgentRow[];
+  /** Planned against actual visit time and travel (minutes; null: nothing to compare). */
+  plannedActual: PlannedActualRow[];
+}
+
+export interface PlannedActualRow {
+  kind: 'visitTime' | 'travel';
+  plannedMean: number | null;
+  actualMean: number | null;
+  actualMedian: number | null;
+  /** Actual minus planned, per visit. */
+  diffMedian: number | null;
+  diffP90: number | null;
+  /** Visits compared. */
+  visits: number;
 }
 
 export interface CountyRow {

@@ -45,7 +45,32 @@ export function boardFigures(f: WireFigures, trend: readonly WireTrendDay[]): Bo
     days: trendDays(trend),
     lateness: f.punctuality.started > 0 ? f.punctuality.buckets : null,
     urgent: f.urgentResponse.map((r) => ({ ...r })),
+    plannedActual: plannedActualRows(f.plannedActual),
   };
+}
+
+/** Visit time and travel, planned against reported, as the table's two rows. */
+function plannedActualRows(pa: WireFigures['plannedActual']): BoardFigures['plannedActual'] {
+  return [
+    {
+      kind: 'visitTime',
+      plannedMean: pa.plannedMinutes.mean,
+      actualMean: pa.actualMinutes.mean,
+      actualMedian: pa.actualMinutes.median,
+      diffMedian: pa.overrunMinutes.median,
+      diffP90: pa.overrunMinutes.p90,
+      visits: pa.visits,
+    },
+    {
+      kind: 'travel',
+      plannedMean: pa.plannedTravelMinutes.mean,
+      actualMean: pa.travelMinutes.mean,
+      actualMedian: pa.travelMinutes.median,
+      diffMedian: pa.travelOverrunMinutes.median,
+      diffP90: pa.travelOverrunMinutes.p90,
+      visits: pa.travelOverrunMinutes.visits,
+    },
+  ];
 }
 
 /** Each day's figures as points; a count on a day without visits is 0, a share null. */

@@ -795,4 +795,16 @@ export const en = {
     'History being generated: {done} of {days} days… The trends fill in, and the figures are fetched again when it is done.',
   'board.historyFailed': 'The history could not be generated: {message}',
   'board.continuityTrendNote': 'Each point: the 14 days up to it.',
+  // Planned against actual visit time and travel (web/board/detail-tables.tsx).
+  'board.pa.heading': 'Planned against actual',
+  'board.pa.what': 'Measure',
+  'board.pa.visitTime': 'Visit time',
+  'board.pa.travel': 'Travel to the visit',
+  'board.pa.planned': 'Planned, mean',
+  'board.pa.actual': 'Actual, mean',
+  'board.pa.diffMedian': 'Actual minus planned, median',
+  'board.pa.diffP90': 'Actual minus planned, 90th percentile',
+  'board.pa.compared': 'Visits compared',
+  'board.pa.note':
+    "Plus: it took longer than planned. Travel: from setting off to starting, against the plan's travel for the one who reported it; visits without planned travel (placed by hand with a road network) are not compared.",
 } as const satisfies Record<MessageKey, string>;

@@ -791,6 +791,18 @@ export const sv = {
     'Historik skapas: {done} av {days} dagar… Trenderna fylls på, och siffrorna hämtas igen när den är klar.',
   'board.historyFailed': 'Historiken kunde inte skapas: {message}',
   'board.continuityTrendNote': 'Varje punkt: de 14 dagarna fram till den.',
+  // Planned against actual visit time and travel (web/board/detail-tables.tsx).
+  'board.pa.heading': 'Planerat mot utfört',
+  'board.pa.what': 'Mått',
+  'board.pa.visitTime': 'Besökstid',
+  'board.pa.travel': 'Restid till besöket',
+  'board.pa.planned': 'Planerat, medel',
+  'board.pa.actual': 'Utfört, medel',
+  'board.pa.diffMedian': 'Utfört minus planerat, median',
+  'board.pa.diffP90': 'Utfört minus planerat, 90:e percentilen',
+  'board.pa.compared': 'Jämförda besök',
+  'board.pa.note':
+    'Plus: det tog längre än planerat. Restid: från avfärd till start, mot planens restid för den som rapporterade; besök utan planerad restid (manuellt lagda med vägnät) jämförs inte.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

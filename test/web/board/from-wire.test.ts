@@ -52,6 +52,8 @@ const figures = (patients: number): WireFigures => ({
     actualMinutes: { mean: 32, median: 31 },
     overrunMinutes: { median: 2, p90: 9 },
     travelMinutes: { mean: 12, median: 11 },
+    plannedTravelMinutes: { mean: 9 },
+    travelOverrunMinutes: { visits: 8, median: 2.5, p90: 7 },
   },
 });
 
@@ -86,6 +88,26 @@ describe("the API's figures as the board shows them", () => {
     expect(f.extra.urgent1).toEqual({ p90: 58, target: 60 });
     expect(f.values.urgent2).toBeNull();
     expect(f.lateness).toEqual(buckets);
+    expect(f.plannedActual).toEqual([
+      {
+        kind: 'visitTime',
+        plannedMean: 30,
+        actualMean: 32,
+        actualMedian: 31,
+        diffMedian: 2,
+        diffP90: 9,
+        visits: 10,
+      },
+      {
+        kind: 'travel',
+        plannedMean: 9,
+        actualMean: 12,
+        actualMedian: 11,
+        diffMedian: 2.5,
+        diffP90: 7,
+        visits: 8,
+      },
+    ]);
   });
 
   it('shows no continuity where no patient counts, rather than a median of 0', () => {
