@@ -54,14 +54,24 @@ export function BoardPage() {
 
   const code = municipality.value;
   const team = useTeamChoice(code, null);
+  // A user whose scope is some teams may not see the whole municipality (the server says 403):
+  // the board shows one of their teams (the list holds only theirs), never "all teams", and
+  // asks for nothing until it knows which.
+  const teamScoped = s.user.role !== 'admin' && s.user.teams.length > 0;
+  const teamId = teamScoped ? team.chosen || (team.teams.value[0]?.id ?? '') : team.chosen;
   const period = lastDays(days.value, new Date());
   const data = useBoardData(
     boardApi,
-    { municipality: code, team: team.chosen, from: period.from, to: period.to },
+    {
+      municipality: teamScoped && !teamId ? '' : code,
+      team: teamId,
+      from: period.from,
+      to: period.to,
+    },
     s.token,
   );
   const history = useHistoryStatus(() => void data.reload());
-  const teamName = team.teams.value.find((x) => x.id === team.chosen)?.name;
+  const teamName = team.teams.value.find((x) => x.id === teamId)?.name;
   // A file's name says what it is of: "punktlighet-0180-alla-2026-03-02-2026-03-29.csv".
   const fileParts = [code, teamName ?? '', period.from, period.to].filter(Boolean);
   const updated = data.updatedAt.value;
@@ -88,8 +98,9 @@ export function BoardPage() {
             value={code}
             onChange={(c) => (municipality.value = c)}
             teams={team.teams.value}
-            team={team.chosen}
+            team={teamId}
             onTeamChange={team.choose}
+            allTeams={!teamScoped}
           />
           <PeriodPicker value={days.value} onChange={(d) => (days.value = d)} />
           <CsvStylePicker />
