@@ -77,6 +77,12 @@ export interface PlannedActualRow {
   visits: number;
 }
 
+/** The figures of each ISO week of the period, as the server computed them for that week. */
+export type WeekFigures = readonly {
+  key: string;
+  values: Partial<Record<FigureId, number | null>>;
+}[];
+
 export interface CountyRow {
   code: string;
   name: string;

@@ -1,9 +1,9 @@
 /**
  * The API's figures turned into what the board shows: one value per figure for the period,
- * and per day a value with the weight a week's figure is weighed by. The API's days carry
- * no denominators but the visits, so a week's share is weighed by the day's visits done (its
- * response time and shares of working time by day, equally): close to the week's own figure
- * when days are alike, and said so here rather than hidden.
+ * and per day a value with a weight. The weekly charts ask the server for each week's own
+ * figures (trend-series.ts); the weights serve only the tiles' trend words (the last 7 days
+ * against the 7 before, trend.ts), which weigh the days' shares by the visits done (working
+ * time's shares equally): close to the 7 days' own figure when days are alike, not equal.
  */
 import type { BoardFigures, CountyRow, FigureId } from './board-types.ts';
 import type { WireCountyRow, WireFigures, WireTrendDay } from './board-wire.ts';
