@@ -56,7 +56,9 @@ export interface BoardFigures {
   /** The whole period's value of each figure (null: nothing to measure). */
   values: Partial<Record<FigureId, number | null>>;
   /** A second figure beside the first: p90 of continuity, the urgent target… */
-  extra: Partial<Record<FigureId, { p90?: number | null; target?: number; of?: number }>>;
+  extra: Partial<
+    Record<FigureId, { p90?: number | null; target?: number; within?: number; of?: number }>
+  >;
   /** Per day, for the charts and the trend words. */
   days: Partial<Record<FigureId, DayPoint[]>>;
   lateness: Record<Lateness, number> | null;

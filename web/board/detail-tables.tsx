@@ -50,7 +50,7 @@ export function DetailTables(props: {
           fileParts={[t('board.urgentHeading'), ...props.fileParts]}
         />
       </section>
-      <section class="board-card" aria-labelledby="planned-heading">
+      <section class="board-card board-wide" aria-labelledby="planned-heading">
         <h2 id="planned-heading">{t('board.pa.heading')}</h2>
         <DataTable
           caption={t('board.pa.heading')}

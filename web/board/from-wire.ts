@@ -39,13 +39,23 @@ export function boardFigures(f: WireFigures, trend: readonly WireTrendDay[]): Bo
     extra: {
       continuityKolada: counted ? { p90: c.kolada.p90 } : {},
       continuityAll: counted ? { p90: c.allHours.p90 } : {},
-      urgent1: { p90: u('urgent1')?.p90Minutes ?? null, target: u('urgent1')?.targetMinutes },
-      urgent2: { p90: u('urgent2')?.p90Minutes ?? null, target: u('urgent2')?.targetMinutes },
+      urgent1: urgentExtra(u('urgent1')),
+      urgent2: urgentExtra(u('urgent2')),
     },
     days: trendDays(trend),
     lateness: f.punctuality.started > 0 ? f.punctuality.buckets : null,
     urgent: f.urgentResponse.map((r) => ({ ...r })),
     plannedActual: plannedActualRows(f.plannedActual),
+  };
+}
+
+/** Beside an urgent median: its p90, the target, and how many calls were reached within it. */
+function urgentExtra(r: WireFigures['urgentResponse'][number] | undefined) {
+  if (!r) return { p90: null };
+  return {
+    p90: r.p90Minutes,
+    target: r.targetMinutes,
+    ...(r.registered > 0 ? { within: r.withinTarget, of: r.registered } : {}),
   };
 }
 

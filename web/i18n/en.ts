@@ -802,9 +802,10 @@ export const en = {
   'board.pa.travel': 'Travel to the visit',
   'board.pa.planned': 'Planned, mean',
   'board.pa.actual': 'Actual, mean',
-  'board.pa.diffMedian': 'Actual minus planned, median',
-  'board.pa.diffP90': 'Actual minus planned, 90th percentile',
+  'board.pa.diffMedian': 'Difference, median',
+  'board.pa.diffP90': 'Difference, 90th percentile',
   'board.pa.compared': 'Visits compared',
   'board.pa.note':
-    "Plus: it took longer than planned. Travel: from setting off to starting, against the plan's travel for the one who reported it; visits without planned travel (placed by hand with a road network) are not compared.",
+    "Difference: actual minus planned per visit; plus means longer than planned. Travel: from setting off to starting, against the plan's travel for the one who reported it; visits without planned travel (placed by hand with a road network) are not compared.",
+  'board.withinTarget': '{within} of {of} within the target',
 } as const satisfies Record<MessageKey, string>;

@@ -798,11 +798,12 @@ export const sv = {
   'board.pa.travel': 'Restid till besöket',
   'board.pa.planned': 'Planerat, medel',
   'board.pa.actual': 'Utfört, medel',
-  'board.pa.diffMedian': 'Utfört minus planerat, median',
-  'board.pa.diffP90': 'Utfört minus planerat, 90:e percentilen',
+  'board.pa.diffMedian': 'Skillnad, median',
+  'board.pa.diffP90': 'Skillnad, 90:e percentilen',
   'board.pa.compared': 'Jämförda besök',
   'board.pa.note':
-    'Plus: det tog längre än planerat. Restid: från avfärd till start, mot planens restid för den som rapporterade; besök utan planerad restid (manuellt lagda med vägnät) jämförs inte.',
+    'Skillnad: utfört minus planerat per besök; plus betyder längre än planerat. Restid: från avfärd till start, mot planens restid för den som rapporterade; besök utan planerad restid (manuellt lagda med vägnät) jämförs inte.',
+  'board.withinTarget': '{within} av {of} inom målet',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -76,7 +76,7 @@ const day = (d: string, done: number, punctualityShare: number | null): WireTren
 });
 
 describe("the API's figures as the board shows them", () => {
-  it('takes the period values, with p90 and target beside, missed visits summed', () => {
+  it('takes the period values, with p90, target and calls within it beside, missed visits summed', () => {
     const f = boardFigures(figures(20), []);
     expect(f.values.continuityKolada).toBe(13);
     expect(f.extra.continuityKolada).toEqual({ p90: 19 });
@@ -84,7 +84,7 @@ describe("the API's figures as the board shows them", () => {
     expect(f.values.missed).toBe(4);
     expect(f.values.twoPerson).toBe(0.75);
     expect(f.values.urgent1).toBe(34);
-    expect(f.extra.urgent1).toEqual({ p90: 58, target: 60 });
+    expect(f.extra.urgent1).toEqual({ p90: 58, target: 60, within: 3, of: 3 });
     expect(f.values.urgent2).toBeNull();
     expect(f.lateness).toEqual(buckets);
     expect(f.plannedActual).toEqual([
