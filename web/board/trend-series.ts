@@ -22,6 +22,8 @@ export interface SeriesPoint {
   /** The day (YYYY-MM-DD) or the week ("2026-W12"). */
   key: string;
   value: number | null;
+  /** A week the period cuts: its days in the period (its counts are of those days only). */
+  days?: number;
 }
 
 /** ISO 8601 week of a date: "2026-W01" (the week with the year's first Thursday). */
@@ -74,5 +76,8 @@ export function weekSeries(
   period: { from: string; to: string },
 ): SeriesPoint[] {
   const at = new Map((weeks ?? []).map((w) => [w.key, w.values[id] ?? null]));
-  return weeksOf(period).map((w) => ({ key: w.key, value: at.get(w.key) ?? null }));
+  return weeksOf(period).map((w) => {
+    const days = datesOf(w).length;
+    return { key: w.key, value: at.get(w.key) ?? null, ...(days < 7 ? { days } : {}) };
+  });
 }

@@ -808,4 +808,5 @@ export const en = {
   'board.pa.note':
     "Difference: actual minus planned per visit; plus means longer than planned. Travel: from setting off to starting, against the plan's travel for the one who reported it; visits without planned travel (placed by hand with a road network) are not compared.",
   'board.withinTarget': '{within} of {of} within the target',
+  'board.partWeek': '{days} of 7 d',
 } as const satisfies Record<MessageKey, string>;

@@ -804,6 +804,7 @@ export const sv = {
   'board.pa.note':
     'Skillnad: utfört minus planerat per besök; plus betyder längre än planerat. Restid: från avfärd till start, mot planens restid för den som rapporterade; besök utan planerad restid (manuellt lagda med vägnät) jämförs inte.',
   'board.withinTarget': '{within} av {of} inom målet',
+  'board.partWeek': '{days} av 7 d',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -31,10 +31,11 @@ describe('trends over days and weeks', () => {
       { key: '2026-W12', values: { travelShare: 2 / 12 } },
       { key: '2026-W13', values: { travelShare: null } },
     ];
+    // The cut weeks say how many of their days count (5 and 1).
     expect(weekSeries('travelShare', weeks, period)).toEqual([
-      { key: '2026-W12', value: 2 / 12 },
+      { key: '2026-W12', value: 2 / 12, days: 5 },
       { key: '2026-W13', value: null },
-      { key: '2026-W14', value: null },
+      { key: '2026-W14', value: null, days: 1 },
     ]);
     expect(weekSeries('travelShare', null, period).map((p) => p.value)).toEqual([null, null, null]);
   });
