@@ -3,7 +3,7 @@
  * 11 teams of 40 caregivers, `patients` patients (half with two visits a day, half with one:
  * 1.5 a patient-day), `days` days ending on `lastDay`, every visit assigned to one of its
  * team's caregivers by a hash (so continuity comes out at a realistic 10–20), reported times
- * scattered around the window, 2 % no access and 1 % cancelled, 50 urgent calls a day, a
+ * scattered around the window (15 minutes' travel against 7–17 planned), 2 % no access and 1 % cancelled, 50 urgent calls a day, a
  * 07–16 shift per caregiver and day, and 500 delegations. Deterministic: no random().
  */
 import { sql } from 'drizzle-orm';
@@ -59,10 +59,11 @@ export async function seedCity(db: Db, size: CitySize): Promise<{ visits: number
       ws - interval '7 days'
     from gen`);
   // Its caregiver: one of the patient's team's 40, mostly the same few (h % 8 of a rotating 12).
-  await run(`insert into assignments (visit_id, staff_id, planned_start, route_order)
+  // Planned travel 7–17 minutes (the reported one below is 15: plans under-estimate a little).
+  await run(`insert into assignments (visit_id, staff_id, planned_start, route_order, planned_travel_seconds)
     select ${uuid('a0000000', 'n')},
       ${uuid('50000000', `((p % ${TEAMS}) + ${TEAMS} * ((p + (h % 12) * (1 + d / 30)) % ${PER_TEAM}))`)},
-      ws, slot
+      ws, slot, 420 + (h % 11) * 60
     from gen`);
   await run(`insert into visit_actuals (visit_id, municipality_code, staff_id, en_route_at,
       started_at, finished_at, outcome)

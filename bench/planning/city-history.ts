@@ -28,7 +28,12 @@ const BATCH = 500;
 export async function synthesiseHistory(db: Db, o: HistoryOptions): Promise<{ visits: number }> {
   const rnd = seededRandom(o.seed);
   const rows = await db
-    .select({ v: visits, staffId: assignments.staffId, plannedStart: assignments.plannedStart })
+    .select({
+      v: visits,
+      staffId: assignments.staffId,
+      plannedStart: assignments.plannedStart,
+      travel: assignments.plannedTravelSeconds,
+    })
     .from(visits)
     .innerJoin(assignments, eq(assignments.visitId, visits.id))
     .where(
@@ -61,11 +66,14 @@ export async function synthesiseHistory(db: Db, o: HistoryOptions): Promise<{ vi
   };
   const grouped = new Map<
     string,
-    { v: (typeof rows)[number]['v']; a: { staffId: string; plannedStart: Date }[] }
+    {
+      v: (typeof rows)[number]['v'];
+      a: { staffId: string; plannedStart: Date; travel: number | null }[];
+    }
   >();
   for (const r of rows) {
     const g = grouped.get(r.v.id) ?? { v: r.v, a: [] };
-    g.a.push({ staffId: r.staffId, plannedStart: r.plannedStart });
+    g.a.push({ staffId: r.staffId, plannedStart: r.plannedStart, travel: r.travel });
     grouped.set(r.v.id, g);
   }
   const newVisits: (typeof visits.$inferInsert)[] = [];
@@ -105,6 +113,8 @@ export async function synthesiseHistory(db: Db, o: HistoryOptions): Promise<{ vi
           staffId: who,
           plannedStart: new Date(x.plannedStart.getTime() - shift),
           routeOrder: order,
+          // The planned day's leg: a stand-in is taken to follow the same route.
+          plannedTravelSeconds: x.travel,
         });
       });
     }

@@ -45,6 +45,9 @@ export function figuresCsv(f: BoardFigures): string {
     ['planerad besökstid medel min', f.plannedActual.plannedMinutes.mean],
     ['faktisk besökstid medel min', f.plannedActual.actualMinutes.mean],
     ['faktisk restid medel min', f.plannedActual.travelMinutes.mean],
+    ['planerad restid medel min', f.plannedActual.plannedTravelMinutes.mean],
+    ['restid faktisk minus planerad median min', f.plannedActual.travelOverrunMinutes.median],
+    ['restid faktisk minus planerad p90 min', f.plannedActual.travelOverrunMinutes.p90],
   ];
   return toCsv(['mått', 'värde'], rows);
 }

@@ -66,6 +66,8 @@ export const EMPTY = {
     actualMinutes: { mean: null, median: null },
     overrunMinutes: { median: null, p90: null },
     travelMinutes: { mean: null, median: null },
+    plannedTravelMinutes: { mean: null },
+    travelOverrunMinutes: { visits: 0, median: null, p90: null },
   },
 } as const;
 

@@ -20,12 +20,17 @@ export interface PlannedActual {
   overrunMinutes: { median: number | null; p90: number | null };
   /** Reported travel to the visit (en route to started), of those with both. */
   travelMinutes: { mean: number | null; median: number | null };
+  /** Planned travel to the visit of the caregiver who reported it (a plan's leg). */
+  plannedTravelMinutes: { mean: number | null };
+  /** Reported minus planned travel, per visit with both: `visits` of them. */
+  travelOverrunMinutes: { visits: number; median: number | null; p90: number | null };
 }
 
 /**
  * Planned against actual: visit durations (durationMinutes against the reported start to
- * finish) and the travel reported before each visit. The planned travel of a route is the
- * solver's estimate and is not stored per visit, so it is not compared here.
+ * finish) and travel (the reported en route to start against the leg planned for the
+ * caregiver who reported it, assignments.planned_travel_seconds; null where no plan priced
+ * it, so such visits drop out of the planned mean and the difference).
  */
 export async function plannedActual(
   db: Db,
@@ -34,6 +39,7 @@ export async function plannedActual(
 ): Promise<PlannedActual[]> {
   const actual = sql`extract(epoch from va.finished_at - va.started_at) / 60`;
   const travel = sql`extract(epoch from va.started_at - va.en_route_at) / 60`;
+  const planned = sql`pa.planned_travel_seconds / 60.0`;
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select v.municipality_code, ${dayKey(grain, sql`v.window_start`)} as day,
@@ -44,8 +50,13 @@ export async function plannedActual(
         (percentile_cont(0.5) within group (order by ${actual} - v.duration_minutes))::float8 as over_median,
         (percentile_disc(0.9) within group (order by ${actual} - v.duration_minutes))::float8 as over_p90,
         avg(${travel})::float8 as travel_mean,
-        (percentile_cont(0.5) within group (order by ${travel}))::float8 as travel_median
+        (percentile_cont(0.5) within group (order by ${travel}))::float8 as travel_median,
+        avg(${planned})::float8 as planned_travel_mean,
+        count(${travel} - ${planned})::int as travel_compared,
+        (percentile_cont(0.5) within group (order by ${travel} - ${planned}))::float8 as travel_over_median,
+        (percentile_disc(0.9) within group (order by ${travel} - ${planned}))::float8 as travel_over_p90
       from visits v join visit_actuals va on va.visit_id = v.id
+        left join assignments pa on pa.visit_id = v.id and pa.staff_id = va.staff_id
       where ${visitsInScope(s)} and va.started_at is not null and va.finished_at is not null
       group by 1, 2 order by 1, 2`),
   );
@@ -57,5 +68,11 @@ export async function plannedActual(
     actualMinutes: { mean: numOrNull(r.actual_mean), median: numOrNull(r.actual_median) },
     overrunMinutes: { median: numOrNull(r.over_median), p90: numOrNull(r.over_p90) },
     travelMinutes: { mean: numOrNull(r.travel_mean), median: numOrNull(r.travel_median) },
+    plannedTravelMinutes: { mean: numOrNull(r.planned_travel_mean) },
+    travelOverrunMinutes: {
+      visits: num(r.travel_compared),
+      median: numOrNull(r.travel_over_median),
+      p90: numOrNull(r.travel_over_p90),
+    },
   }));
 }

@@ -95,6 +95,17 @@ export const BoardFiguresSchema = z
       actualMinutes: z.object({ mean: z.number().nullable(), median: z.number().nullable() }),
       overrunMinutes: z.object({ median: z.number().nullable(), p90: z.number().nullable() }),
       travelMinutes: z.object({ mean: z.number().nullable(), median: z.number().nullable() }),
+      plannedTravelMinutes: z.object({ mean: z.number().nullable() }).openapi({
+        description:
+          'Planned travel to the visit of the caregiver who reported it; visits no plan priced (null) left out',
+      }),
+      travelOverrunMinutes: z
+        .object({
+          visits: z.number().int(),
+          median: z.number().nullable(),
+          p90: z.number().nullable(),
+        })
+        .openapi({ description: 'Reported minus planned travel, per visit with both' }),
     }),
   })
   .openapi('BoardFigures');

@@ -7,7 +7,13 @@ import type { Tx } from '../events/append-events.ts';
 export interface PlannedVisit {
   visitId: string;
   durationMinutes: number;
-  staff: { staffId: string; plannedStart: Date; routeOrder: number }[];
+  staff: {
+    staffId: string;
+    plannedStart: Date;
+    routeOrder: number;
+    /** The solver's leg from the previous stop (or start); absent on a plan that has none. */
+    travelSeconds?: number | null;
+  }[];
 }
 
 export interface WriteOptions {
@@ -141,6 +147,7 @@ export async function writePlan(
       staffId: s.staffId,
       plannedStart: s.plannedStart,
       routeOrder: s.routeOrder,
+      plannedTravelSeconds: s.travelSeconds ?? null,
     })),
   );
   for (let i = 0; i < rows.length; i += BATCH)

@@ -1,6 +1,8 @@
 import { AppError } from '../http/errors.ts';
 import { parseInstant } from '../domain/stockholm-time.ts';
 import { previousStaff, writeAssignments } from '../visits/assign-visit.ts';
+import { legSource } from '../visits/planned-leg.ts';
+import type { TravelProvider } from '../travel/travel-provider.ts';
 import type { ProposalStore } from './proposals.ts';
 import type { AcceptRepairInput } from './schemas.ts';
 import { checkStaffFor } from '../visits/staff-checks.ts';
@@ -20,7 +22,7 @@ import {
  * nothing is applied), and each caregiver still passes the assignment checks.
  */
 export async function acceptRepair(
-  deps: DispatchDeps & { proposals: ProposalStore },
+  deps: DispatchDeps & { proposals: ProposalStore; travel?: TravelProvider | null },
   actor: CommandActor,
   input: AcceptRepairInput,
 ): Promise<{ proposalId: string; accepted: VisitState[] }> {
@@ -55,7 +57,8 @@ export async function acceptRepair(
       const checked = await checkStaffFor(tx, visit, item.staffIds, start.value);
       const before = await previousStaff(tx, id);
       await bumpVersion(tx, id, item.expectedVersion, now, { status: 'assigned' });
-      await writeAssignments(tx, id, before, checked, start.value);
+      // The repair's own legs are not in the proposal: priced as a dispatcher's move is.
+      await writeAssignments(tx, id, before, checked, start.value, legSource(deps.travel));
       const state = (await loadVisitState(tx, id))!;
       await emit(visit.municipalityCode, 'visit.assigned', {
         visit: state,

@@ -1,3 +1,4 @@
+import type { ProblemInput } from '../../solver/model/problem-input.ts';
 import {
   type Solution,
   type UnassignedReason,
@@ -56,8 +57,11 @@ export function currentSolution(built: BuiltProblem, visits: readonly VisitRow[]
 
 export interface PlannedVisit {
   visitId: string;
-  /** One entry per caregiver (two for a two-person visit). */
-  staff: { staffId: string; plannedStart: Date; routeOrder: number }[];
+  /**
+   * One entry per caregiver (two for a two-person visit); travelSeconds is the leg to the
+   * visit from the caregiver's previous stop (or start), as the solver priced it.
+   */
+  staff: { staffId: string; plannedStart: Date; routeOrder: number; travelSeconds: number }[];
 }
 
 export interface PlanAssignments {
@@ -65,22 +69,36 @@ export interface PlanAssignments {
   unassigned: { visitId: string; reason: UnassignedReason }[];
 }
 
-/** A solver Solution back to database terms: visit id → caregivers, start instants, order. */
+/** Whole seconds of one leg by a caregiver's travel profile, as the solver prices it. */
+export function legSeconds(input: ProblemInput, caregiver: number, from: number, to: number) {
+  const durations = input.profiles[input.caregivers[caregiver].profile].durations;
+  return Math.round(durations[from * input.locations + to] / input.scale);
+}
+
+/**
+ * A solver Solution back to database terms: visit id → caregivers, start instants, order,
+ * and the travel before each visit (a break is taken where the caregiver is: no leg).
+ */
 export function toAssignments(built: BuiltProblem, solution: Solution): PlanAssignments {
   const byVisit = new Map<string, PlannedVisit>();
   const origin = built.origin.getTime();
+  const input = built.input;
   for (const route of solution.routes) {
     let order = 0;
+    let at = input.caregivers[route.caregiver].startLocation;
     for (const stop of route.stops) {
       if (stop.kind !== 'visit') continue;
       order++;
       const visitId = built.visitIds[stop.visit];
       const entry = byVisit.get(visitId) ?? { visitId, staff: [] };
+      const to = input.visits[stop.visit].location;
       entry.staff.push({
         staffId: built.staffIds[route.caregiver],
         plannedStart: new Date(origin + stop.start * 1000),
         routeOrder: order,
+        travelSeconds: legSeconds(input, route.caregiver, at, to),
       });
+      at = to;
       byVisit.set(visitId, entry);
     }
   }

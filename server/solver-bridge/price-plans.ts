@@ -3,7 +3,7 @@ import type { CostTerms, Solution } from '../../solver/model/solution.ts';
 import { schedulePlan } from '../../solver/schedule-plan.ts';
 import { validate } from '../../solver/validate/validate.ts';
 import { type BuiltProblem, buildProblem } from './build-problem.ts';
-import { type PlannedVisit, currentSolution, toAssignments } from './plan-mapping.ts';
+import { type PlannedVisit, currentSolution, legSeconds, toAssignments } from './plan-mapping.ts';
 import type { BuildOptions, VisitRow } from './problem-rows.ts';
 import type { ProblemRows } from './solve-rows.ts';
 
@@ -68,7 +68,6 @@ function routesOf(built: BuiltProblem, plan: Solution): PricedRoute[] {
     .filter((r) => r.stops.length > 0)
     .map((r) => {
       const cg = input.caregivers[r.caregiver];
-      const durations = input.profiles[cg.profile].durations;
       let at = cg.startLocation;
       const legs: PricedRoute['legs'] = [];
       const breaks: PricedRoute['breaks'] = [];
@@ -81,7 +80,7 @@ function routesOf(built: BuiltProblem, plan: Solution): PricedRoute[] {
         const to = input.visits[stop.visit].location;
         legs.push({
           toVisitId: built.visitIds[stop.visit],
-          travelSeconds: Math.round(durations[at * input.locations + to] / input.scale),
+          travelSeconds: legSeconds(input, r.caregiver, at, to),
         });
         at = to;
       }

@@ -7,6 +7,9 @@ import type { Tx } from '../events/append-events.ts';
 import { parseInstant, rangeAround } from '../domain/stockholm-time.ts';
 import type { AssignVisitInput, VisitVersionInput } from './dispatch-schemas.ts';
 import { type CheckedStaff, OVERTIME_MS, checkStaffFor } from './staff-checks.ts';
+import { legSource, writePlannedLegs } from './planned-leg.ts';
+import type { TravelSource } from '../solver-bridge/travel.ts';
+import type { TravelProvider } from '../travel/travel-provider.ts';
 import { subjectOf } from '../audit/record.ts';
 import { type CommandActor, runCommand } from '../commands/run-command.ts';
 import {
@@ -89,7 +92,8 @@ function lockRoutes(tx: Tx, staffIds: readonly string[]) {
 /**
  * Writes the caregivers of a visit and renumbers each one's route within the shift. Returns
  * the visit's caregivers as written (by staff id), with their place in their routes.
- * `previous` are the caregivers it had (their routes lose it).
+ * `previous` are the caregivers it had (their routes lose it). With a source, the planned
+ * travel to the visit and to the stop after it is priced (planned-leg.ts); without, null.
  */
 export async function writeAssignments(
   tx: Tx,
@@ -97,6 +101,7 @@ export async function writeAssignments(
   previous: readonly string[],
   checked: { staffId: string; shift: CheckedStaff['shift'] }[],
   start: Date,
+  legs: TravelSource | null,
 ): Promise<{ staffId: string; plannedStart: Date; routeOrder: number }[]> {
   // Sent together: the connection runs them in order, so the delete waits for the locks.
   await Promise.all([
@@ -117,6 +122,8 @@ export async function writeAssignments(
     ]);
     const rows = rowsOf<{ visit_id: string; route_order: number }>(result);
     const mine = rows.find((r) => r.visit_id === visitId);
+    if (legs)
+      await writePlannedLegs(tx, legs, visitId, c.staffId, { from: c.shift.startsAt, until });
     out.push({
       staffId: c.staffId,
       plannedStart: start,
@@ -128,7 +135,7 @@ export async function writeAssignments(
 
 /** Assigns an unassigned visit (one caregiver, or two for a two-person visit). */
 export async function assignVisit(
-  deps: DispatchDeps,
+  deps: DispatchDeps & { travel?: TravelProvider | null },
   actor: CommandActor,
   input: AssignVisitInput,
 ): Promise<VisitState> {
@@ -141,7 +148,10 @@ export async function assignVisit(
     const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {
       status: 'assigned',
     });
-    const state = visitState(row, await writeAssignments(tx, visit.id, [], checked, start));
+    const state = visitState(
+      row,
+      await writeAssignments(tx, visit.id, [], checked, start, legSource(deps.travel)),
+    );
     await audit('visit.assign', [subjectOf(visit)]);
     await emit(visit.municipalityCode, 'visit.assigned', {
       visit: state,
@@ -153,7 +163,7 @@ export async function assignVisit(
 
 /** Moves an assigned visit to other caregivers; the status stays 'assigned'. */
 export async function reassignVisit(
-  deps: DispatchDeps,
+  deps: DispatchDeps & { travel?: TravelProvider | null },
   actor: CommandActor,
   input: AssignVisitInput,
 ): Promise<VisitState> {
@@ -165,7 +175,10 @@ export async function reassignVisit(
     const start = plannedStartOf(input, visit, deps.now());
     const checked = await checkStaffFor(tx, visit, input.staffIds, start);
     const row = await bumpVersion(tx, visit.id, input.expectedVersion, deps.now(), {});
-    const state = visitState(row, await writeAssignments(tx, visit.id, before, checked, start));
+    const state = visitState(
+      row,
+      await writeAssignments(tx, visit.id, before, checked, start, legSource(deps.travel)),
+    );
     await audit('visit.reassign', [subjectOf(visit)]);
     await emit(visit.municipalityCode, 'visit.assigned', {
       visit: state,

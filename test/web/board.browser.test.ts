@@ -99,6 +99,7 @@ describe.skipIf(skipBrowser)("the manager's board", () => {
     expect(await tile('Utförda besök').textContent()).toContain('5 besök');
     expect(await tile('Akut svarstid, prio 1').textContent()).toContain('40 min');
     expect(await tile('Akut svarstid, prio 1').textContent()).toContain('mål 60 min');
+    expect(await tile('Akut svarstid, prio 1').textContent()).toContain('1 av 1 inom målet');
     expect(await tile('Missade besök').textContent()).toContain('2 besök');
     // No patient had two visits on each of 14 days: no continuity figure, said in words.
     expect(await tile('Personalkontinuitet (Kolada)').textContent()).toContain('inga uppgifter');

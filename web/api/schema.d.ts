@@ -5184,6 +5184,8 @@ export interface components {
                     staffId: string;
                     plannedStart: string;
                     routeOrder: number;
+                    /** @description Travel to the visit from the caregiver's previous stop (or start), as planned; absent on older jobs */
+                    travelSeconds?: number;
                 }[];
             }[];
             unplaced: {
@@ -5604,6 +5606,16 @@ export interface components {
                 travelMinutes: {
                     mean: number | null;
                     median: number | null;
+                };
+                /** @description Planned travel to the visit of the caregiver who reported it; visits no plan priced (null) left out */
+                plannedTravelMinutes: {
+                    mean: number | null;
+                };
+                /** @description Reported minus planned travel, per visit with both */
+                travelOverrunMinutes: {
+                    visits: number;
+                    median: number | null;
+                    p90: number | null;
                 };
             };
         };

@@ -54,4 +54,16 @@ export const boardApi: BoardSource = {
   async economics(q) {
     return json(await api.GET('/api/board/{municipality}/economics', scoped(q))).items;
   },
+  // One request per week (4–5 for 28 days, 14 for 90): each the figures of that week alone.
+  async weeks(q, spans) {
+    return Promise.all(
+      spans.map(async (w) => {
+        const reply = await api.GET(
+          '/api/board/{municipality}/figures',
+          scoped({ ...q, from: w.from, to: w.to }),
+        );
+        return { key: w.key, values: boardFigures(json(reply), []).values };
+      }),
+    );
+  },
 };

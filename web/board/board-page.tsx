@@ -20,8 +20,10 @@ import { type PeriodDays, lastDays } from './period.ts';
 import { PeriodPicker } from './period-picker.tsx';
 import { taskName } from './task-name.ts';
 import { Tiles } from './tiles.tsx';
+import type { Grain } from './trend-chart.tsx';
 import { Trends } from './trends.tsx';
 import { useBoardData } from './use-board-data.ts';
+import { useWeekFigures } from './use-week-figures.ts';
 import './board.css';
 
 /**
@@ -54,14 +56,23 @@ export function BoardPage() {
 
   const code = municipality.value;
   const team = useTeamChoice(code, null);
+  // A user whose scope is some teams may not see the whole municipality (the server says 403):
+  // the board shows one of their teams (the list holds only theirs), never "all teams", and
+  // asks for nothing until it knows which.
+  const teamScoped = s.user.role !== 'admin' && s.user.teams.length > 0;
+  const teamId = teamScoped ? team.chosen || (team.teams.value[0]?.id ?? '') : team.chosen;
   const period = lastDays(days.value, new Date());
-  const data = useBoardData(
-    boardApi,
-    { municipality: code, team: team.chosen, from: period.from, to: period.to },
-    s.token,
-  );
+  const query = {
+    municipality: teamScoped && !teamId ? '' : code,
+    team: teamId,
+    from: period.from,
+    to: period.to,
+  };
+  const data = useBoardData(boardApi, query, s.token);
+  const grain = useSignal<Grain>('day');
+  const weeks = useWeekFigures(boardApi, query, grain.value === 'week', data.updatedAt.value);
   const history = useHistoryStatus(() => void data.reload());
-  const teamName = team.teams.value.find((x) => x.id === team.chosen)?.name;
+  const teamName = team.teams.value.find((x) => x.id === teamId)?.name;
   // A file's name says what it is of: "punktlighet-0180-alla-2026-03-02-2026-03-29.csv".
   const fileParts = [code, teamName ?? '', period.from, period.to].filter(Boolean);
   const updated = data.updatedAt.value;
@@ -88,8 +99,9 @@ export function BoardPage() {
             value={code}
             onChange={(c) => (municipality.value = c)}
             teams={team.teams.value}
-            team={team.chosen}
+            team={teamId}
             onTeamChange={team.choose}
+            allTeams={!teamScoped}
           />
           <PeriodPicker value={days.value} onChange={(d) => (days.value = d)} />
           <CsvStylePicker />
@@ -97,7 +109,14 @@ export function BoardPage() {
         <HistoryNotice status={history} />
         <Tiles figures={data.figures.value} to={period.to} />
         <BoardDischarge municipality={code} />
-        <Trends figures={data.figures.value} period={period} fileParts={fileParts} />
+        <Trends
+          figures={data.figures.value}
+          weeks={weeks.value}
+          grain={grain.value}
+          onGrain={(g) => (grain.value = g)}
+          period={period}
+          fileParts={fileParts}
+        />
         <div class="board-details">
           <DetailTables figures={data.figures.value} fileParts={fileParts} />
           <DelegationsTable

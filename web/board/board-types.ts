@@ -56,12 +56,34 @@ export interface BoardFigures {
   /** The whole period's value of each figure (null: nothing to measure). */
   values: Partial<Record<FigureId, number | null>>;
   /** A second figure beside the first: p90 of continuity, the urgent target… */
-  extra: Partial<Record<FigureId, { p90?: number | null; target?: number; of?: number }>>;
+  extra: Partial<
+    Record<FigureId, { p90?: number | null; target?: number; within?: number; of?: number }>
+  >;
   /** Per day, for the charts and the trend words. */
   days: Partial<Record<FigureId, DayPoint[]>>;
   lateness: Record<Lateness, number> | null;
   urgent: UrgentRow[];
+  /** Planned against actual visit time and travel (minutes; null: nothing to compare). */
+  plannedActual: PlannedActualRow[];
 }
+
+export interface PlannedActualRow {
+  kind: 'visitTime' | 'travel';
+  plannedMean: number | null;
+  actualMean: number | null;
+  actualMedian: number | null;
+  /** Actual minus planned, per visit. */
+  diffMedian: number | null;
+  diffP90: number | null;
+  /** Visits compared. */
+  visits: number;
+}
+
+/** The figures of each ISO week of the period, as the server computed them for that week. */
+export type WeekFigures = readonly {
+  key: string;
+  values: Partial<Record<FigureId, number | null>>;
+}[];
 
 export interface CountyRow {
   code: string;

@@ -50,6 +50,31 @@ export function DetailTables(props: {
           fileParts={[t('board.urgentHeading'), ...props.fileParts]}
         />
       </section>
+      <section class="board-card board-wide" aria-labelledby="planned-heading">
+        <h2 id="planned-heading">{t('board.pa.heading')}</h2>
+        <DataTable
+          caption={t('board.pa.heading')}
+          quietCaption
+          columns={[
+            { label: t('board.pa.what') },
+            { label: t('board.pa.planned'), unit: 'minutes' },
+            { label: t('board.pa.actual'), unit: 'minutes' },
+            { label: t('board.pa.diffMedian'), unit: 'minutes' },
+            { label: t('board.pa.diffP90'), unit: 'minutes' },
+            { label: t('board.pa.compared'), unit: 'visits' },
+          ]}
+          rows={(f?.plannedActual ?? []).map((r) => [
+            t(`board.pa.${r.kind}`),
+            r.plannedMean,
+            r.actualMean,
+            r.diffMedian,
+            r.diffP90,
+            r.visits,
+          ])}
+          fileParts={[t('board.pa.heading'), ...props.fileParts]}
+        />
+        <p class="muted">{t('board.pa.note')}</p>
+      </section>
     </>
   );
 }

@@ -89,3 +89,22 @@ export function formatFigure(value: number | null | undefined, unit: Unit): stri
   if (value === null || value === undefined) return t('board.noData');
   return `${formatNumber(value, unit)} ${unitText(unit)}`;
 }
+
+/**
+ * A tile's minutes as people read them at a glance: whole minutes, and from an hour and a half
+ * hours and minutes ("2 tim 23 min", not "142,9 min"; "60 min" stays). Parts of [number, unit]
+ * for the tile's two sizes.
+ */
+export function minuteParts(value: number): [string, string][] {
+  const whole = Math.round(value);
+  const minutes = [String(Math.abs(whole) % 60), unitText('minutes')] as [string, string];
+  if (Math.abs(whole) < 90) return [[String(whole), unitText('minutes')]];
+  const hours = `${whole < 0 ? '−' : ''}${Math.floor(Math.abs(whole) / 60)}`;
+  return [[hours, unitText('hours')], minutes];
+}
+
+/** minuteParts as one string: "2 tim 23 min". */
+export const formatMinutes = (value: number): string =>
+  minuteParts(value)
+    .map(([n, u]) => `${n} ${u}`)
+    .join(' ');

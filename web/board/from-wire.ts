@@ -1,9 +1,9 @@
 /**
  * The API's figures turned into what the board shows: one value per figure for the period,
- * and per day a value with the weight a week's figure is weighed by. The API's days carry
- * no denominators but the visits, so a week's share is weighed by the day's visits done (its
- * response time and shares of working time by day, equally): close to the week's own figure
- * when days are alike, and said so here rather than hidden.
+ * and per day a value with a weight. The weekly charts ask the server for each week's own
+ * figures (trend-series.ts); the weights serve only the tiles' trend words (the last 7 days
+ * against the 7 before, trend.ts), which weigh the days' shares by the visits done (working
+ * time's shares equally): close to the 7 days' own figure when days are alike, not equal.
  */
 import type { BoardFigures, CountyRow, FigureId } from './board-types.ts';
 import type { WireCountyRow, WireFigures, WireTrendDay } from './board-wire.ts';
@@ -39,13 +39,48 @@ export function boardFigures(f: WireFigures, trend: readonly WireTrendDay[]): Bo
     extra: {
       continuityKolada: counted ? { p90: c.kolada.p90 } : {},
       continuityAll: counted ? { p90: c.allHours.p90 } : {},
-      urgent1: { p90: u('urgent1')?.p90Minutes ?? null, target: u('urgent1')?.targetMinutes },
-      urgent2: { p90: u('urgent2')?.p90Minutes ?? null, target: u('urgent2')?.targetMinutes },
+      urgent1: urgentExtra(u('urgent1')),
+      urgent2: urgentExtra(u('urgent2')),
     },
     days: trendDays(trend),
     lateness: f.punctuality.started > 0 ? f.punctuality.buckets : null,
     urgent: f.urgentResponse.map((r) => ({ ...r })),
+    plannedActual: plannedActualRows(f.plannedActual),
   };
+}
+
+/** Beside an urgent median: its p90, the target, and how many calls were reached within it. */
+function urgentExtra(r: WireFigures['urgentResponse'][number] | undefined) {
+  if (!r) return { p90: null };
+  return {
+    p90: r.p90Minutes,
+    target: r.targetMinutes,
+    ...(r.registered > 0 ? { within: r.withinTarget, of: r.registered } : {}),
+  };
+}
+
+/** Visit time and travel, planned against reported, as the table's two rows. */
+function plannedActualRows(pa: WireFigures['plannedActual']): BoardFigures['plannedActual'] {
+  return [
+    {
+      kind: 'visitTime',
+      plannedMean: pa.plannedMinutes.mean,
+      actualMean: pa.actualMinutes.mean,
+      actualMedian: pa.actualMinutes.median,
+      diffMedian: pa.overrunMinutes.median,
+      diffP90: pa.overrunMinutes.p90,
+      visits: pa.visits,
+    },
+    {
+      kind: 'travel',
+      plannedMean: pa.plannedTravelMinutes.mean,
+      actualMean: pa.travelMinutes.mean,
+      actualMedian: pa.travelMinutes.median,
+      diffMedian: pa.travelOverrunMinutes.median,
+      diffP90: pa.travelOverrunMinutes.p90,
+      visits: pa.travelOverrunMinutes.visits,
+    },
+  ];
 }
 
 /** Each day's figures as points; a count on a day without visits is 0, a share null. */

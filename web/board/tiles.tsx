@@ -38,6 +38,8 @@ export function Tiles(props: { figures: BoardFigures | null; to: string }) {
               trend={days ? trendOf(days, lastFullDay, figure.aggregate, figure.better) : null}
               p90={f?.extra[id]?.p90}
               target={f?.extra[id]?.target}
+              within={f?.extra[id]?.within}
+              of={f?.extra[id]?.of}
             />
           );
         })}

@@ -6,6 +6,12 @@ import { FIGURES, figureName, formatFigure, formatNumber } from './figures.ts';
 import { keyLabel } from './key-label.ts';
 import type { SeriesPoint } from './trend-series.ts';
 
+/** A point's key as shown; a week the period cuts says how many of its days count. */
+const labelOf = (p: SeriesPoint) =>
+  p.days === undefined
+    ? keyLabel(p.key)
+    : `${keyLabel(p.key)} (${t('board.partWeek', { days: p.days })})`;
+
 const BOX: Box = { width: 300, height: 120, left: 40, right: 8, top: 8, bottom: 22 };
 
 export type Grain = 'day' | 'week';
@@ -107,10 +113,10 @@ export function TrendChart(props: {
         {points.length > 0 && (
           <>
             <text class="chart-key" x={BOX.left} y={BOX.height - 6}>
-              {keyLabel(points[0]!.key)}
+              {labelOf(points[0]!)}
             </text>
             <text class="chart-key" x={BOX.width - BOX.right} y={BOX.height - 6} text-anchor="end">
-              {keyLabel(points.at(-1)!.key)}
+              {labelOf(points.at(-1)!)}
             </text>
           </>
         )}
@@ -128,7 +134,7 @@ export function TrendChart(props: {
             { label: name, unit: figure.unit },
           ]}
           // A day as its ISO date (Swedish usage, and a spreadsheet reads it as a date).
-          rows={points.map((p) => [props.grain === 'day' ? p.key : keyLabel(p.key), p.value])}
+          rows={points.map((p) => [props.grain === 'day' ? p.key : labelOf(p), p.value])}
           fileParts={[name, ...props.fileParts]}
         />
       </details>

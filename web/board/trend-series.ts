@@ -1,6 +1,8 @@
 /**
- * A figure over days, and the same over ISO weeks. A point carries its weight (the visits a
- * share is of, say), so a week's share is the week's visits' share, not a mean of days.
+ * A figure over days, and the same over ISO weeks. A week's figure is the server's figure of
+ * that week (weeksOf gives the spans it is asked for): a share is the ratio of the week's sums
+ * and a median the week's median, which no mean of the days' values gives (a day of 2 shift
+ * hours would weigh as much as a day of 100).
  */
 import { datesOf } from './period.ts';
 
@@ -20,6 +22,8 @@ export interface SeriesPoint {
   /** The day (YYYY-MM-DD) or the week ("2026-W12"). */
   key: string;
   value: number | null;
+  /** A week the period cuts: its days in the period (its counts are of those days only). */
+  days?: number;
 }
 
 /** ISO 8601 week of a date: "2026-W01" (the week with the year's first Thursday). */
@@ -43,29 +47,37 @@ export function byDay(
   return datesOf(period).map((day) => ({ key: day, value: at.get(day) ?? null }));
 }
 
-/** One point per ISO week touched by the period: sums, or means weighed by each day's weight. */
-export function byWeek(
-  points: readonly DayPoint[],
-  period: { from: string; to: string },
-  aggregate: Aggregate,
-): SeriesPoint[] {
-  const weeks = new Map<string, { total: number; weight: number; any: boolean }>();
+/** An ISO week of the period, cut to it (the first and last weeks may be short). */
+export interface WeekSpan {
+  key: string;
+  from: string;
+  to: string;
+}
+
+/** Each week's own values by figure (board-types.ts's WeekFigures). */
+type WeekValues = readonly { key: string; values: Partial<Record<string, number | null>> }[];
+
+/** The ISO weeks the period touches, in order, each cut to the period. */
+export function weeksOf(period: { from: string; to: string }): WeekSpan[] {
+  const out: WeekSpan[] = [];
   for (const day of datesOf(period)) {
-    const week = isoWeek(day);
-    if (!weeks.has(week)) weeks.set(week, { total: 0, weight: 0, any: false });
+    const key = isoWeek(day);
+    const last = out.at(-1);
+    if (last?.key === key) last.to = day;
+    else out.push({ key, from: day, to: day });
   }
-  for (const p of points) {
-    const w = weeks.get(isoWeek(p.day));
-    if (!w || p.value === null || p.day < period.from || p.day > period.to) continue;
-    w.any = true;
-    if (aggregate === 'sum') w.total += p.value;
-    else {
-      w.total += p.value * p.weight;
-      w.weight += p.weight;
-    }
-  }
-  return [...weeks].map(([key, w]) => ({
-    key,
-    value: !w.any ? null : aggregate === 'sum' ? w.total : w.weight > 0 ? w.total / w.weight : null,
-  }));
+  return out;
+}
+
+/** One point per week of the period from the weeks' own figures (null until they are in). */
+export function weekSeries(
+  id: string,
+  weeks: WeekValues | null,
+  period: { from: string; to: string },
+): SeriesPoint[] {
+  const at = new Map((weeks ?? []).map((w) => [w.key, w.values[id] ?? null]));
+  return weeksOf(period).map((w) => {
+    const days = datesOf(w).length;
+    return { key: w.key, value: at.get(w.key) ?? null, ...(days < 7 ? { days } : {}) };
+  });
 }

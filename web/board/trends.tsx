@@ -1,9 +1,7 @@
-import { useSignal } from '@preact/signals';
 import { t } from '../i18n/i18n.ts';
-import type { BoardFigures, FigureId } from './board-types.ts';
-import { FIGURES } from './figures.ts';
+import type { BoardFigures, FigureId, WeekFigures } from './board-types.ts';
 import { type Grain, TrendChart } from './trend-chart.tsx';
-import { byDay, byWeek } from './trend-series.ts';
+import { byDay, weekSeries } from './trend-series.ts';
 
 /** The figures drawn over time (continuity: the 14 days ending each day). */
 export const TREND_FIGURES: readonly FigureId[] = [
@@ -18,14 +16,18 @@ export const TREND_FIGURES: readonly FigureId[] = [
   'missed',
 ];
 
-/** Small multiples of the trends, by day or by ISO week (a toggle for all of them). */
+/**
+ * Small multiples of the trends, by day or by ISO week (a toggle for all of them). A week's
+ * point is the server's figure of that week (`weeks`), not a mean of its days.
+ */
 export function Trends(props: {
   figures: BoardFigures | null;
+  weeks: WeekFigures | null;
+  grain: Grain;
+  onGrain: (g: Grain) => void;
   period: { from: string; to: string };
   fileParts: readonly string[];
 }) {
-  const grain = useSignal<Grain>('day');
-  const choose = (g: Grain) => (grain.value = g);
   return (
     <section class="board-section" aria-labelledby="trends-heading">
       <div class="section-head">
@@ -35,8 +37,8 @@ export function Trends(props: {
             <button
               key={g}
               type="button"
-              aria-pressed={grain.value === g}
-              onClick={() => choose(g)}
+              aria-pressed={props.grain === g}
+              onClick={() => props.onGrain(g)}
             >
               {t(g === 'day' ? 'board.perDay' : 'board.perWeek')}
             </button>
@@ -45,17 +47,16 @@ export function Trends(props: {
       </div>
       <div class="charts">
         {TREND_FIGURES.map((id) => {
-          const points = props.figures?.days[id] ?? [];
           const series =
-            grain.value === 'day'
-              ? byDay(points, props.period)
-              : byWeek(points, props.period, FIGURES[id].aggregate);
+            props.grain === 'day'
+              ? byDay(props.figures?.days[id] ?? [], props.period)
+              : weekSeries(id, props.weeks, props.period);
           return (
             <TrendChart
               key={id}
               id={id}
               points={series}
-              grain={grain.value}
+              grain={props.grain}
               fileParts={props.fileParts}
               note={id === 'continuityKolada' ? t('board.continuityTrendNote') : undefined}
             />

@@ -10,6 +10,8 @@ export function MunicipalityPicker(props: {
   teams: readonly Team[];
   team: string;
   onTeamChange: (teamId: string) => void;
+  /** Offer "all teams" (default); not to a user whose scope is some teams (the board). */
+  allTeams?: boolean;
 }) {
   return (
     <div class="picker">
@@ -31,7 +33,7 @@ export function MunicipalityPicker(props: {
         value={props.team}
         onChange={(e) => props.onTeamChange(e.currentTarget.value)}
       >
-        <option value="">{t('team.all')}</option>
+        {props.allTeams !== false && <option value="">{t('team.all')}</option>}
         {props.teams.map((team) => (
           <option key={team.id} value={team.id}>
             {team.name}

@@ -824,4 +824,18 @@ export const en = {
   'discharge.settings.pick': 'Choose a municipality above to see its rules.',
   'discharge.headerStatus':
     'Discharge: {tomorrow} liable from tomorrow, {costing} already costing.',
+  // Planned against actual visit time and travel (web/board/detail-tables.tsx).
+  'board.pa.heading': 'Planned against actual',
+  'board.pa.what': 'Measure',
+  'board.pa.visitTime': 'Visit time',
+  'board.pa.travel': 'Travel to the visit',
+  'board.pa.planned': 'Planned, mean',
+  'board.pa.actual': 'Actual, mean',
+  'board.pa.diffMedian': 'Difference, median',
+  'board.pa.diffP90': 'Difference, 90th percentile',
+  'board.pa.compared': 'Visits compared',
+  'board.pa.note':
+    "Difference: actual minus planned per visit; plus means longer than planned. Travel: from setting off to starting, against the plan's travel for the one who reported it; visits without planned travel (placed by hand with a road network) are not compared.",
+  'board.withinTarget': '{within} of {of} within the target',
+  'board.partWeek': '{days} of 7 d',
 } as const satisfies Record<MessageKey, string>;

@@ -821,6 +821,20 @@ export const sv = {
   'discharge.settings.pick': 'Välj en kommun ovan för att se dess regler.',
   'discharge.headerStatus':
     'Utskrivning: {tomorrow} med betalningsansvar från i morgon, {costing} kostar redan.',
+  // Planned against actual visit time and travel (web/board/detail-tables.tsx).
+  'board.pa.heading': 'Planerat mot utfört',
+  'board.pa.what': 'Mått',
+  'board.pa.visitTime': 'Besökstid',
+  'board.pa.travel': 'Restid till besöket',
+  'board.pa.planned': 'Planerat, medel',
+  'board.pa.actual': 'Utfört, medel',
+  'board.pa.diffMedian': 'Skillnad, median',
+  'board.pa.diffP90': 'Skillnad, 90:e percentilen',
+  'board.pa.compared': 'Jämförda besök',
+  'board.pa.note':
+    'Skillnad: utfört minus planerat per besök; plus betyder längre än planerat. Restid: från avfärd till start, mot planens restid för den som rapporterade; besök utan planerad restid (manuellt lagda med vägnät) jämförs inte.',
+  'board.withinTarget': '{within} av {of} inom målet',
+  'board.partWeek': '{days} av 7 d',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -241,6 +241,7 @@ async function planJob(
         staffId: day.staffOfShift.get(s.staffId)!,
         plannedStart: s.plannedStart.toISOString(),
         routeOrder: s.routeOrder,
+        travelSeconds: s.travelSeconds,
       })),
     });
   }

@@ -59,6 +59,10 @@ export const JobResultSchema = z
             staffId: z.string(),
             plannedStart: z.string(),
             routeOrder: z.number().int(),
+            travelSeconds: z.number().int().optional().openapi({
+              description:
+                "Travel to the visit from the caregiver's previous stop (or start), as planned; absent on older jobs",
+            }),
           }),
         ),
       }),

@@ -26,7 +26,8 @@ export interface JobProgress {
 export interface JobAssignment {
   visitId: string;
   version: number;
-  staff: { staffId: string; plannedStart: string; routeOrder: number }[];
+  /** travelSeconds: the leg before the visit as planned (absent on jobs made before it). */
+  staff: { staffId: string; plannedStart: string; routeOrder: number; travelSeconds?: number }[];
 }
 
 /** Why a visit is left out: the solver's reasons, and the day's own. */

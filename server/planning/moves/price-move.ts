@@ -244,6 +244,7 @@ function edited(day: DayRows, result: JobResult, now: PricedPlan, scale: number)
         staffId: day.staffOfShift.get(s.staffId)!,
         plannedStart: s.plannedStart.toISOString(),
         routeOrder: s.routeOrder,
+        travelSeconds: s.travelSeconds,
       })),
     });
   }

@@ -62,6 +62,27 @@ describe.each(dbKinds())('planning the hand-made day on %s', (kind) => {
     expect(violations.filter((m) => !m.startsWith(`${W.visitEvening}:`))).toEqual([]);
   });
 
+  it('stores the planned travel before each visit, from the base or the previous stop', async () => {
+    // Base Söder (59.31, 18.07) to the patient (59.315, 18.072): 567.4 m great-circle × 1.3
+    // detour = 738 m. Car (the RN): (738 / 8.333 m/s + 240 s) × 1.1 + 60 = 421 s. Bike (the
+    // AN): (738 / 4.167 m/s + 60 s) × 1.1 + 60 = 321 s. A second visit at the same patient: 0.
+    const rows = await database.db
+      .select({
+        staffId: assignments.staffId,
+        at: assignments.plannedStart,
+        travel: assignments.plannedTravelSeconds,
+      })
+      .from(assignments)
+      .where(inArray(assignments.visitId, [W.visitMorning, W.visitLift]))
+      .orderBy(asc(assignments.staffId), asc(assignments.plannedStart));
+    expect(rows.length).toBe(3);
+    const first = { [W.rn]: 421, [W.an]: 321 };
+    rows.forEach((r, i) => {
+      const firstOfRoute = i === 0 || rows[i - 1].staffId !== r.staffId;
+      expect(r.travel).toBe(firstOfRoute ? first[r.staffId] : 0);
+    });
+  });
+
   it('writes nothing that changed meanwhile or clashes with a caregiver’s other visits', async () => {
     const visit = (id: string) => ({
       id,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WireFigures, WireTrendDay } from '../../../web/board/board-wire.ts';
 import { boardFigures, countyRows } from '../../../web/board/from-wire.ts';
-import { byWeek } from '../../../web/board/trend-series.ts';
 
 const buckets = { early: 1, onTime: 8, late1to15: 1, late16to30: 0, late31to60: 0, lateOver60: 0 };
 
@@ -52,6 +51,8 @@ const figures = (patients: number): WireFigures => ({
     actualMinutes: { mean: 32, median: 31 },
     overrunMinutes: { median: 2, p90: 9 },
     travelMinutes: { mean: 12, median: 11 },
+    plannedTravelMinutes: { mean: 9 },
+    travelOverrunMinutes: { visits: 8, median: 2.5, p90: 7 },
   },
 });
 
@@ -75,7 +76,7 @@ const day = (d: string, done: number, punctualityShare: number | null): WireTren
 });
 
 describe("the API's figures as the board shows them", () => {
-  it('takes the period values, with p90 and target beside, missed visits summed', () => {
+  it('takes the period values, with p90, target and calls within it beside, missed visits summed', () => {
     const f = boardFigures(figures(20), []);
     expect(f.values.continuityKolada).toBe(13);
     expect(f.extra.continuityKolada).toEqual({ p90: 19 });
@@ -83,9 +84,29 @@ describe("the API's figures as the board shows them", () => {
     expect(f.values.missed).toBe(4);
     expect(f.values.twoPerson).toBe(0.75);
     expect(f.values.urgent1).toBe(34);
-    expect(f.extra.urgent1).toEqual({ p90: 58, target: 60 });
+    expect(f.extra.urgent1).toEqual({ p90: 58, target: 60, within: 3, of: 3 });
     expect(f.values.urgent2).toBeNull();
     expect(f.lateness).toEqual(buckets);
+    expect(f.plannedActual).toEqual([
+      {
+        kind: 'visitTime',
+        plannedMean: 30,
+        actualMean: 32,
+        actualMedian: 31,
+        diffMedian: 2,
+        diffP90: 9,
+        visits: 10,
+      },
+      {
+        kind: 'travel',
+        plannedMean: 9,
+        actualMean: 12,
+        actualMedian: 11,
+        diffMedian: 2.5,
+        diffP90: 7,
+        visits: 8,
+      },
+    ]);
   });
 
   it('shows no continuity where no patient counts, rather than a median of 0', () => {
@@ -113,15 +134,13 @@ describe("the API's figures as the board shows them", () => {
     expect(rows[0]!.values).toMatchObject({ continuityKolada: null, punctuality: 1, missed: 1 });
   });
 
-  it("weighs each day's punctuality by its visits done, and sums the missed ones", () => {
+  it("weighs each day's punctuality by its visits done (for the tiles' trend words)", () => {
     const f = boardFigures(figures(20), [day('2026-03-16', 2, 0.5), day('2026-03-17', 8, 0.75)]);
     expect(f.days.punctuality).toEqual([
       { day: '2026-03-16', value: 0.5, weight: 2 },
       { day: '2026-03-17', value: 0.75, weight: 8 },
     ]);
-    const period = { from: '2026-03-16', to: '2026-03-17' };
-    expect(byWeek(f.days.punctuality!, period, 'mean')).toEqual([{ key: '2026-W12', value: 0.7 }]);
-    expect(byWeek(f.days.missed!, period, 'sum')).toEqual([{ key: '2026-W12', value: 2 }]);
+    expect(f.days.missed!.map((p) => p.value)).toEqual([1, 1]);
   });
 
   it('takes the continuity of the 14 days ending each day, weighed by the patients who count', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDay, byWeek, isoWeek } from '../../../web/board/trend-series.ts';
+import { byDay, isoWeek, weekSeries, weeksOf } from '../../../web/board/trend-series.ts';
 import { trendOf } from '../../../web/board/trend.ts';
 import { datesOf, lastDays } from '../../../web/board/period.ts';
 
@@ -20,21 +20,24 @@ describe('trends over days and weeks', () => {
     ]);
   });
 
-  it("weighs a week's share by its days' visits, and sums counts", () => {
-    const period = { from: '2026-03-16', to: '2026-03-23' }; // W12 and Monday of W13
-    const points = [
-      { day: '2026-03-16', value: 1, weight: 10 },
-      { day: '2026-03-17', value: 0.5, weight: 30 },
-      { day: '2026-03-23', value: 0.8, weight: 5 },
+  it('asks for each ISO week of the period, cut to it, and draws what each week gave', () => {
+    const period = { from: '2026-03-18', to: '2026-03-30' }; // Wed of W12 to Mon of W14
+    expect(weeksOf(period)).toEqual([
+      { key: '2026-W12', from: '2026-03-18', to: '2026-03-22' },
+      { key: '2026-W13', from: '2026-03-23', to: '2026-03-29' },
+      { key: '2026-W14', from: '2026-03-30', to: '2026-03-30' },
+    ]);
+    const weeks = [
+      { key: '2026-W12', values: { travelShare: 2 / 12 } },
+      { key: '2026-W13', values: { travelShare: null } },
     ];
-    expect(byWeek(points, period, 'mean')).toEqual([
-      { key: '2026-W12', value: 25 / 40 },
-      { key: '2026-W13', value: 0.8 },
+    // The cut weeks say how many of their days count (5 and 1).
+    expect(weekSeries('travelShare', weeks, period)).toEqual([
+      { key: '2026-W12', value: 2 / 12, days: 5 },
+      { key: '2026-W13', value: null },
+      { key: '2026-W14', value: null, days: 1 },
     ]);
-    expect(byWeek(points, period, 'sum')).toEqual([
-      { key: '2026-W12', value: 1.5 },
-      { key: '2026-W13', value: 0.8 },
-    ]);
+    expect(weekSeries('travelShare', null, period).map((p) => p.value)).toEqual([null, null, null]);
   });
 
   it('says rising, falling or steady, and better or worse by the figure', () => {

@@ -188,6 +188,27 @@ describe.each(dbKinds())('generateHistory on %s', (kind) => {
     }
   });
 
+  it('keeps the planned travel of every visit it made, for the board to compare', async () => {
+    const made = await first.db
+      .select({ a: assignments, actual: visitActuals })
+      .from(assignments)
+      .innerJoin(visitActuals, eq(visitActuals.visitId, assignments.visitId))
+      .where(eq(visitActuals.outcome, 'done'));
+    expect(made.length).toBeGreaterThan(50);
+    expect(made.every((m) => m.a.plannedTravelSeconds !== null)).toBe(true);
+    // Reported (set off to start, waiting at the door included) against planned, per visit.
+    const diffs = made
+      .filter((m) => m.actual.staffId === m.a.staffId && m.actual.enRouteAt)
+      .map(
+        (m) =>
+          (m.actual.startedAt!.getTime() - m.actual.enRouteAt!.getTime()) / 60_000 -
+          m.a.plannedTravelSeconds! / 60,
+      )
+      .sort((a, b) => a - b);
+    const median = diffs[Math.floor(diffs.length / 2)]!;
+    expect(Math.abs(median)).toBeLessThan(15);
+  });
+
   it('gives the travel calibration measured trips to report on', async () => {
     const report = await calibrationReport(
       first.db,

@@ -1,7 +1,7 @@
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../db/client.ts';
-import { events, planningJobs, teams, visits } from '../../../../db/schema/index.ts';
+import { assignments, events, planningJobs, teams, visits } from '../../../../db/schema/index.ts';
 import { seedDemoData } from '../../../../db/seed/seed.ts';
 import type { App } from '../../../../server/app.ts';
 import { createUser } from '../../../../server/auth/users.ts';
@@ -141,6 +141,19 @@ describe('planning jobs over HTTP', () => {
     const after = await dayVisits();
     expect(after.filter((v) => v.status === 'assigned')).toHaveLength(result.summary.placed);
     expect(await planViolations(database.db, CODE, DAY)).toEqual([]);
+    // Each assignment keeps the travel the plan priced before it (the board compares it).
+    const legs = new Map(
+      result.assignments.flatMap((a) =>
+        a.staff.map((s) => [`${a.visitId}/${s.staffId}`, s.travelSeconds] as const),
+      ),
+    );
+    expect([...legs.values()].every((t) => Number.isInteger(t) && t! >= 0)).toBe(true);
+    expect([...legs.values()].some((t) => t! > 0)).toBe(true);
+    const written = await database.db.select().from(assignments);
+    const planned = written.filter((w) => legs.has(`${w.visitId}/${w.staffId}`));
+    expect(planned).toHaveLength(legs.size);
+    for (const w of planned)
+      expect(w.plannedTravelSeconds).toBe(legs.get(`${w.visitId}/${w.staffId}`));
     const log = await database.db.select().from(events).where(eq(events.type, 'day.planned'));
     expect(log.map((e) => (e.payload as { jobId: string }).jobId)).toEqual([id]);
 
