@@ -8,7 +8,9 @@
  * The weekly charts: the Norr RN worked Monday 16 November 08–18 (10 h) and Tuesday 17th
  * 08–10 (2 h), each day with one visit she set off to at 08:00 and started at 09:00 (1 h of
  * travel, on time in its 09–10 window). Travel share per day 10 % and 50 %; of ISO week 47,
- * 2 h of 12 = 16.7 %, not the days' mean 30 %. Her punctuality: 2 of 3 on time, 67 %.
+ * 2 h of 12 = 16.7 %, not the days' mean 30 %. The tile's trend (the last 7 full days,
+ * 16–22 November, against 9–15) compares 16.7 % with Monday 9th's 1 h of 4 (25 %): falling,
+ * better; the days' mean (30 %) would have read rising, worse. Her punctuality: 3 of 4, 75 %.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +70,7 @@ beforeAll(async () => {
   await visit(B.rnNorr, '09:20');
   await visit(B.an, '08:10');
   for (const [date, end] of [
+    ['2026-11-09', '12:00'],
     ['2026-11-16', '18:00'],
     ['2026-11-17', '10:00'],
   ]) {
@@ -109,7 +112,10 @@ describe.skipIf(skipBrowser)('the board for a team-scoped manager', () => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.getByRole('heading', { name: 'Ledningstavla' }).waitFor();
     const team = page.getByLabel('Team', { exact: true });
-    await expect.poll(() => tile('Punktlighet').textContent()).toContain('67 %');
+    await expect.poll(() => tile('Punktlighet').textContent()).toContain('75 %');
+    // The period: 3 h of travel in 16 shift hours.
+    expect(await tile('Andel restid').textContent()).toContain('19 %');
+    expect(await tile('Andel restid').textContent()).toContain('sjunkande, bättre');
     expect(await team.locator('option').allTextContents()).toEqual(['Team Norr', 'Team Söder']);
     expect(await team.locator('option:checked').textContent()).toBe('Team Norr');
     expect(await page.getByRole('status').first().textContent()).not.toContain('kunde inte hämtas');

@@ -7,6 +7,7 @@
 import { api } from '../api/client.ts';
 import type { BoardQuery, BoardSource } from './board-source.ts';
 import { boardFigures, countyRows } from './from-wire.ts';
+import { addDays } from './period.ts';
 
 interface Reply<T> {
   data?: T | string;
@@ -33,11 +34,24 @@ const scoped = (q: BoardQuery) => ({
 
 export const boardApi: BoardSource = {
   async figures(q) {
-    const [figures, trends] = await Promise.all([
+    // The tiles' trend: the last 7 full days (today is not over) against the 7 before, each
+    // the figures of those days, so a share is the ratio of their sums.
+    const last = addDays(q.to, -1);
+    const week = (to: string) =>
+      api.GET('/api/board/{municipality}/figures', scoped({ ...q, from: addDays(to, -6), to }));
+    const [figures, trends, before, after] = await Promise.all([
       api.GET('/api/board/{municipality}/figures', scoped(q)),
       api.GET('/api/board/{municipality}/trends', scoped(q)),
+      week(addDays(last, -7)),
+      week(last),
     ]);
-    return boardFigures(json(figures), json(trends).days);
+    return {
+      ...boardFigures(json(figures), json(trends).days),
+      lastWeeks: {
+        before: boardFigures(json(before), []).values,
+        after: boardFigures(json(after), []).values,
+      },
+    };
   },
   async county(q) {
     const reply = await api.GET('/api/board/county', {

@@ -63,6 +63,14 @@ export interface BoardFigures {
   days: Partial<Record<FigureId, DayPoint[]>>;
   lateness: Record<Lateness, number> | null;
   urgent: UrgentRow[];
+  /**
+   * The figures of the last 7 full days and of the 7 before, for the tiles' trend words (a
+   * share the ratio of those days' sums, not a mean of their days); null: not asked.
+   */
+  lastWeeks: {
+    before: Partial<Record<FigureId, number | null>>;
+    after: Partial<Record<FigureId, number | null>>;
+  } | null;
   /** Planned against actual visit time and travel (minutes; null: nothing to compare). */
   plannedActual: PlannedActualRow[];
 }

@@ -1,9 +1,8 @@
 /**
  * The API's figures turned into what the board shows: one value per figure for the period,
- * and per day a value with a weight. The weekly charts ask the server for each week's own
- * figures (trend-series.ts); the weights serve only the tiles' trend words (the last 7 days
- * against the 7 before, trend.ts), which weigh the days' shares by the visits done (working
- * time's shares equally): close to the 7 days' own figure when days are alike, not equal.
+ * and per day a value with a weight. The weekly charts and the tiles' trend words ask the
+ * server for those days' own figures (board-api.ts); the weights remain for trendOf (trend.ts),
+ * which weighs the days' shares by visits done: close to the days' own figure, not equal.
  */
 import type { BoardFigures, CountyRow, FigureId } from './board-types.ts';
 import type { WireCountyRow, WireFigures, WireTrendDay } from './board-wire.ts';
@@ -46,6 +45,7 @@ export function boardFigures(f: WireFigures, trend: readonly WireTrendDay[]): Bo
     lateness: f.punctuality.started > 0 ? f.punctuality.buckets : null,
     urgent: f.urgentResponse.map((r) => ({ ...r })),
     plannedActual: plannedActualRows(f.plannedActual),
+    lastWeeks: null,
   };
 }
 

@@ -2,7 +2,7 @@ import { t } from '../i18n/i18n.ts';
 import type { BoardFigures, FigureId } from './board-types.ts';
 import { FIGURES } from './figures.ts';
 import { Tile } from './tile.tsx';
-import { trendOf } from './trend.ts';
+import { trendBetween, trendOf } from './trend.ts';
 import { addDays } from './period.ts';
 
 /** The tiles, in the order a manager reads them: continuity first (the reform's promise). */
@@ -35,7 +35,13 @@ export function Tiles(props: { figures: BoardFigures | null; to: string }) {
               key={id}
               id={id}
               value={f ? f.values[id] : null}
-              trend={days ? trendOf(days, lastFullDay, figure.aggregate, figure.better) : null}
+              trend={
+                f?.lastWeeks
+                  ? trendBetween(f.lastWeeks.before[id], f.lastWeeks.after[id], figure.better)
+                  : days
+                    ? trendOf(days, lastFullDay, figure.aggregate, figure.better)
+                    : null
+              }
               p90={f?.extra[id]?.p90}
               target={f?.extra[id]?.target}
               within={f?.extra[id]?.within}

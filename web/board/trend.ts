@@ -1,6 +1,6 @@
 /**
- * The word a tile gives its trend: the last 7 days against the 7 before (weighed as the week
- * figures are), "rising", "falling" or "steady", and whether that is better or worse for the
+ * The word a tile gives its trend: the last 7 days against the 7 before (each the figure of
+ * those 7 days, board-api.ts), "rising", "falling" or "steady", and whether that is better or worse for the
  * figure (more punctuality is better, more travel is worse). Said in words, never by colour.
  */
 import type { Aggregate, DayPoint } from './trend-series.ts';
@@ -47,7 +47,20 @@ export function trendOf(
 ): Trend | null {
   const after = over(points, addDays(to, -6), to, aggregate);
   const before = over(points, addDays(to, -13), addDays(to, -7), aggregate);
-  if (after === null || before === null) return null;
+  return trendBetween(before, after, better, tolerance);
+}
+
+/**
+ * The trend from one value to the next (the 7 days before and the last 7, each the server's
+ * own figure of those days), or null when either has nothing.
+ */
+export function trendBetween(
+  before: number | null | undefined,
+  after: number | null | undefined,
+  better: Better,
+  tolerance = 0.05,
+): Trend | null {
+  if (after === null || after === undefined || before === null || before === undefined) return null;
   const change = after - before;
   const steady = Math.abs(change) <= Math.abs(before) * tolerance || Math.abs(change) < 1e-9;
   const direction: Direction = steady ? 'steady' : change > 0 ? 'up' : 'down';
