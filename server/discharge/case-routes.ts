@@ -161,6 +161,7 @@ export const dischargeCaseRoutes = createRouter()
     return c.json(
       {
         ...caseView(row, rule(row.municipalityCode, row.careType), deps.now()),
+        personalNumber: row.personalNumber,
         timeline: timelineView(messages),
         proposedVisits: proposedOf(row),
       },

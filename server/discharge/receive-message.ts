@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, dischargeCases, dischargeMessages, patients } from '../../db/schema/index.ts';
+import { auditLog, dischargeCases, dischargeMessages } from '../../db/schema/index.ts';
 import { type Command, type CommandDeps, SYSTEM, runCommand } from '../commands/run-command.ts';
 import { parseInstant, rangeAround } from '../domain/stockholm-time.ts';
 import { AppError, type ErrorDetail } from '../http/errors.ts';
 import type { IntegrationClient } from './api-keys.ts';
 import { foldCase } from './fold-case.ts';
+import { INTEGRATION_ROLE } from './integration-audit.ts';
 import type { DischargeMessage } from './message-schemas.ts';
+import { claimedPatient, resolvePatient } from './patient-identity.ts';
 
 export interface Receipt {
   messageId: string;
@@ -14,8 +16,7 @@ export interface Receipt {
   receivedAt: string;
 }
 
-/** The role a system client's audit rows carry. */
-export const INTEGRATION_ROLE = 'region_integration';
+export { INTEGRATION_ROLE };
 
 const INSTANT_FIELDS = ['sentAt', 'readyAt', 'plannedDischargeAt', 'dischargedAt'] as const;
 
@@ -98,6 +99,7 @@ export async function receiveMessage(
   afterFold?: AfterFold,
 ): Promise<{ receipt: Receipt; replayed: boolean }> {
   const body = normalise(message, deps.now());
+  claimedPatient(message);
   const hash = contentHash(body);
   const known = await replay(deps.db, message.messageId, hash);
   if (known) return { receipt: known, replayed: true };
@@ -110,21 +112,13 @@ export async function receiveMessage(
     );
   }
   return runCommand(deps, SYSTEM, async (cmd) => {
-    const [patient] = await cmd.tx
-      .select({ municipalityCode: patients.municipalityCode })
-      .from(patients)
-      .where(eq(patients.id, message.patientId));
-    if (!patient || patient.municipalityCode !== message.municipality) {
-      throw new AppError(422, 'validation_failed', 'No such patient in the municipality', [
-        { field: 'body.patientId', message: 'no such patient in the municipality' },
-      ]);
-    }
+    const patientId = await resolvePatient(cmd, client, requestId, message);
     await cmd.tx
       .insert(dischargeCases)
       .values({
         municipalityCode: message.municipality,
         stayId: message.stayId,
-        patientId: message.patientId,
+        patientId,
         status: 'admitted',
       })
       .onConflictDoNothing();
@@ -139,9 +133,12 @@ export async function receiveMessage(
         ),
       )
       .for('update');
-    if (locked.patientId !== message.patientId) {
+    if (locked.patientId !== patientId) {
       throw new AppError(409, 'conflict', 'This stay belongs to another patient', [
-        { field: 'body.patientId', message: 'differs from the stay’s patient' },
+        {
+          field: message.patientId ? 'body.patientId' : 'body.personalNumber',
+          message: 'differs from the stay’s patient',
+        },
       ]);
     }
     const [inserted] = await cmd.tx
@@ -179,7 +176,7 @@ export async function receiveMessage(
       at: cmd.now,
       userId: `integration:${client.name}`,
       role: INTEGRATION_ROLE,
-      patientId: message.patientId,
+      patientId,
       municipalityCode: message.municipality,
       unit: client.municipalities.join(','),
       action: `discharge.message.${message.kind}`,

@@ -5611,9 +5611,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5641,6 +5646,21 @@ export interface components {
              * @default false
              */
             sipNeeded: boolean;
+            patient?: components["schemas"]["DischargeNewPatient"];
+        };
+        /** @description The patient’s details: an unknown personal number creates the patient with the case (without lat and lon the place is the municipality’s centre, marked unconfirmed) */
+        DischargeNewPatient: {
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber: string;
+            /** @example Tolvan Tolvansson */
+            name: string;
+            /** @example Storgatan 1, 111 22 Stockholm */
+            address: string;
+            lat?: number;
+            lon?: number;
         };
         DischargeUpdate: {
             /**
@@ -5665,9 +5685,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5709,9 +5734,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5746,9 +5776,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5783,9 +5818,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5820,9 +5860,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5848,6 +5893,9 @@ export interface components {
             stayId: string;
             /** Format: uuid */
             patientId: string;
+            patientName: string;
+            /** @description False: the patient was created from the admission notice without coordinates, placed at the municipality’s centre until someone confirms the place */
+            locationConfirmed: boolean;
             /** @enum {string} */
             status: "admitted" | "ready" | "discharged" | "cancelled";
             hospital: string | null;
@@ -5910,6 +5958,8 @@ export interface components {
             };
         };
         DischargeCaseDetail: components["schemas"]["DischargeCase"] & {
+            /** @description The patient’s personal identity number, when the municipality has it */
+            personalNumber: string | null;
             timeline: components["schemas"]["DischargeTimelineEntry"][];
             proposedVisits: components["schemas"]["DischargeProposedVisit"][];
         };

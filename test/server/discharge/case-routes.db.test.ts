@@ -105,13 +105,20 @@ describe.each(dbKinds())('discharge cases on %s', (kind) => {
       ['B', 0, 1, 0],
       ['D', 0, null, 0],
     ]);
+    // The names come with the list (one query, not a read per patient).
+    expect(body.items.map((c: any) => c.patientName)).toEqual([
+      'Utan Rutt',
+      'Test Patient',
+      'Test Patient',
+      'Test Patient',
+    ]);
+    expect(body.items.every((c: any) => c.locationConfirmed === true)).toBe(true);
+    // One audit row per patient shown, not per case: four cases, two patients.
     const rows = await database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'discharge.list'));
-    expect(new Set(rows.map((r) => r.patientId))).toEqual(
-      new Set([IDS.patient, IDS.patientUnrouted]),
-    );
+    expect(rows.map((r) => r.patientId).sort()).toEqual([IDS.patient, IDS.patientUnrouted].sort());
   });
 
   it('sums the open cases up without patient data and without an audit row', async () => {
