@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { dischargeCases, dischargeMessages, patients } from '../../db/schema/index.ts';
 import type { DataScope } from '../auth/scope.ts';
@@ -52,6 +52,37 @@ export async function dischargedStays(
   return rows.flatMap((r) =>
     r.readyAt && r.dischargedAt ? [{ readyAt: r.readyAt, dischargedAt: r.dischargedAt }] : [],
   );
+}
+
+/**
+ * The cases in scope closed (discharged or cancelled) since `since` after a ready-for-discharge:
+ * what their clock needs, no patient (the summary's month cost).
+ */
+export async function closedSince(
+  db: Db,
+  municipality: string | undefined,
+  scope: DataScope,
+  since: Date,
+) {
+  const parts = [
+    inArray(dischargeCases.status, ['discharged', 'cancelled']),
+    isNotNull(dischargeCases.readyAt),
+    sql`coalesce(${dischargeCases.dischargedAt}, ${dischargeCases.cancelledAt}) >= ${since.toISOString()}::timestamptz`,
+    ...inScope(scope),
+  ];
+  if (municipality) parts.push(eq(dischargeCases.municipalityCode, municipality));
+  return db
+    .select({
+      municipalityCode: dischargeCases.municipalityCode,
+      careType: dischargeCases.careType,
+      sipNeeded: dischargeCases.sipNeeded,
+      readyAt: dischargeCases.readyAt,
+      dischargedAt: dischargeCases.dischargedAt,
+      cancelledAt: dischargeCases.cancelledAt,
+    })
+    .from(dischargeCases)
+    .where(and(...parts))
+    .limit(20_000);
 }
 
 /** One case in scope with its patient's name and number, or undefined (the caller answers 404 either way). */

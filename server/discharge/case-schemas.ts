@@ -136,7 +136,7 @@ export const DischargeSummary = z
     costSek: z.number().int().openapi({ description: 'The open cases’ cost so far' }),
     monthCostSek: z.number().int().openapi({
       description:
-        'The open cases’ cost for days of this Stockholm month (closed cases not counted)',
+        'The cost for days of this Stockholm month: the open cases’ and that of the cases discharged or cancelled this month',
     }),
     nearestDaysToLiability: z.number().int().nullable().openapi({
       description: 'The fewest days left before liability among cases not liable yet',

@@ -4154,7 +4154,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The open cases in figures (open, costing now, liable tomorrow, cost so far and this month): counts only, no patient, so not audited per patient */
+        /** The open cases in figures (open, costing now, liable tomorrow, cost so far; this month’s cost with the cases closed this month): counts only, no patient, so not audited per patient */
         get: {
             parameters: {
                 query?: {
@@ -5946,7 +5946,7 @@ export interface components {
             liableTomorrow: number;
             /** @description The open cases’ cost so far */
             costSek: number;
-            /** @description The open cases’ cost for days of this Stockholm month (closed cases not counted) */
+            /** @description The cost for days of this Stockholm month: the open cases’ and that of the cases discharged or cancelled this month */
             monthCostSek: number;
             /** @description The fewest days left before liability among cases not liable yet */
             nearestDaysToLiability: number | null;

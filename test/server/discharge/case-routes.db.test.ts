@@ -125,14 +125,16 @@ describe.each(dbKinds())('discharge cases on %s', (kind) => {
     const before = (await database.db.select().from(auditLog)).length;
     const { status, body } = await get('/api/discharge/summary?municipality=0180', 'manager');
     expect(status).toBe(200);
-    // C (3 days) and A (1 day) cost 4 × 9,300, all in November; B is liable tomorrow.
+    // C (3 days) and A (1 day) cost 4 × 9,300, all in November; B is liable tomorrow. The
+    // month also pays for E, discharged this month: ready Friday 20th (day 0), free 20th and
+    // 21st, liable 22nd and 23rd, discharged the 24th (not charged): 2 × 9,300.
     expect(body).toEqual({
       open: 4,
       notReady: 1,
       costing: 2,
       liableTomorrow: 1,
       costSek: 37_200,
-      monthCostSek: 37_200,
+      monthCostSek: 37_200 + 18_600,
       nearestDaysToLiability: 1,
       // E: ready Friday 20th 10:00, discharged Tuesday 24th 10:00 (Stockholm): 96 hours.
       leadTime: { cases: 1, medianHours: 96, p90Hours: 96 },
