@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { auditLog, dischargeCases, dischargeMessages } from '../../db/schema/index.ts';
 import { type Command, type CommandDeps, SYSTEM, runCommand } from '../commands/run-command.ts';
 import { parseInstant, rangeAround } from '../domain/stockholm-time.ts';
@@ -101,8 +101,6 @@ export async function receiveMessage(
   const body = normalise(message, deps.now());
   claimedPatient(message);
   const hash = contentHash(body);
-  const known = await replay(deps.db, message.messageId, hash);
-  if (known) return { receipt: known, replayed: true };
   if (!client.municipalities.includes(message.municipality)) {
     throw new AppError(
       403,
@@ -113,7 +111,10 @@ export async function receiveMessage(
   }
   return runCommand(deps, SYSTEM, async (cmd) => {
     const patientId = await resolvePatient(cmd, client, requestId, message);
-    await cmd.tx
+    // The stay's case, made by whichever message comes first, read and locked in one
+    // statement (the upsert, changing nothing, takes the row lock): two messages of one stay
+    // are folded one after the other.
+    const [locked] = await cmd.tx
       .insert(dischargeCases)
       .values({
         municipalityCode: message.municipality,
@@ -121,18 +122,11 @@ export async function receiveMessage(
         patientId,
         status: 'admitted',
       })
-      .onConflictDoNothing();
-    // The case row is locked: two messages of one stay are folded one after the other.
-    const [locked] = await cmd.tx
-      .select()
-      .from(dischargeCases)
-      .where(
-        and(
-          eq(dischargeCases.municipalityCode, message.municipality),
-          eq(dischargeCases.stayId, message.stayId),
-        ),
-      )
-      .for('update');
+      .onConflictDoUpdate({
+        target: [dischargeCases.municipalityCode, dischargeCases.stayId],
+        set: { updatedAt: sql.raw('"discharge_cases"."updated_at"') },
+      })
+      .returning();
     if (locked.patientId !== patientId) {
       throw new AppError(409, 'conflict', 'This stay belongs to another patient', [
         {
@@ -154,9 +148,15 @@ export async function receiveMessage(
         body,
       })
       .onConflictDoNothing()
-      .returning();
+      .returning({
+        messageId: dischargeMessages.messageId,
+        caseId: dischargeMessages.caseId,
+        receivedAt: dischargeMessages.receivedAt,
+      });
     if (!inserted) {
-      // The same id arrived at the same moment on another connection, and won.
+      // The same id again (or at the same moment on another connection): the first answer.
+      // Checked here rather than before the transaction: one statement less for every new
+      // message, a few more for a repeated one.
       const again = await replay(cmd.tx, message.messageId, hash);
       if (again) return { receipt: again, replayed: true };
       throw reused();
