@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { municipalityByCode } from '../../db/reference/municipalities.ts';
 import { patients } from '../../db/schema/index.ts';
 import type { Command } from '../commands/run-command.ts';
@@ -14,6 +15,16 @@ interface Claim {
   personalNumber?: string;
   details?: NewPatient;
 }
+
+/** Built and prepared once: nearly every message names its patient by id. */
+const patientQuery = reusableQuery<{ municipalityCode: string; number: string | null }[]>(
+  'discharge_patient',
+  (db) =>
+    db
+      .select({ municipalityCode: patients.municipalityCode, number: patients.personalNumber })
+      .from(patients)
+      .where(eq(patients.id, sql.placeholder('id'))),
+);
 
 const refuse = (status: 400 | 422, field: string, message: string) =>
   new AppError(status, 'validation_failed', 'The message does not name its patient clearly', [
@@ -61,10 +72,7 @@ export async function resolvePatient(
       action,
     );
   if (patientId) {
-    const [known] = await cmd.tx
-      .select({ municipalityCode: patients.municipalityCode, number: patients.personalNumber })
-      .from(patients)
-      .where(eq(patients.id, patientId));
+    const [known] = await patientQuery(cmd.tx, { id: patientId });
     if (!known || known.municipalityCode !== m.municipality)
       throw refuse(422, 'body.patientId', 'no such patient in the municipality');
     if (!personalNumber) return patientId;

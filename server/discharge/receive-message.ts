@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { reusableQuery } from '../../db/reusable-query.ts';
 import { auditLog, dischargeCases, dischargeMessages } from '../../db/schema/index.ts';
 import { type Command, type CommandDeps, SYSTEM, runCommand } from '../commands/run-command.ts';
 import { parseInstant, rangeAround } from '../domain/stockholm-time.ts';
 import { AppError, type ErrorDetail } from '../http/errors.ts';
 import type { IntegrationClient } from './api-keys.ts';
-import { foldCase } from './fold-case.ts';
+import { type FoldMessage, foldCase } from './fold-case.ts';
 import { INTEGRATION_ROLE } from './integration-audit.ts';
 import type { DischargeMessage } from './message-schemas.ts';
 import { claimedPatient, resolvePatient } from './patient-identity.ts';
@@ -76,6 +77,20 @@ async function replay(
   if (old.contentHash !== hash) throw reused();
   return receiptOf(old);
 }
+
+/** A case's messages as the fold reads them: built and prepared once (every message runs it). */
+const caseMessagesQuery = reusableQuery<FoldMessage[]>('discharge_case_messages', (db) =>
+  db
+    .select({
+      messageId: dischargeMessages.messageId,
+      kind: dischargeMessages.kind,
+      sentAt: dischargeMessages.sentAt,
+      receivedAt: dischargeMessages.receivedAt,
+      body: dischargeMessages.body,
+    })
+    .from(dischargeMessages)
+    .where(eq(dischargeMessages.caseId, sql.placeholder('caseId'))),
+);
 
 /** What the intake hook does once the case is rebuilt (the first visits' proposal). */
 export type AfterFold = (
@@ -161,11 +176,7 @@ export async function receiveMessage(
       if (again) return { receipt: again, replayed: true };
       throw reused();
     }
-    const all = await cmd.tx
-      .select()
-      .from(dischargeMessages)
-      .where(eq(dischargeMessages.caseId, locked.id));
-    const fields = foldCase(all.map((m) => ({ ...m, body: m.body as Record<string, unknown> })));
+    const fields = foldCase(await caseMessagesQuery(cmd.tx, { caseId: locked.id }));
     const [updated] = await cmd.tx
       .update(dischargeCases)
       .set({ ...fields, updatedAt: cmd.now })
