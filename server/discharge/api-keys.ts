@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { LRUCache } from 'lru-cache';
+import { type Db, perDatabase } from '../../db/client.ts';
 import { integrationClientMunicipalities, integrationClients } from '../../db/schema/index.ts';
 
 /** A system client as a request knows it: the region's integration, scoped to municipalities. */
@@ -33,9 +34,33 @@ export async function createIntegrationClient(
   });
 }
 
+/**
+ * How long a key's client is reused without asking the database: every region message asked
+ * it (a join, one of the intake's statements). Only keys found are kept, so a new key works
+ * at once; a client disabled in the database (there is no route for it) is refused within
+ * this time.
+ */
+export const CLIENT_CACHE_MS = 10_000;
+
+const cacheOf = perDatabase(
+  () => new LRUCache<string, { client: IntegrationClient; readAt: number }>({ max: 1000 }),
+);
+
 /** The enabled client holding this key, or null. */
 export async function clientByKey(db: Db, key: string): Promise<IntegrationClient | null> {
   if (!key.startsWith(KEY_PREFIX) || key.length > 100) return null;
+  const hash = keyHash(key);
+  const cache = cacheOf(db);
+  const cached = cache.get(hash);
+  const now = Date.now();
+  if (cached && now - cached.readAt < CLIENT_CACHE_MS && now >= cached.readAt) return cached.client;
+  const client = await readClient(db, hash);
+  if (client) cache.set(hash, { client: Object.freeze(client), readAt: now });
+  else cache.delete(hash);
+  return client;
+}
+
+async function readClient(db: Db, hash: string): Promise<IntegrationClient | null> {
   const rows = await db
     .select({
       id: integrationClients.id,
@@ -47,9 +72,7 @@ export async function clientByKey(db: Db, key: string): Promise<IntegrationClien
       integrationClientMunicipalities,
       eq(integrationClientMunicipalities.clientId, integrationClients.id),
     )
-    .where(
-      and(eq(integrationClients.keyHash, keyHash(key)), isNull(integrationClients.disabledAt)),
-    );
+    .where(and(eq(integrationClients.keyHash, hash), isNull(integrationClients.disabledAt)));
   if (!rows.length) return null;
   return {
     id: rows[0].id,

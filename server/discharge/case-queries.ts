@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { dischargeCases, dischargeMessages } from '../../db/schema/index.ts';
+import { dischargeCases, dischargeMessages, patients } from '../../db/schema/index.ts';
 import type { DataScope } from '../auth/scope.ts';
 
 /** Open cases: not yet discharged nor cancelled. */
@@ -11,12 +11,20 @@ const inScope = (scope: DataScope): SQL[] =>
     ? []
     : [inArray(dischargeCases.municipalityCode, scope.municipalities)];
 
+/** A case with what the list shows of its patient, read in the same query (no N+1). */
+const withPatient = {
+  ...getTableColumns(dischargeCases),
+  patientName: patients.name,
+  locationConfirmed: patients.locationConfirmed,
+};
+
 export async function listOpenCases(db: Db, municipality: string | undefined, scope: DataScope) {
   const parts = [inArray(dischargeCases.status, [...OPEN]), ...inScope(scope)];
   if (municipality) parts.push(eq(dischargeCases.municipalityCode, municipality));
   return db
-    .select()
+    .select(withPatient)
     .from(dischargeCases)
+    .innerJoin(patients, eq(patients.id, dischargeCases.patientId))
     .where(and(...parts))
     .orderBy(asc(dischargeCases.createdAt))
     .limit(2000);
@@ -46,11 +54,43 @@ export async function dischargedStays(
   );
 }
 
-/** One case in scope, or undefined (the caller answers 404 either way). */
+/**
+ * The cases in scope closed (discharged or cancelled) since `since` after a ready-for-discharge:
+ * what their clock needs, no patient (the summary's month cost).
+ */
+export async function closedSince(
+  db: Db,
+  municipality: string | undefined,
+  scope: DataScope,
+  since: Date,
+) {
+  const parts = [
+    inArray(dischargeCases.status, ['discharged', 'cancelled']),
+    isNotNull(dischargeCases.readyAt),
+    sql`coalesce(${dischargeCases.dischargedAt}, ${dischargeCases.cancelledAt}) >= ${since.toISOString()}::timestamptz`,
+    ...inScope(scope),
+  ];
+  if (municipality) parts.push(eq(dischargeCases.municipalityCode, municipality));
+  return db
+    .select({
+      municipalityCode: dischargeCases.municipalityCode,
+      careType: dischargeCases.careType,
+      sipNeeded: dischargeCases.sipNeeded,
+      readyAt: dischargeCases.readyAt,
+      dischargedAt: dischargeCases.dischargedAt,
+      cancelledAt: dischargeCases.cancelledAt,
+    })
+    .from(dischargeCases)
+    .where(and(...parts))
+    .limit(20_000);
+}
+
+/** One case in scope with its patient's name and number, or undefined (the caller answers 404 either way). */
 export async function getCase(db: Db, id: string, scope: DataScope) {
   const [row] = await db
-    .select()
+    .select({ ...withPatient, personalNumber: patients.personalNumber })
     .from(dischargeCases)
+    .innerJoin(patients, eq(patients.id, dischargeCases.patientId))
     .where(and(eq(dischargeCases.id, id), ...inScope(scope)));
   return row;
 }

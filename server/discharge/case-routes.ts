@@ -8,7 +8,15 @@ import { createRouter } from '../http/router.ts';
 import { IdParam, errorResponse } from '../http/schemas.ts';
 import { authResponses, bearer } from '../http/security-schemas.ts';
 import { assertMunicipality } from '../municipalities/queries.ts';
-import { caseMessages, dischargedStays, getCase, listOpenCases } from './case-queries.ts';
+import { DateTime } from 'luxon';
+import { ZONE } from '../domain/stockholm-time.ts';
+import {
+  caseMessages,
+  closedSince,
+  dischargedStays,
+  getCase,
+  listOpenCases,
+} from './case-queries.ts';
 import { LEAD_TIME_DAYS, leadTime } from './lead-time.ts';
 import {
   CaseQuery,
@@ -18,7 +26,8 @@ import {
   DischargeCaseList,
   DischargeSummary,
 } from './case-schemas.ts';
-import { summarise } from './case-summary.ts';
+import { type ClosedCase, summarise } from './case-summary.ts';
+import { dischargeClock } from './discharge-clock.ts';
 import { byUrgency, caseView, proposedOf, timelineView } from './case-view.ts';
 import { confirmVisits } from './confirm-visits.ts';
 import { liabilityRules } from './liability-settings.ts';
@@ -53,7 +62,7 @@ const summary = createRoute({
   path: '/summary',
   tags: ['Discharge'],
   summary:
-    'The open cases in figures (open, costing now, liable tomorrow, cost so far and this month): counts only, no patient, so not audited per patient',
+    'The open cases in figures (open, costing now, liable tomorrow, cost so far; this month’s cost with the cases closed this month): counts only, no patient, so not audited per patient',
   security: bearer,
   request: { query: CaseQuery },
   responses: {
@@ -136,7 +145,7 @@ export const dischargeCaseRoutes = createRouter()
       assertMunicipalityAllowed(p, municipality, 'query.municipality');
     }
     const now = deps.now();
-    const [{ items }, stays] = await Promise.all([
+    const [{ items }, stays, closed] = await Promise.all([
       openCaseViews(db, municipality, dataScope(p), now),
       dischargedStays(
         db,
@@ -144,8 +153,9 @@ export const dischargeCaseRoutes = createRouter()
         dataScope(p),
         new Date(now.getTime() - LEAD_TIME_DAYS * 86_400_000),
       ),
+      closedThisMonth(db, municipality, dataScope(p), now),
     ]);
-    return c.json({ ...summarise(items, now), leadTime: leadTime(stays) }, 200);
+    return c.json({ ...summarise(items, now, closed), leadTime: leadTime(stays) }, 200);
   })
   .openapi(one, async (c) => {
     const p = principalOf(c);
@@ -161,6 +171,7 @@ export const dischargeCaseRoutes = createRouter()
     return c.json(
       {
         ...caseView(row, rule(row.municipalityCode, row.careType), deps.now()),
+        personalNumber: row.personalNumber,
         timeline: timelineView(messages),
         proposedVisits: proposedOf(row),
       },
@@ -194,6 +205,23 @@ async function openCaseViews(
     .map((r) => caseView(r, rule(r.municipalityCode, r.careType), now))
     .sort(byUrgency);
   return { rows, items };
+}
+
+/** The cases closed since this Stockholm month began, with their stopped clocks. */
+async function closedThisMonth(
+  db: Db,
+  municipality: string | undefined,
+  scope: ReturnType<typeof dataScope>,
+  now: Date,
+): Promise<ClosedCase[]> {
+  const monthStart = DateTime.fromJSDate(now, { zone: ZONE }).startOf('month').toJSDate();
+  const rows = await closedSince(db, municipality, scope, monthStart);
+  const rule = await liabilityRules(db, [...new Set(rows.map((r) => r.municipalityCode))]);
+  return rows.map((r) => ({
+    clock: dischargeClock({ ...r, now }, rule(r.municipalityCode, r.careType)),
+    dischargedAt: r.dischargedAt?.toISOString() ?? null,
+    cancelledAt: r.cancelledAt?.toISOString() ?? null,
+  }));
 }
 
 const subject = (r: { patientId: string; municipalityCode: string }) => ({

@@ -48,6 +48,11 @@ export const DischargeCaseSchema = z
     municipality: MunicipalityCode,
     stayId: z.string(),
     patientId: Uuid,
+    patientName: z.string(),
+    locationConfirmed: z.boolean().openapi({
+      description:
+        'False: the patient was created from the admission notice without coordinates, placed at the municipality’s centre until someone confirms the place',
+    }),
     status: z.enum(DISCHARGE_STATUSES),
     hospital: z.string().nullable(),
     ward: z.string().nullable(),
@@ -84,6 +89,9 @@ export const TimelineEntry = z
   .openapi('DischargeTimelineEntry');
 
 export const DischargeCaseDetail = DischargeCaseSchema.extend({
+  personalNumber: z.string().nullable().openapi({
+    description: 'The patient’s personal identity number, when the municipality has it',
+  }),
   timeline: z.array(TimelineEntry),
   proposedVisits: z.array(ProposedVisitSchema),
 }).openapi('DischargeCaseDetail');
@@ -128,7 +136,7 @@ export const DischargeSummary = z
     costSek: z.number().int().openapi({ description: 'The open cases’ cost so far' }),
     monthCostSek: z.number().int().openapi({
       description:
-        'The open cases’ cost for days of this Stockholm month (closed cases not counted)',
+        'The cost for days of this Stockholm month: the open cases’ and that of the cases discharged or cancelled this month',
     }),
     nearestDaysToLiability: z.number().int().nullable().openapi({
       description: 'The fewest days left before liability among cases not liable yet',

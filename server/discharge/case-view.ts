@@ -5,13 +5,15 @@ import type { LiabilityRule } from './liability-settings.ts';
 import type { ProposedVisit } from './propose-visits.ts';
 
 type CaseRow = typeof dischargeCases.$inferSelect;
+/** A case as read with its patient (case-queries.ts): the list needs no read per patient. */
+export type CaseWithPatient = CaseRow & { patientName: string; locationConfirmed: boolean };
 type MessageRow = typeof dischargeMessages.$inferSelect;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const local = (d: Date | null) => (d ? toLocalIso(d) : null);
 
 /** A case as the API shows it, with its clock now. */
-export function caseView(row: CaseRow, rule: LiabilityRule, now: Date) {
+export function caseView(row: CaseWithPatient, rule: LiabilityRule, now: Date) {
   const clock: Clock = dischargeClock(
     {
       readyAt: row.readyAt,
@@ -27,6 +29,8 @@ export function caseView(row: CaseRow, rule: LiabilityRule, now: Date) {
     municipality: row.municipalityCode,
     stayId: row.stayId,
     patientId: row.patientId,
+    patientName: row.patientName,
+    locationConfirmed: row.locationConfirmed,
     status: row.status,
     hospital: row.hospital,
     ward: row.ward,
@@ -46,7 +50,17 @@ export function caseView(row: CaseRow, rule: LiabilityRule, now: Date) {
 }
 export type CaseView = ReturnType<typeof caseView>;
 
-const COMMON = new Set(['messageId', 'kind', 'sentAt', 'municipality', 'stayId', 'patientId']);
+/** Not repeated in the timeline's content: the case shows them (the patient's details too). */
+const COMMON = new Set([
+  'messageId',
+  'kind',
+  'sentAt',
+  'municipality',
+  'stayId',
+  'patientId',
+  'personalNumber',
+  'patient',
+]);
 
 /**
  * The timeline in the order the messages arrived (the same instant: as sent), each with when it was sent and whether it

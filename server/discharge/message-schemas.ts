@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { DISCHARGE_CARE_TYPES, DISCHARGE_NEEDS } from '../../db/reference/discharge.ts';
 import { LocalDate, MunicipalityCode, Uuid, instantField } from '../http/schemas.ts';
+import { PERSONAL_NUMBER_MESSAGES, personalNumberProblem } from './personal-number.ts';
 
 const RegionId = z
   .string()
@@ -10,6 +11,33 @@ const RegionId = z
 
 const Text = z.string().trim().min(1).max(200);
 const Needs = z.array(z.enum(DISCHARGE_NEEDS)).max(20);
+
+/** 12 digits with a valid Luhn check digit; the message never repeats the value. */
+const PersonalNumber = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = personalNumberProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: PERSONAL_NUMBER_MESSAGES[problem] });
+  })
+  .openapi({
+    description:
+      'Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)',
+    example: '191212121212',
+  });
+
+/** Who the patient is, for an admission notice about someone the municipality does not know. */
+const NewPatient = z
+  .strictObject({
+    personalNumber: PersonalNumber,
+    name: Text.openapi({ example: 'Tolvan Tolvansson' }),
+    address: Text.openapi({ example: 'Storgatan 1, 111 22 Stockholm' }),
+    lat: z.number().min(55).max(69.1).optional(),
+    lon: z.number().min(10.9).max(24.2).optional(),
+  })
+  .openapi('DischargeNewPatient', {
+    description:
+      'The patient’s details: an unknown personal number creates the patient with the case (without lat and lon the place is the municipality’s centre, marked unconfirmed)',
+  });
 
 /** What every message carries: who sent what when, about which stay. */
 const common = {
@@ -25,7 +53,10 @@ const common = {
     description: 'The region’s id of the hospital stay: one case per municipality and stay',
     example: 'KS-2026-4711',
   }),
-  patientId: Uuid.openapi({ description: 'The patient as the municipality knows them' }),
+  patientId: Uuid.optional().openapi({
+    description: 'The patient as the municipality knows them (this or personalNumber)',
+  }),
+  personalNumber: PersonalNumber.optional(),
 };
 
 const admission = z
@@ -41,6 +72,7 @@ const admission = z
       .boolean()
       .default(false)
       .openapi({ description: 'Both region and municipality needed: a joint plan (SIP)' }),
+    patient: NewPatient.optional(),
   })
   .openapi('DischargeAdmission');
 

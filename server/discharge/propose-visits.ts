@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { DischargeNeed } from '../../db/reference/discharge.ts';
@@ -64,6 +65,8 @@ export function proposeFirstVisits(
 export const proposeOnReady: AfterFold = async (cmd, row) => {
   if (row.visitsConfirmedAt || row.status === 'cancelled') return;
   const proposed = proposeFirstVisits(row);
+  // Most messages leave it as it was (nothing before ready, an update of the ward): no write.
+  if (isDeepStrictEqual(proposed, row.proposedVisits)) return;
   await cmd.tx
     .update(dischargeCases)
     .set({ proposedVisits: proposed })

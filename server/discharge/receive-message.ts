@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { auditLog, dischargeCases, dischargeMessages, patients } from '../../db/schema/index.ts';
+import { eq, sql } from 'drizzle-orm';
+import { reusableQuery } from '../../db/reusable-query.ts';
+import { auditLog, dischargeCases, dischargeMessages } from '../../db/schema/index.ts';
 import { type Command, type CommandDeps, SYSTEM, runCommand } from '../commands/run-command.ts';
 import { parseInstant, rangeAround } from '../domain/stockholm-time.ts';
 import { AppError, type ErrorDetail } from '../http/errors.ts';
 import type { IntegrationClient } from './api-keys.ts';
-import { foldCase } from './fold-case.ts';
+import { type FoldMessage, foldCase } from './fold-case.ts';
+import { INTEGRATION_ROLE } from './integration-audit.ts';
 import type { DischargeMessage } from './message-schemas.ts';
+import { claimedPatient, resolvePatient } from './patient-identity.ts';
 
 export interface Receipt {
   messageId: string;
@@ -14,8 +17,7 @@ export interface Receipt {
   receivedAt: string;
 }
 
-/** The role a system client's audit rows carry. */
-export const INTEGRATION_ROLE = 'region_integration';
+export { INTEGRATION_ROLE };
 
 const INSTANT_FIELDS = ['sentAt', 'readyAt', 'plannedDischargeAt', 'dischargedAt'] as const;
 
@@ -76,6 +78,20 @@ async function replay(
   return receiptOf(old);
 }
 
+/** A case's messages as the fold reads them: built and prepared once (every message runs it). */
+const caseMessagesQuery = reusableQuery<FoldMessage[]>('discharge_case_messages', (db) =>
+  db
+    .select({
+      messageId: dischargeMessages.messageId,
+      kind: dischargeMessages.kind,
+      sentAt: dischargeMessages.sentAt,
+      receivedAt: dischargeMessages.receivedAt,
+      body: dischargeMessages.body,
+    })
+    .from(dischargeMessages)
+    .where(eq(dischargeMessages.caseId, sql.placeholder('caseId'))),
+);
+
 /** What the intake hook does once the case is rebuilt (the first visits' proposal). */
 export type AfterFold = (
   cmd: Command,
@@ -98,9 +114,8 @@ export async function receiveMessage(
   afterFold?: AfterFold,
 ): Promise<{ receipt: Receipt; replayed: boolean }> {
   const body = normalise(message, deps.now());
+  claimedPatient(message);
   const hash = contentHash(body);
-  const known = await replay(deps.db, message.messageId, hash);
-  if (known) return { receipt: known, replayed: true };
   if (!client.municipalities.includes(message.municipality)) {
     throw new AppError(
       403,
@@ -110,38 +125,29 @@ export async function receiveMessage(
     );
   }
   return runCommand(deps, SYSTEM, async (cmd) => {
-    const [patient] = await cmd.tx
-      .select({ municipalityCode: patients.municipalityCode })
-      .from(patients)
-      .where(eq(patients.id, message.patientId));
-    if (!patient || patient.municipalityCode !== message.municipality) {
-      throw new AppError(422, 'validation_failed', 'No such patient in the municipality', [
-        { field: 'body.patientId', message: 'no such patient in the municipality' },
-      ]);
-    }
-    await cmd.tx
+    const patientId = await resolvePatient(cmd, client, requestId, message);
+    // The stay's case, made by whichever message comes first, read and locked in one
+    // statement (the upsert, changing nothing, takes the row lock): two messages of one stay
+    // are folded one after the other.
+    const [locked] = await cmd.tx
       .insert(dischargeCases)
       .values({
         municipalityCode: message.municipality,
         stayId: message.stayId,
-        patientId: message.patientId,
+        patientId,
         status: 'admitted',
       })
-      .onConflictDoNothing();
-    // The case row is locked: two messages of one stay are folded one after the other.
-    const [locked] = await cmd.tx
-      .select()
-      .from(dischargeCases)
-      .where(
-        and(
-          eq(dischargeCases.municipalityCode, message.municipality),
-          eq(dischargeCases.stayId, message.stayId),
-        ),
-      )
-      .for('update');
-    if (locked.patientId !== message.patientId) {
+      .onConflictDoUpdate({
+        target: [dischargeCases.municipalityCode, dischargeCases.stayId],
+        set: { updatedAt: sql.raw('"discharge_cases"."updated_at"') },
+      })
+      .returning();
+    if (locked.patientId !== patientId) {
       throw new AppError(409, 'conflict', 'This stay belongs to another patient', [
-        { field: 'body.patientId', message: 'differs from the stay’s patient' },
+        {
+          field: message.patientId ? 'body.patientId' : 'body.personalNumber',
+          message: 'differs from the stay’s patient',
+        },
       ]);
     }
     const [inserted] = await cmd.tx
@@ -157,18 +163,20 @@ export async function receiveMessage(
         body,
       })
       .onConflictDoNothing()
-      .returning();
+      .returning({
+        messageId: dischargeMessages.messageId,
+        caseId: dischargeMessages.caseId,
+        receivedAt: dischargeMessages.receivedAt,
+      });
     if (!inserted) {
-      // The same id arrived at the same moment on another connection, and won.
+      // The same id again (or at the same moment on another connection): the first answer.
+      // Checked here rather than before the transaction: one statement less for every new
+      // message, a few more for a repeated one.
       const again = await replay(cmd.tx, message.messageId, hash);
       if (again) return { receipt: again, replayed: true };
       throw reused();
     }
-    const all = await cmd.tx
-      .select()
-      .from(dischargeMessages)
-      .where(eq(dischargeMessages.caseId, locked.id));
-    const fields = foldCase(all.map((m) => ({ ...m, body: m.body as Record<string, unknown> })));
+    const fields = foldCase(await caseMessagesQuery(cmd.tx, { caseId: locked.id }));
     const [updated] = await cmd.tx
       .update(dischargeCases)
       .set({ ...fields, updatedAt: cmd.now })
@@ -179,7 +187,7 @@ export async function receiveMessage(
       at: cmd.now,
       userId: `integration:${client.name}`,
       role: INTEGRATION_ROLE,
-      patientId: message.patientId,
+      patientId,
       municipalityCode: message.municipality,
       unit: client.municipalities.join(','),
       action: `discharge.message.${message.kind}`,

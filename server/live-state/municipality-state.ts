@@ -168,6 +168,9 @@ export class MunicipalityState {
         const to = Date.parse(String((event.payload as { to?: unknown } | null)?.to));
         return Number.isFinite(to) && this.beforeKept(new Date(to)) ? 'applied' : 'reload';
       }
+      case 'patient.created':
+        // A patient new to the municipality (from a discharge notice): read in with the rest.
+        return 'reload';
       default:
         // Alerts and anything new that does not change what is kept here.
         return 'applied';

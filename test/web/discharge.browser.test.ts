@@ -287,7 +287,7 @@ describe('the discharge view in Chromium', { skip: skipBrowser }, () => {
     const text = (await section.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain('Öppna ärenden 3');
     expect(text).toContain('Kostar pengar nu 1');
-    expect(text).toContain('Kostnad denna månad (öppna ärenden) 9 300 kr');
+    expect(text).toContain('Kostnad denna månad (öppna och avslutade ärenden) 9 300 kr');
     expect(text).toContain('Närmast betalningsansvar i morgon');
     expect(text).toContain(
       'Utskrivningsklar till utskriven, 90 dagar (1 st) median 48 h, p90 48 h',

@@ -4154,7 +4154,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The open cases in figures (open, costing now, liable tomorrow, cost so far and this month): counts only, no patient, so not audited per patient */
+        /** The open cases in figures (open, costing now, liable tomorrow, cost so far; this month’s cost with the cases closed this month): counts only, no patient, so not audited per patient */
         get: {
             parameters: {
                 query?: {
@@ -5773,9 +5773,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5803,6 +5808,21 @@ export interface components {
              * @default false
              */
             sipNeeded: boolean;
+            patient?: components["schemas"]["DischargeNewPatient"];
+        };
+        /** @description The patient’s details: an unknown personal number creates the patient with the case (without lat and lon the place is the municipality’s centre, marked unconfirmed) */
+        DischargeNewPatient: {
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber: string;
+            /** @example Tolvan Tolvansson */
+            name: string;
+            /** @example Storgatan 1, 111 22 Stockholm */
+            address: string;
+            lat?: number;
+            lon?: number;
         };
         DischargeUpdate: {
             /**
@@ -5827,9 +5847,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5871,9 +5896,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5908,9 +5938,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5945,9 +5980,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5982,9 +6022,14 @@ export interface components {
             stayId: string;
             /**
              * Format: uuid
-             * @description The patient as the municipality knows them
+             * @description The patient as the municipality knows them (this or personalNumber)
              */
-            patientId: string;
+            patientId?: string;
+            /**
+             * @description Swedish personal identity number, 12 digits YYYYMMDDNNNN with a valid check digit (or a coordination number)
+             * @example 191212121212
+             */
+            personalNumber?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -6010,6 +6055,9 @@ export interface components {
             stayId: string;
             /** Format: uuid */
             patientId: string;
+            patientName: string;
+            /** @description False: the patient was created from the admission notice without coordinates, placed at the municipality’s centre until someone confirms the place */
+            locationConfirmed: boolean;
             /** @enum {string} */
             status: "admitted" | "ready" | "discharged" | "cancelled";
             hospital: string | null;
@@ -6060,7 +6108,7 @@ export interface components {
             liableTomorrow: number;
             /** @description The open cases’ cost so far */
             costSek: number;
-            /** @description The open cases’ cost for days of this Stockholm month (closed cases not counted) */
+            /** @description The cost for days of this Stockholm month: the open cases’ and that of the cases discharged or cancelled this month */
             monthCostSek: number;
             /** @description The fewest days left before liability among cases not liable yet */
             nearestDaysToLiability: number | null;
@@ -6072,6 +6120,8 @@ export interface components {
             };
         };
         DischargeCaseDetail: components["schemas"]["DischargeCase"] & {
+            /** @description The patient’s personal identity number, when the municipality has it */
+            personalNumber: string | null;
             timeline: components["schemas"]["DischargeTimelineEntry"][];
             proposedVisits: components["schemas"]["DischargeProposedVisit"][];
         };

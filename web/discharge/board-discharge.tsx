@@ -1,7 +1,8 @@
 /**
  * The manager's board's discharge figures (/api/discharge/summary): open cases, those costing
- * money now and liable tomorrow, the nearest liability, this month's cost and the cost so far
- * of the open cases, the lead time ready→discharge of the last 90 days; a link to the list.
+ * money now and liable tomorrow, the nearest liability, this month's cost (with the cases
+ * closed this month) and the open cases' cost so far, the lead time ready→discharge of the
+ * last 90 days; a link to the list.
  */
 import { t } from '../i18n/i18n.ts';
 import { formatSek } from './case-urgency.ts';

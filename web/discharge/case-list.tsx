@@ -3,15 +3,12 @@
  * ready-for-discharge, planned discharge, days left before payment liability and the SIP
  * deadline, each status in words.
  */
-import { useEffect } from 'preact/hooks';
 import { t } from '../i18n/i18n.ts';
 import { formatDayClock } from '../time/format.ts';
 import { type DischargeCase, urgencyOf, urgencyText } from './case-urgency.ts';
 import { caseHref } from './discharge-route.ts';
-import { loadPatientNames, patientNames } from './patient-names.ts';
 
 export function CaseList({ cases }: { cases: readonly DischargeCase[] }) {
-  useEffect(() => loadPatientNames(cases.map((c) => c.patientId)), [cases]);
   if (cases.length === 0) return <p>{t('discharge.none')}</p>;
   return (
     <div class="table-scroll">
@@ -29,7 +26,7 @@ export function CaseList({ cases }: { cases: readonly DischargeCase[] }) {
         </thead>
         <tbody>
           {cases.map((c) => {
-            const patient = patientNames.value.get(c.patientId) ?? c.stayId;
+            const patient = c.patientName;
             return (
               <tr key={c.id} class={`urgency-${urgencyOf(c)}`}>
                 <th scope="row">

@@ -10,7 +10,6 @@ import { CaseTimeline } from './case-timeline.tsx';
 import { canConfirmVisits } from './discharge-route.ts';
 import { FirstVisits } from './first-visits.tsx';
 import { scopeOf } from './discharge-scope.ts';
-import { loadPatientNames, patientNames } from './patient-names.ts';
 import { useDischargeRefresh } from './use-discharge-refresh.ts';
 
 export function CasePage({ id }: { id: string }) {
@@ -24,10 +23,8 @@ export function CasePage({ id }: { id: string }) {
     } = await api.GET('/api/discharge/cases/{id}', {
       params: { path: { id } },
     });
-    if (data) {
-      detail.value = data;
-      loadPatientNames([data.patientId]);
-    } else
+    if (data) detail.value = data;
+    else
       error.value =
         (err as { error?: { message?: string } })?.error?.message ?? String(response.status);
   };
@@ -47,7 +44,7 @@ export function CasePage({ id }: { id: string }) {
       </p>
     );
   if (!c) return <p role="status">{t('discharge.caseLoading')}</p>;
-  const patient = patientNames.value.get(c.patientId) ?? c.stayId;
+  const patient = c.patientName;
   const role = session.value?.user.role;
   return (
     <article class="discharge-case" aria-labelledby="discharge-case-h">

@@ -786,7 +786,7 @@ export const en = {
   'discharge.board.costing': 'Costing money now',
   'discharge.board.tomorrow': 'Liable from tomorrow',
   'discharge.board.month': 'Cost so far (open cases)',
-  'discharge.board.monthCost': 'Cost this month (open cases)',
+  'discharge.board.monthCost': 'Cost this month (open and closed cases)',
   'discharge.board.nearest': 'Nearest payment liability',
   'discharge.board.leadTime': 'Ready to discharged, 90 days ({cases} cases)',
   'discharge.board.leadTimeValue': 'median {median} h, p90 {p90} h',

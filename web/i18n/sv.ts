@@ -782,7 +782,7 @@ export const sv = {
   'discharge.board.costing': 'Kostar pengar nu',
   'discharge.board.tomorrow': 'Betalningsansvar i morgon',
   'discharge.board.month': 'Kostnad hittills (öppna ärenden)',
-  'discharge.board.monthCost': 'Kostnad denna månad (öppna ärenden)',
+  'discharge.board.monthCost': 'Kostnad denna månad (öppna och avslutade ärenden)',
   'discharge.board.nearest': 'Närmast betalningsansvar',
   'discharge.board.leadTime': 'Utskrivningsklar till utskriven, 90 dagar ({cases} st)',
   'discharge.board.leadTimeValue': 'median {median} h, p90 {p90} h',

@@ -105,27 +105,36 @@ describe.each(dbKinds())('discharge cases on %s', (kind) => {
       ['B', 0, 1, 0],
       ['D', 0, null, 0],
     ]);
+    // The names come with the list (one query, not a read per patient).
+    expect(body.items.map((c: any) => c.patientName)).toEqual([
+      'Utan Rutt',
+      'Test Patient',
+      'Test Patient',
+      'Test Patient',
+    ]);
+    expect(body.items.every((c: any) => c.locationConfirmed === true)).toBe(true);
+    // One audit row per patient shown, not per case: four cases, two patients.
     const rows = await database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'discharge.list'));
-    expect(new Set(rows.map((r) => r.patientId))).toEqual(
-      new Set([IDS.patient, IDS.patientUnrouted]),
-    );
+    expect(rows.map((r) => r.patientId).sort()).toEqual([IDS.patient, IDS.patientUnrouted].sort());
   });
 
   it('sums the open cases up without patient data and without an audit row', async () => {
     const before = (await database.db.select().from(auditLog)).length;
     const { status, body } = await get('/api/discharge/summary?municipality=0180', 'manager');
     expect(status).toBe(200);
-    // C (3 days) and A (1 day) cost 4 × 9,300, all in November; B is liable tomorrow.
+    // C (3 days) and A (1 day) cost 4 × 9,300, all in November; B is liable tomorrow. The
+    // month also pays for E, discharged this month: ready Friday 20th (day 0), free 20th and
+    // 21st, liable 22nd and 23rd, discharged the 24th (not charged): 2 × 9,300.
     expect(body).toEqual({
       open: 4,
       notReady: 1,
       costing: 2,
       liableTomorrow: 1,
       costSek: 37_200,
-      monthCostSek: 37_200,
+      monthCostSek: 37_200 + 18_600,
       nearestDaysToLiability: 1,
       // E: ready Friday 20th 10:00, discharged Tuesday 24th 10:00 (Stockholm): 96 hours.
       leadTime: { cases: 1, medianHours: 96, p90Hours: 96 },

@@ -32,3 +32,18 @@ export async function post(app: App, key: string | null, body: unknown, headers 
   });
   return { status: res.status, body: (await res.json()) as any, headers: res.headers };
 }
+
+/**
+ * A synthetic personal number in the style of Skatteverket's test numbers, on Tolvan
+ * Tolvansson's birth date (1912-12-12, the well-known test person): '19121212' + a 3-digit
+ * serial + its Luhn check digit. Never a real person's: no one born then is a patient here.
+ */
+export function testPersonalNumber(serial: string): string {
+  const nine = `121212${serial}`;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    const d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+    sum += d > 9 ? d - 9 : d;
+  }
+  return `19${nine}${(10 - (sum % 10)) % 10}`;
+}

@@ -107,6 +107,8 @@ describe('MunicipalityState.apply', () => {
   it('reads again after a planned day or a payload it does not understand', () => {
     expect(state().apply(event(11, 'day.planned', { assigned: 3 }))).toBe('reload');
     expect(state().apply(event(11, 'visit.assigned', { visit: { id: 'v1' } }))).toBe('reload');
+    // A patient created from a discharge notice: their place is read in for their visits.
+    expect(state().apply(event(11, 'patient.created', { patientId: 'p9' }))).toBe('reload');
     const s = state();
     expect(s.apply(event(11, 'visit.late_risk', { visitId: 'v1' }))).toBe('applied');
     expect(s.seq).toBe(11);
