@@ -17,7 +17,6 @@ const SETTINGS_CHANGED = 'discharge.settings_changed';
 interface Feed {
   connection: LiveConnection;
   listeners: Set<Listener>;
-  snapshots: number;
 }
 const feeds = new Map<string, Feed>();
 
@@ -30,12 +29,13 @@ export function followDischarge(token: string, municipality: string, listener: L
   const key = `${municipality}|${token}`;
   let feed = feeds.get(key);
   if (!feed) {
-    const created: Feed = { connection: null!, listeners: new Set(), snapshots: 0 };
+    const created: Feed = { connection: null!, listeners: new Set() };
     created.connection = new LiveConnection(token, municipality, {
-      // A snapshot after the first: the feed was away too long to replay, anything may have
-      // changed meanwhile.
+      // Every snapshot: the first one too, since a view fetched before the socket subscribed
+      // and a message in between would otherwise never show (seen in a browser test under
+      // load); a later one means the feed was away too long to replay.
       snapshot: () => {
-        if (created.snapshots++ > 0) tell(created, { kind: 'all' });
+        tell(created, { kind: 'all' });
       },
       event: (m) => {
         if (m.eventType === SETTINGS_CHANGED) tell(created, { kind: 'all' });
