@@ -90,11 +90,9 @@ CREATE TABLE "board_patient_staff_days" (
 	CONSTRAINT "board_patient_staff_days_municipality_code_day_patient_id_staff_id_pk" PRIMARY KEY("municipality_code","day","patient_id","staff_id")
 );
 --> statement-breakpoint
-ALTER TABLE "board_day_rollups" ADD CONSTRAINT "board_day_rollups_municipality_code_municipalities_code_fk" FOREIGN KEY ("municipality_code") REFERENCES "public"."municipalities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "board_day_sums" ADD CONSTRAINT "board_day_sums_municipality_code_municipalities_code_fk" FOREIGN KEY ("municipality_code") REFERENCES "public"."municipalities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "board_minute_values" ADD CONSTRAINT "board_minute_values_municipality_code_municipalities_code_fk" FOREIGN KEY ("municipality_code") REFERENCES "public"."municipalities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "board_patient_days" ADD CONSTRAINT "board_patient_days_municipality_code_municipalities_code_fk" FOREIGN KEY ("municipality_code") REFERENCES "public"."municipalities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "board_patient_staff_days" ADD CONSTRAINT "board_patient_staff_days_municipality_code_municipalities_code_fk" FOREIGN KEY ("municipality_code") REFERENCES "public"."municipalities"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "board_day_rollups_municipality_code_day_index" ON "board_day_rollups" USING btree ("municipality_code","day");--> statement-breakpoint
+CREATE INDEX "board_day_sums_municipality_code_day_index" ON "board_day_sums" USING btree ("municipality_code","day");--> statement-breakpoint
+CREATE INDEX "board_minute_values_municipality_code_day_index" ON "board_minute_values" USING btree ("municipality_code","day");--> statement-breakpoint
 CREATE INDEX "board_patient_staff_days_patient_id_day_index" ON "board_patient_staff_days" USING btree ("patient_id","day");--> statement-breakpoint
 CREATE INDEX "assignments_planned_start_index" ON "assignments" USING btree ("planned_start");--> statement-breakpoint
 CREATE INDEX "visits_municipality_code_created_at_index" ON "visits" USING btree ("municipality_code","created_at") WHERE "visits"."priority" <> 'planned';--> statement-breakpoint

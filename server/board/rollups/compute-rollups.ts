@@ -42,14 +42,16 @@ export async function computeRollups(db: Db, m: string, from: string, to: string
         v.duration_minutes, v.source, p.care_setting, p.contact_staff_id,
         ${day(sql`v.window_start`)} as d,
         va.visit_id is not null as has_actual, va.en_route_at, va.started_at, va.finished_at,
-        (select count(*) from assignments a where a.visit_id = v.id) as assigned,
-        exists (select 1 from assignments a
-          where a.visit_id = v.id and a.staff_id = p.contact_staff_id) as by_contact,
-        (select sum(a.planned_travel_seconds) from assignments a
-          where a.visit_id = v.id) as planned_travel_s
+        ag.assigned, coalesce(ag.by_contact, false) as by_contact, ag.planned_travel_s
       from visits v
       join patients p on p.id = v.patient_id
-      left join visit_actuals va on va.visit_id = v.id
+      -- Laterals: index lookups per visit of the day, never a scan of every report.
+      left join lateral (
+        select * from visit_actuals x where x.visit_id = v.id limit 1) va on true
+      cross join lateral (
+        select count(*) as assigned, bool_or(a.staff_id = p.contact_staff_id) as by_contact,
+          sum(a.planned_travel_seconds) as planned_travel_s
+        from assignments a where a.visit_id = v.id) ag
       where v.municipality_code = ${m} and v.window_start >= ${start} and v.window_start < ${end}),
     keyed as materialized (
       select x.*,
@@ -106,7 +108,7 @@ export async function computeRollups(db: Db, m: string, from: string, to: string
       group by d, team_key, k),
     minutes as (
       insert into board_minute_values (municipality_code, day, team_key, metric, minute, count, values)
-      select ${m}, d, team_key, metric, floor(val)::int, count(*), array_agg(val order by val) from (
+      select ${m}, d, team_key, metric, floor(val)::int, count(*), array_agg(val) from (
         select d, team_key, 'actual' as metric, actual::float8 as val from keyed where pa
         union all
         select d, team_key, 'overrun', (actual - duration_minutes)::float8 from keyed where pa
@@ -121,7 +123,8 @@ export async function computeRollups(db: Db, m: string, from: string, to: string
     insert into board_patient_staff_days (municipality_code, day, patient_id, staff_id, daytime, visits)
     select ${m}, vis.d, vis.patient_id, a.staff_id,
       bool_or(${daytime(sql`coalesce(vis.started_at, a.planned_start)`)}), count(*)
-    from vis join assignments a on a.visit_id = vis.id
+    from vis
+    join lateral (select * from assignments x where x.visit_id = vis.id offset 0) a on true
     where vis.status in ('done', 'in_progress')
     group by vis.d, vis.patient_id, a.staff_id`);
 
@@ -163,7 +166,7 @@ export async function computeRollups(db: Db, m: string, from: string, to: string
         urgent2_within_target = excluded.urgent2_within_target)
     insert into board_minute_values (municipality_code, day, team_key, metric, minute, count, values)
     select ${m}, d, team_key, priority, floor(minutes::float8)::int, count(*),
-      array_agg(minutes::float8 order by minutes::float8)
+      array_agg(minutes::float8)
     from keyed where started_at is not null
     group by d, team_key, priority, floor(minutes::float8)::int`);
 

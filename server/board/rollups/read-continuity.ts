@@ -172,8 +172,12 @@ export async function continuityTrendFromRollups(db: Db, s: BoardScope): Promise
           select patient_id, d, counts,
             sum(delta) over (partition by patient_id order by d) as n
           from steps) c
-        join team_of t on t.patient_id = c.patient_id
-        where c.counts and ${s.teamId ? sql`t.team_id = ${s.teamId}::uuid` : sql`true`})
+        where c.counts and ${
+          // Every patient has a line in team_of; only a team's board needs it.
+          s.teamId
+            ? sql`c.patient_id in (select patient_id from team_of where team_id = ${s.teamId}::uuid)`
+            : sql`true`
+        })
       select d::text as day, count(*)::int as patients,
         percentile_cont(0.5) within group (order by n)::float8 as median
       from per_window group by d`),
