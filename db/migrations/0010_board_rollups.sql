@@ -1,3 +1,11 @@
+CREATE TABLE "board_continuity_days" (
+	"municipality_code" text NOT NULL,
+	"day" date NOT NULL,
+	"patients" integer NOT NULL,
+	"kolada_median" double precision,
+	CONSTRAINT "board_continuity_days_municipality_code_day_pk" PRIMARY KEY("municipality_code","day")
+);
+--> statement-breakpoint
 CREATE TABLE "board_day_rollups" (
 	"municipality_code" text NOT NULL,
 	"day" date NOT NULL,

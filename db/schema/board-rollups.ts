@@ -173,3 +173,20 @@ export const boardPatientStaffDays = pgTable(
     index().on(t.patientId, t.day),
   ],
 );
+
+/**
+ * The municipality's Kolada figure for the 14 days ending on a day (the trend chart), kept
+ * once computed; the refresh deletes a recomputed day's row and the 13 after it (whose
+ * windows include that day). A team's trend is computed each time (its patients' team
+ * depends on the period).
+ */
+export const boardContinuityDays = pgTable(
+  'board_continuity_days',
+  {
+    municipalityCode: m(),
+    day: date().notNull(),
+    patients: integer().notNull(),
+    koladaMedian: doublePrecision(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.day] })],
+);

@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../../db/client.ts';
 import { KOLADA } from '../../domain/kolada-continuity.ts';
-import { type BoardScope, inList, num } from '../board-scope.ts';
+import { type BoardScope, inList, num, numOrNull } from '../board-scope.ts';
+import { parsePeriod } from '../period.ts';
 import {
   type ContinuitySummary,
   type PatientContinuityRow,
@@ -115,10 +116,59 @@ export async function continuityPatientsFromRollups(
 }
 
 /**
- * The 14-day Kolada figure ending on each day of the period: continuity-trend.ts's sweep
- * (a caregiver met on day m counts for the windows ending m … m + 13) over the rollup rows.
+ * The 14-day Kolada figure ending on each day of the period. A municipality's days are kept
+ * in board_continuity_days once computed (the refresh drops those a recomputed day touches),
+ * so after an event only the days since it are swept again; a team's are swept each time.
  */
 export async function continuityTrendFromRollups(db: Db, s: BoardScope): Promise<ContinuityDay[]> {
+  if (s.teamId || s.municipalities.length !== 1) return sweep(db, s);
+  const [m] = s.municipalities;
+  const read = async (d: Db) =>
+    rowsOf<Record<string, unknown>>(
+      await d.execute(sql`select day::text as day, patients, kolada_median
+        from board_continuity_days
+        where municipality_code = ${m} and day between ${s.period.from}::date and ${s.period.to}::date`),
+    );
+  let rows = await read(db);
+  if (rows.length < s.period.days) {
+    await db.transaction(async (tx) => {
+      // The refresh's lock: no day of the rollups changes while the missing ones are swept.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`board_rollups:${m}`}))`);
+      const have = new Set((await read(tx as unknown as Db)).map((r) => String(r.day)));
+      const missing = daysOf(s.period.from, s.period.to).filter((d) => !have.has(d));
+      if (missing.length === 0) return;
+      const sub = parsePeriod({ from: missing[0], to: missing.at(-1)! }, s.period.to);
+      const swept = await sweep(tx as unknown as Db, { ...s, period: sub });
+      const values = sql.join(
+        swept.map(
+          (d) => sql`(${m}, ${d.day}::date, ${d.patients}::int, ${d.koladaMedian}::float8)`,
+        ),
+        sql`, `,
+      );
+      await tx.execute(sql`insert into board_continuity_days
+        (municipality_code, day, patients, kolada_median) values ${values}
+        on conflict do nothing`);
+    });
+    rows = await read(db);
+  }
+  const byDay = new Map(rows.map((r) => [String(r.day), r]));
+  return daysOf(s.period.from, s.period.to).map((day) => {
+    const r = byDay.get(day)!;
+    return { day, patients: num(r.patients), koladaMedian: numOrNull(r.kolada_median) };
+  });
+}
+
+const daysOf = (from: string, to: string) => {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = nextDay(d)) out.push(d);
+  return out;
+};
+
+/**
+ * continuity-trend.ts's sweep (a caregiver met on day m counts for the windows ending
+ * m … m + 13) over the rollup rows.
+ */
+async function sweep(db: Db, s: BoardScope): Promise<ContinuityDay[]> {
   const first = continuityWindow(s.period.from).first;
   const days = sql`between ${first}::date and ${s.period.to}::date`;
   const muns = inList(sql`municipality_code`, s.municipalities);

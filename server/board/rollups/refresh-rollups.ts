@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../../db/client.ts';
+import { KOLADA } from '../../domain/kolada-continuity.ts';
 import { inList } from '../board-scope.ts';
 import { computeRollups } from './compute-rollups.ts';
 
@@ -58,7 +59,12 @@ export async function refreshRollups(
           where municipality_code = ${m} and day between ${from}::date and ${to}::date
           returning day::text as day`),
       ).map((r) => String(r.day));
-      for (const [a, b] of runsOf(days)) await computeRollups(tx as unknown as Db, m, a, b);
+      for (const [a, b] of runsOf(days)) {
+        await computeRollups(tx as unknown as Db, m, a, b);
+        // The kept continuity figures whose 14 days include a recomputed one.
+        await tx.execute(sql`delete from board_continuity_days where municipality_code = ${m}
+          and day between ${a}::date and ${b}::date + ${KOLADA.days - 1}::int`);
+      }
       return days.length;
     });
   }

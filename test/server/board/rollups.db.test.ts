@@ -287,6 +287,14 @@ describe.each(dbKinds())('the board read from rollups equals the plain SQL, on %
       ],
       ['an urgent call deleted', () => db.delete(visits).where(eq(visits.id, urgentCall.id))],
       [
+        "a patient's visits of a day deleted (they no longer count for 14 windows)",
+        () =>
+          db.delete(visits).where(
+            sql`${visits.patientId} = ${ids.p} and ${visits.windowStart} >= ${local('2026-10-28', 0).toISOString()}::timestamptz
+              and ${visits.windowStart} < ${local('2026-10-29', 0).toISOString()}::timestamptz`,
+          ),
+      ],
+      [
         "the night caregiver's shifts lengthened",
         () =>
           db
@@ -300,7 +308,12 @@ describe.each(dbKinds())('the board read from rollups equals the plain SQL, on %
       ],
     ];
     for (const [what, change] of changes) {
+      const trendBefore = await trends(db, scopes()[0][1], PLAIN);
       await change();
+      if (what.startsWith("a patient's visits")) {
+        // This one changes the continuity trend (whose days the board keeps).
+        expect(await trends(db, scopes()[0][1], PLAIN)).not.toEqual(trendBefore);
+      }
       await expectEqual(`after ${what}`);
     }
     // One report marks its day (and its registration day, when another): nothing else.
