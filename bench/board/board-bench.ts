@@ -122,7 +122,12 @@ for (const [name, f] of FIGURES.filter(([n]) => n.includes(values.only))) {
     `| ${name} | ${r.map((x) => x.toFixed(0)).join(' | ')} | ${Math.max(r[3], r[4]) < 1000 ? 'yes' : '**no**'} |`,
   );
 }
-const cost = await eventCost(db, lastDay, () => boardFigures(db, scope(28)));
+const cost = await eventCost(
+  db,
+  lastDay,
+  () => boardFigures(db, scope(28)),
+  () => trends(db, scope(28)),
+);
 console.error(cost.lines.join('\n'));
 await database.close();
 

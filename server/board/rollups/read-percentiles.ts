@@ -79,23 +79,24 @@ export async function minutePercentiles(
   }
   const out = new Map<string, Percentiles>();
   if (needed.length === 0) return out;
-  const tuples = sql.join(
-    needed.map((x) =>
-      grain === 'day'
-        ? sql`(${x.m}, ${x.day}::date, ${x.metric}, ${x.minute}::int)`
-        : sql`(${x.m}, ${x.metric}, ${x.minute}::int)`,
-    ),
-    sql`, `,
-  );
+  // The wanted minutes as parallel arrays joined with unnest (a long row-constructor IN list
+  // came back short on PGlite at 92 days).
+  const arr = (xs: (string | number)[]) => `{${xs.join(',')}}`;
+  const wantedMinutes =
+    grain === 'day'
+      ? sql`join unnest(${arr(needed.map((x) => x.m))}::text[], ${arr(needed.map((x) => x.day!))}::date[],
+        ${arr(needed.map((x) => x.metric))}::text[], ${arr(needed.map((x) => x.minute))}::int[])
+        as w(m, day, metric, minute)
+        on r.municipality_code = w.m and r.day = w.day and r.metric = w.metric and r.minute = w.minute`
+      : sql`join unnest(${arr(needed.map((x) => x.m))}::text[],
+        ${arr(needed.map((x) => x.metric))}::text[], ${arr(needed.map((x) => x.minute))}::int[])
+        as w(m, metric, minute)
+        on r.municipality_code = w.m and r.metric = w.metric and r.minute = w.minute`;
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select r.municipality_code as m, ${rollupDay(grain)} as day, r.metric, r.minute, r.values
-      from board_minute_values r
-      where ${rollupsInScope(s)} and ${
-        grain === 'day'
-          ? sql`(r.municipality_code, r.day, r.metric, r.minute) in (${tuples})`
-          : sql`(r.municipality_code, r.metric, r.minute) in (${tuples})`
-      }`),
+      from board_minute_values r ${wantedMinutes}
+      where ${rollupsInScope(s)}`),
   );
   const values = new Map<string, number[]>();
   for (const r of rows) {
