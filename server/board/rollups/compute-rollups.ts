@@ -182,7 +182,8 @@ export async function computeRollups(db: Db, m: string, from: string, to: string
       join staff st on st.id = sh.staff_id
       left join assignments a on a.staff_id = sh.staff_id
         and a.planned_start >= sh.starts_at and a.planned_start < sh.ends_at
-      left join visit_actuals va on va.visit_id = a.visit_id
+      left join lateral (
+        select * from visit_actuals x where x.visit_id = a.visit_id limit 1) va on true
       where sh.municipality_code = ${m} and sh.starts_at >= ${start} and sh.starts_at < ${end}
       group by sh.id, st.team_id, st.profession, sh.starts_at, sh.ends_at),
     keyed as materialized (
