@@ -1,8 +1,10 @@
 /**
  * The manager's board at Stockholm-city scale (issue 19): seeds 90 days of history for
- * thousands of patients straight in SQL (bench/board/seed-city.ts), then times each figure
- * (median of 3 runs after a warm-up) over 28 days, over 92 days (the longest period allowed),
- * and over one day (what a live update recomputes for today).
+ * thousands of patients straight in SQL (bench/board/seed-city.ts) and computes its rollups,
+ * then times each figure (median of 3 runs after a warm-up) over 28 days, over 92 days (the
+ * longest period allowed) and over one day, both as the plain SQL over the visits and as the
+ * board serves it from the rollups; then the cost per event: a status change with and without
+ * the rollup triggers, and the recompute of the day it marks (median of many).
  *
  *   npx tsx bench/board/board-bench.ts [--patients 2000] [--days 90] [--results bench/results|none] [--name board] [--only trend]
  *
@@ -15,20 +17,13 @@ import { openDatabase } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
 import { boardFigures } from '../../server/board/board-figures.ts';
 import type { BoardScope } from '../../server/board/board-scope.ts';
-import { contactShare } from '../../server/board/contact-share.ts';
-import { continuityPatients, continuitySummary } from '../../server/board/continuity.ts';
 import { countyComparison } from '../../server/board/county.ts';
 import { delegationsExpiring } from '../../server/board/delegations-expiring.ts';
-import { economics } from '../../server/board/economics.ts';
+import { type FigureQueries, PLAIN, ROLLUPS } from '../../server/board/figure-queries.ts';
 import { parsePeriod } from '../../server/board/period.ts';
-import { plannedActual } from '../../server/board/planned-actual.ts';
-import { punctuality } from '../../server/board/punctuality.ts';
-import { continuityTrend } from '../../server/board/continuity-trend.ts';
 import { trends } from '../../server/board/trends.ts';
-import { urgentResponse } from '../../server/board/urgent-response.ts';
-import { visitOutcomes } from '../../server/board/visit-outcomes.ts';
-import { workingTime } from '../../server/board/working-time.ts';
 import { describeMachine } from '../cli/machine.ts';
+import { eventCost } from './event-cost.ts';
 import { seedCity } from './seed-city.ts';
 
 const { values } = parseArgs({
@@ -50,13 +45,15 @@ const database = process.env.DATABASE_URL
 await migrateDatabase(database);
 const db = database.db;
 const t0 = Date.now();
-const { visits } = await seedCity(db, {
+const { visits, rollupSeconds, rollupDays } = await seedCity(db, {
   patients: Number(values.patients),
   days: Number(values.days),
   lastDay,
 });
-const seedSeconds = (Date.now() - t0) / 1000;
-console.error(`seeded ${visits} visits in ${seedSeconds.toFixed(0)} s`);
+const seedSeconds = (Date.now() - t0) / 1000 - rollupSeconds;
+console.error(
+  `seeded ${visits} visits in ${seedSeconds.toFixed(0)} s, rollups of ${rollupDays} days in ${rollupSeconds.toFixed(0)} s`,
+);
 
 const scope = (days: number): BoardScope => ({
   municipalities: ['0180'],
@@ -77,26 +74,32 @@ const admin = {
   staffId: null,
 };
 
-type Figure = [string, (s: BoardScope) => Promise<unknown>];
+/** A figure as the plain SQL computes it, and as the board serves it (rollups made current first). */
+type Figure = [string, (q: FigureQueries, s: BoardScope) => Promise<unknown>];
 const FIGURES: Figure[] = [
-  ['continuity (Kolada and all hours, per team)', (s) => continuitySummary(db, s)],
-  ['continuity per patient (audited list)', (s) => continuityPatients(db, s)],
-  ['continuity trend (14 days ending each day)', (s) => continuityTrend(db, s)],
-  ['contact caregiver share', (s) => contactShare(db, s)],
-  ['punctuality', (s) => punctuality(db, s)],
-  ['urgent response', (s) => urgentResponse(db, s)],
-  ['visit outcomes, two-person, arrivals', (s) => visitOutcomes(db, s)],
-  ['working time (utilisation, travel, overtime)', (s) => workingTime(db, s)],
-  ['planned against actual', (s) => plannedActual(db, s)],
-  ['economics per month', (s) => economics(db, s)],
+  ['continuity (Kolada and all hours, per team)', (q, s) => q.continuitySummary(db, s)],
+  ['continuity per patient (audited list)', (q, s) => q.continuityPatients(db, s)],
+  ['continuity trend (14 days ending each day)', (q, s) => q.continuityTrend(db, s)],
+  ['contact caregiver share', (q, s) => q.contactShare(db, s)],
+  ['punctuality', (q, s) => q.punctuality(db, s)],
+  ['urgent response', (q, s) => q.urgentResponse(db, s)],
+  ['visit outcomes, two-person, arrivals', (q, s) => q.visitOutcomes(db, s)],
+  ['working time (utilisation, travel, overtime)', (q, s) => q.workingTime(db, s)],
+  ['planned against actual', (q, s) => q.plannedActual(db, s)],
+  ['economics per month', (q, s) => q.economics(db, s)],
   [
     'delegations expiring',
     () => delegationsExpiring(db, ['0180'], null, new Date(`${lastDay}T12:00:00Z`)),
   ],
-  ['all tiles (GET …/figures)', (s) => boardFigures(db, s)],
-  ['trends per day (GET …/trends)', (s) => trends(db, s)],
-  ['county (GET /api/board/county)', (s) => countyComparison(db, admin, s.period)],
+  ['all tiles (GET …/figures)', (q, s) => boardFigures(db, s, q)],
+  ['trends per day (GET …/trends)', (q, s) => trends(db, s, q)],
+  ['county (GET /api/board/county)', (q, s) => countyComparison(db, admin, s.period, q)],
 ];
+/** The single figures do not prepare themselves (the routes do): the rollup timing includes it. */
+const served = (f: Figure[1]) => async (s: BoardScope) => {
+  await ROLLUPS.prepare(db, s);
+  return f(ROLLUPS, s);
+};
 
 async function time(f: () => Promise<unknown>): Promise<number> {
   await f();
@@ -112,12 +115,20 @@ async function time(f: () => Promise<unknown>): Promise<number> {
 const rows: string[] = [];
 for (const [name, f] of FIGURES.filter(([n]) => n.includes(values.only))) {
   const r = [] as number[];
-  for (const days of [28, 92, 1]) r.push(await time(() => f(scope(days))));
+  for (const days of [28, 92, 1]) r.push(await time(() => f(PLAIN, scope(days))));
+  for (const days of [28, 92, 1]) r.push(await time(() => served(f)(scope(days))));
   console.error(`${name}: ${r.map((x) => x.toFixed(0)).join(' / ')} ms`);
   rows.push(
-    `| ${name} | ${r.map((x) => x.toFixed(0)).join(' | ')} | ${Math.max(r[0], r[1]) < 1000 ? 'yes' : '**no**'} |`,
+    `| ${name} | ${r.map((x) => x.toFixed(0)).join(' | ')} | ${Math.max(r[3], r[4]) < 1000 ? 'yes' : '**no**'} |`,
   );
 }
+const cost = await eventCost(
+  db,
+  lastDay,
+  () => boardFigures(db, scope(28)),
+  () => trends(db, scope(28)),
+);
+console.error(cost.lines.join('\n'));
 await database.close();
 
 const m = describeMachine();
@@ -129,13 +140,21 @@ ${database.describe} · ${m.cpu}, ${m.cores} cores, Node ${m.node} · load ${loa
 Data (bench/board/seed-city.ts, generated in SQL in ${seedSeconds.toFixed(0)} s): ${values.days} days ending ${lastDay},
 ${values.patients} patients, 440 caregivers in 11 teams, ${visits} visits (1.5 per patient-day + 50 urgent
 calls a day), each with an assignment and reported times, a shift per caregiver and day.
+The board's rollups of all ${rollupDays} days (backfillRollups, server/board/rollups/README.md): ${rollupSeconds.toFixed(0)} s, once.
 
 Median of 3 runs after a warm-up, milliseconds, over the 28 days and the 92 days ending ${lastDay}
-(continuity always covers the last 14), and over one day (what recomputing today costs after an event).
+(continuity always covers the last 14), and over one day: first the plain SQL over the visits
+(the reference), then as the board serves it, from the rollups (including the check for days
+to recompute; none here, see below for the cost after an event). Both give the same figures
+(test/server/board/rollups.db.test.ts).
 
-| figure | 28 days | 92 days | 1 day | under 1 s |
-|---|---:|---:|---:|---|
+| figure | plain 28 days | plain 92 days | plain 1 day | rollups 28 days | rollups 92 days | rollups 1 day | under 1 s (rollups) |
+|---|---:|---:|---:|---:|---:|---:|---|
 ${rows.join('\n')}
+
+## Cost per event
+
+${cost.lines.map((l) => `- ${l}`).join('\n')}
 `;
 if (values.results !== 'none') writeFileSync(`${values.results}/${values.name}.md`, report);
 console.log(report);

@@ -5,9 +5,11 @@
  * team's caregivers by a hash (so continuity comes out at a realistic 10–20), reported times
  * scattered around the window (15 minutes' travel against 7–17 planned), 2 % no access and 1 % cancelled, 50 urgent calls a day, a
  * 07–16 shift per caregiver and day, and 500 delegations. Deterministic: no random().
+ * Then the board's rollups of every day (backfillRollups), timed apart.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../../db/client.ts';
+import { backfillRollups } from '../../server/board/rollups/refresh-rollups.ts';
 
 export interface CitySize {
   patients: number;
@@ -20,7 +22,10 @@ const PER_TEAM = 40;
 const uuid = (prefix: string, n: string) =>
   `('${prefix}-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
 
-export async function seedCity(db: Db, size: CitySize): Promise<{ visits: number }> {
+export async function seedCity(
+  db: Db,
+  size: CitySize,
+): Promise<{ visits: number; rollupSeconds: number; rollupDays: number }> {
   const staffN = TEAMS * PER_TEAM;
   const first = `('${size.lastDay}'::date - ${size.days - 1})`;
   const run = (q: string) => db.execute(sql.raw(q));
@@ -100,5 +105,8 @@ export async function seedCity(db: Db, size: CitySize): Promise<{ visits: number
   const [{ n }] = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from visits`),
   );
-  return { visits: n };
+  const t = Date.now();
+  const rollupDays = await backfillRollups(db);
+  await run('analyze');
+  return { visits: n, rollupSeconds: (Date.now() - t) / 1000, rollupDays };
 }

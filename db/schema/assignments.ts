@@ -24,5 +24,10 @@ export const assignments = pgTable(
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.visitId, t.staffId), index().on(t.staffId, t.plannedStart)],
+  (t) => [
+    unique().on(t.visitId, t.staffId),
+    index().on(t.staffId, t.plannedStart),
+    // The board's refresh of one day's legs (economics' travel distance).
+    index().on(t.plannedStart),
+  ],
 );

@@ -19,3 +19,4 @@ export * from './users.ts';
 export * from './discharge-cases.ts';
 export * from './discharge-settings.ts';
 export * from './integration-clients.ts';
+export * from './board-rollups.ts';

@@ -69,6 +69,10 @@ export const visits = pgTable(
     index().on(t.municipalityCode, t.windowStart),
     index().on(t.patientId, t.windowStart),
     index().on(t.municipalityCode, t.status),
+    // Urgent response by registration time, and the board's refresh of a day's urgent calls.
+    index()
+      .on(t.municipalityCode, t.createdAt)
+      .where(sql`${t.priority} <> 'planned'`),
     check('visit_window_order', sql`${t.windowEnd} >= ${t.windowStart}`),
     check('visit_staff_count', sql`${t.staffCount} in (1, 2)`),
     check('visit_duration', sql`${t.durationMinutes} between 5 and 480`),

@@ -1,12 +1,13 @@
 import type { Db } from '../../db/client.ts';
 import { type BoardScope } from './board-scope.ts';
-import { type ContactShare, contactShare } from './contact-share.ts';
-import { type ContinuitySummary, continuitySummary, continuityWindow } from './continuity.ts';
-import { type PlannedActual, plannedActual } from './planned-actual.ts';
-import { type Punctuality, punctuality } from './punctuality.ts';
-import { type UrgentResponse, urgentResponse } from './urgent-response.ts';
-import { type VisitOutcomes, visitOutcomes } from './visit-outcomes.ts';
-import { type WorkingTime, workingTime } from './working-time.ts';
+import type { ContactShare } from './contact-share.ts';
+import { type ContinuitySummary, continuityWindow } from './continuity.ts';
+import { type FigureQueries, ROLLUPS } from './figure-queries.ts';
+import type { PlannedActual } from './planned-actual.ts';
+import type { Punctuality } from './punctuality.ts';
+import type { UrgentResponse } from './urgent-response.ts';
+import type { VisitOutcomes } from './visit-outcomes.ts';
+import type { WorkingTime } from './working-time.ts';
 
 /** The tiles of one municipality (or one of its teams) over a period. */
 export interface BoardFigures {
@@ -71,17 +72,25 @@ export const EMPTY = {
   },
 } as const;
 
-/** The figures of one municipality: each figure one grouped SQL query, run side by side. */
-export async function boardFigures(db: Db, s: BoardScope): Promise<BoardFigures> {
+/**
+ * The figures of one municipality: each figure one query, run side by side, over the day
+ * rollups (`q` = PLAIN: the reference SQL over the visits themselves).
+ */
+export async function boardFigures(
+  db: Db,
+  s: BoardScope,
+  q: FigureQueries = ROLLUPS,
+): Promise<BoardFigures> {
   const [m] = s.municipalities;
+  await q.prepare(db, s);
   const [cont, contact, punct, urgent, outcomes, work, planned] = await Promise.all([
-    continuitySummary(db, s),
-    contactShare(db, s),
-    punctuality(db, s),
-    urgentResponse(db, s),
-    visitOutcomes(db, s),
-    workingTime(db, s),
-    plannedActual(db, s),
+    q.continuitySummary(db, s),
+    q.contactShare(db, s),
+    q.punctuality(db, s),
+    q.urgentResponse(db, s),
+    q.visitOutcomes(db, s),
+    q.workingTime(db, s),
+    q.plannedActual(db, s),
   ]);
   const w = continuityWindow(s.period.to);
   const overall = cont.find((r) => r.teamId === null)!;

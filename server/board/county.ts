@@ -3,12 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { municipalities } from '../../db/schema/index.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Period } from './period.ts';
-import { contactShare } from './contact-share.ts';
-import { continuitySummary } from './continuity.ts';
-import { punctuality } from './punctuality.ts';
-import { urgentResponse } from './urgent-response.ts';
-import { visitOutcomes } from './visit-outcomes.ts';
-import { workingTime } from './working-time.ts';
+import { type FigureQueries, ROLLUPS } from './figure-queries.ts';
 
 /** One municipality's line of the county comparison (the table beside the map). */
 export interface CountyRow {
@@ -33,20 +28,26 @@ export interface CountyRow {
  * The municipalities of the user's scope (all 26 for the admin) side by side: each figure one
  * query grouped by municipality, not one request per municipality.
  */
-export async function countyComparison(db: Db, p: Principal, period: Period): Promise<CountyRow[]> {
+export async function countyComparison(
+  db: Db,
+  p: Principal,
+  period: Period,
+  q: FigureQueries = ROLLUPS,
+): Promise<CountyRow[]> {
   const all = await db
     .select({ code: municipalities.code, name: municipalities.name })
     .from(municipalities)
     .orderBy(asc(municipalities.code));
   const mine = p.role === 'admin' ? all : all.filter((m) => p.municipalities.includes(m.code));
   const s = { municipalities: mine.map((m) => m.code), teamId: null, period };
+  await q.prepare(db, s);
   const [cont, contact, punct, urgent, outcomes, work] = await Promise.all([
-    continuitySummary(db, s),
-    contactShare(db, s),
-    punctuality(db, s),
-    urgentResponse(db, s),
-    visitOutcomes(db, s),
-    workingTime(db, s),
+    q.continuitySummary(db, s),
+    q.contactShare(db, s),
+    q.punctuality(db, s),
+    q.urgentResponse(db, s),
+    q.visitOutcomes(db, s),
+    q.workingTime(db, s),
   ]);
   const of = <T extends { municipalityCode: string }>(rows: T[], code: string) =>
     rows.find((r) => r.municipalityCode === code);

@@ -32,7 +32,7 @@ const month = (col: SQL) => sql`to_char(${local(col)}, 'YYYY-MM')`;
 const EARTH_RADIUS_M = 6_371_008.8;
 
 /** Haversine in SQL, the formula of server/solver-bridge/travel.ts. */
-const haversine = (lat1: SQL, lon1: SQL, lat2: SQL, lon2: SQL) =>
+export const haversine = (lat1: SQL, lon1: SQL, lat2: SQL, lon2: SQL) =>
   sql`2 * ${EARTH_RADIUS_M}::float8 * asin(least(1, sqrt(
     power(sin(radians(${lat2} - ${lat1}) / 2), 2) +
     cos(radians(${lat1})) * cos(radians(${lat2})) * power(sin(radians(${lon2} - ${lon1}) / 2), 2))))`;

@@ -51,7 +51,9 @@ export async function plannedActual(
         (percentile_disc(0.9) within group (order by ${actual} - v.duration_minutes))::float8 as over_p90,
         avg(${travel})::float8 as travel_mean,
         (percentile_cont(0.5) within group (order by ${travel}))::float8 as travel_median,
-        avg(${planned})::float8 as planned_travel_mean,
+        -- Summed in whole seconds, then divided: the day rollups sum the same integers.
+        (sum(pa.planned_travel_seconds)::numeric / 60
+          / nullif(count(pa.planned_travel_seconds), 0))::float8 as planned_travel_mean,
         count(${travel} - ${planned})::int as travel_compared,
         (percentile_cont(0.5) within group (order by ${travel} - ${planned}))::float8 as travel_over_median,
         (percentile_disc(0.9) within group (order by ${travel} - ${planned}))::float8 as travel_over_p90

@@ -11,10 +11,10 @@ import { authResponses, bearer } from '../http/security-schemas.ts';
 import { BOARD_ROLES, boardTarget } from './board-access.ts';
 import { countyCsv, economicsCsv, figuresCsv, trendsCsv } from './board-csv.ts';
 import { boardFigures } from './board-figures.ts';
-import { continuityPatients, continuityWindow } from './continuity.ts';
+import { continuityWindow } from './continuity.ts';
 import { countyComparison } from './county.ts';
 import { EXPIRY_HORIZON_DAYS, delegationsExpiring } from './delegations-expiring.ts';
-import { economics } from './economics.ts';
+import { ROLLUPS } from './figure-queries.ts';
 import { MAX_PERIOD_DAYS, parsePeriod } from './period.ts';
 import {
   BoardFiguresSchema,
@@ -216,7 +216,9 @@ export const boardRoutes = createRouter()
     const { municipality } = c.req.valid('param');
     const q = c.req.valid('query');
     const s = await scopeOf(c, municipality, q);
-    const items = await economics(c.get('deps').database.db, s);
+    const db = c.get('deps').database.db;
+    await ROLLUPS.prepare(db, s);
+    const items = await ROLLUPS.economics(db, s);
     if (q.format === 'csv')
       return csv(
         c,
@@ -251,7 +253,9 @@ export const boardRoutes = createRouter()
     const { municipality } = c.req.valid('param');
     const q = c.req.valid('query');
     const s = await scopeOf(c, municipality, q);
-    const rows = await continuityPatients(c.get('deps').database.db, s);
+    const db = c.get('deps').database.db;
+    await ROLLUPS.prepare(db, s);
+    const rows = await ROLLUPS.continuityPatients(db, s);
     await audit(
       c,
       'board.continuity_patients',

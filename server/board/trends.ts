@@ -1,12 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.ts';
 import type { BoardScope } from './board-scope.ts';
-import { contactShare } from './contact-share.ts';
-import { continuityTrend } from './continuity-trend.ts';
-import { punctuality } from './punctuality.ts';
-import { urgentResponse } from './urgent-response.ts';
-import { visitOutcomes } from './visit-outcomes.ts';
-import { workingTime } from './working-time.ts';
+import { type FigureQueries, ROLLUPS } from './figure-queries.ts';
 
 /** One day of the trend charts (and their tables). Shares are null on a day without data. */
 export interface TrendDay {
@@ -30,14 +25,19 @@ export interface TrendDay {
 }
 
 /** Every local day of the period, with the day's figures (the same queries, grouped by day). */
-export async function trends(db: Db, s: BoardScope): Promise<TrendDay[]> {
+export async function trends(
+  db: Db,
+  s: BoardScope,
+  q: FigureQueries = ROLLUPS,
+): Promise<TrendDay[]> {
+  await q.prepare(db, s);
   const [outcomes, punct, contact, urgent, work, continuity] = await Promise.all([
-    visitOutcomes(db, s, 'day'),
-    punctuality(db, s, 'day'),
-    contactShare(db, s, 'day'),
-    urgentResponse(db, s, 'day'),
-    workingTime(db, s, 'day'),
-    continuityTrend(db, s),
+    q.visitOutcomes(db, s, 'day'),
+    q.punctuality(db, s, 'day'),
+    q.contactShare(db, s, 'day'),
+    q.urgentResponse(db, s, 'day'),
+    q.workingTime(db, s, 'day'),
+    q.continuityTrend(db, s),
   ]);
   const cont = new Map(continuity.map((r) => [r.day, r]));
   const byDay = <T extends { day: string | null }>(rows: T[]) =>

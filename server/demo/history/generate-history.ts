@@ -1,3 +1,4 @@
+import { refreshRollups } from '../../board/rollups/refresh-rollups.ts';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.ts';
@@ -67,7 +68,8 @@ const BATCH = 1000;
  * with the solver as a scheduler would (planServiceDay, an iteration budget), then worked
  * with plausible deviations (simulateDay). It writes what the live system would have:
  * the shifts, visits with final statuses, assignments, visit_actuals rows and the
- * 'visit.status_changed' events with their times, in bulk (a few statements a day). Days
+ * 'visit.status_changed' events with their times, in bulk (a few statements a day), and
+ * the board's rollups of each day once written. Days
  * go oldest first, so who knows a patient carries into the next day's plan. Same seed and
  * data, same rows. Expects the seeded demo data (shifts for today give each caregiver's
  * shift kind).
@@ -148,6 +150,10 @@ export async function generateHistory(db: Db, o: HistoryOptions): Promise<Histor
     }
     await letOthersIn();
     await writeOutcomes(db, outcomes, plannedAt);
+    // The board's rollups of the day just written (and the evening before, where its urgent
+    // calls were registered and night shifts began), so the board does not compute them.
+    await letOthersIn();
+    await refreshRollups(db, codes, addDays(date, -1), date);
     for (const out of outcomes) {
       summary.events += out.events.length;
       for (const v of out.visits) {

@@ -1,6 +1,6 @@
-import { asc, count, eq, inArray, lt } from 'drizzle-orm';
+import { asc, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../db/client.ts';
+import { type Database, rowsOf } from '../../../../db/client.ts';
 import type { TaskType } from '../../../../db/reference/task-types.ts';
 import {
   assignments,
@@ -12,6 +12,9 @@ import {
   visits,
 } from '../../../../db/schema/index.ts';
 import { seedDemoData } from '../../../../db/seed/seed.ts';
+import { boardFigures } from '../../../../server/board/board-figures.ts';
+import { PLAIN, ROLLUPS } from '../../../../server/board/figure-queries.ts';
+import { parsePeriod } from '../../../../server/board/period.ts';
 import { competenceFor } from '../../../../server/domain/competence.ts';
 import { localDayBounds } from '../../../../server/domain/stockholm-time.ts';
 import {
@@ -207,6 +210,21 @@ describe.each(dbKinds())('generateHistory on %s', (kind) => {
       .sort((a, b) => a - b);
     const median = diffs[Math.floor(diffs.length / 2)]!;
     expect(Math.abs(median)).toBeLessThan(15);
+  });
+
+  it("leaves the board's rollups of its days computed, the same figures as the plain SQL", async () => {
+    const { db } = first;
+    const dirty = await db.execute(sql`select count(*)::int as n from board_dirty_days
+      where municipality_code = ${CODES[0]} and day between '2026-11-16' and '2026-11-22'`);
+    expect(rowsOf<{ n: number }>(dirty)[0].n).toBe(0);
+    const s = {
+      municipalities: CODES,
+      teamId: null,
+      period: parsePeriod({ from: '2026-11-16', to: '2026-11-22' }, TODAY),
+    };
+    const plain = await boardFigures(db, s, PLAIN);
+    expect(plain.outcomes.done).toBeGreaterThan(50);
+    expect(await boardFigures(db, s, ROLLUPS)).toEqual(plain);
   });
 
   it('gives the travel calibration measured trips to report on', async () => {
