@@ -1,6 +1,7 @@
 import { MUNICIPALITY_CODES } from '../db/reference/municipalities.ts';
 import { startDemoDischargesInBackground } from './demo/demo-discharges.ts';
 import { formatDemoUsers } from './demo/demo-users.ts';
+import { startRollupCatchUp } from './board/rollups/catch-up.ts';
 import { startHistoryInBackground } from './demo/history/start-history.ts';
 import { todayLocal } from './domain/stockholm-time.ts';
 import { purgeAuditLog } from './audit/retention.ts';
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
         })
       : null;
 
+  // Days marked before any board read computed them (the history's are computed as written;
+  // a database from before the rollups has all of them marked): one at a time, after the history.
+  const rollups = startRollupCatchUp(database.db, logger, history?.done);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -85,6 +90,7 @@ async function main(): Promise<void> {
     logger.info('shutting down', { signal });
     try {
       await history?.stop();
+      await rollups.stop();
       await discharges?.stop();
       await stopLateRisks();
       await closeWs();
