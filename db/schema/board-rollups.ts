@@ -27,16 +27,21 @@ const m = () => text().notNull();
 const n = () => integer().notNull().default(0);
 const seconds = () => numeric().notNull().default('0');
 
-/** (municipality, day) whose rollups are stale: written by triggers, cleared by the refresh. */
+/**
+ * (municipality, day) whose rollups are stale: a row per marking statement, written by the
+ * triggers and cleared by the refresh. Append-only on purpose: an upsert on one row per day
+ * held its lock to the commit, so every command of a municipality's day waited for the one
+ * before it (and a command waiting on anything mid-transaction held them all). The refresh
+ * deletes the rows it sees; a change committed after that has its own row and is computed at
+ * the next read.
+ */
 export const boardDirtyDays = pgTable(
   'board_dirty_days',
   {
     municipalityCode: text().notNull(),
     day: date().notNull(),
-    /** Bumped by every marking change (an upsert that takes the row lock, see the refresh). */
-    marks: integer().notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.municipalityCode, t.day] })],
+  (t) => [index().on(t.municipalityCode, t.day)],
 );
 
 /** The additive counts and sums of one municipality (or team) and day. */

@@ -28,8 +28,8 @@ export function startRollupCatchUp(
     if (stopped) return 0;
     const started = performance.now();
     const marked = rowsOf<{ m: string; day: string }>(
-      await db.execute(sql`select municipality_code as m, day::text as day from board_dirty_days
-        order by day desc, municipality_code`),
+      await db.execute(sql`select distinct municipality_code as m, day::text as day
+        from board_dirty_days order by day desc, municipality_code`),
     );
     let days = 0;
     for (const { m, day } of marked) {

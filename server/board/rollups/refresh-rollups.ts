@@ -34,9 +34,9 @@ export function runsOf(days: readonly string[]): [string, string][] {
  * Brings the rollups of these municipalities up to date for the local days `from`…`to`:
  * recomputes each (municipality, day) the triggers marked dirty, in runs of consecutive days.
  * Nothing dirty (the usual read): one indexed query. One transaction per municipality, under
- * an advisory lock so two readers do not compute the same day; the marks are deleted in it
- * before the days are read, so a change committed meanwhile marks its day again (the
- * trigger's upsert waits on the deleted row) and the next read recomputes it.
+ * an advisory lock so two readers do not compute the same day; the marks it sees are deleted
+ * in it before the days are read, and a change not yet committed then has its own mark row
+ * (the marks are append-only), which the next read finds and recomputes.
  * Returns the days recomputed.
  */
 export async function refreshRollups(
@@ -54,11 +54,13 @@ export async function refreshRollups(
   for (const { municipality_code: m } of dirty) {
     done += await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`board_rollups:${m}`}))`);
-      const days = rowsOf<{ day: string }>(
+      let days = rowsOf<{ day: string }>(
         await tx.execute(sql`delete from board_dirty_days
           where municipality_code = ${m} and day between ${from}::date and ${to}::date
           returning day::text as day`),
       ).map((r) => String(r.day));
+      // A row per marking statement: the same day may come back many times.
+      days = [...new Set(days)].sort();
       for (const [a, b] of runsOf(days)) {
         await computeRollups(tx as unknown as Db, m, a, b);
         // The kept continuity figures whose 14 days include a recomputed one.
